@@ -1,0 +1,13 @@
+#pragma once
+
+class QString;
+struct AppOptions;
+
+// Headless mode: the Server on the main thread until SIGTERM/SIGINT; returns the exit code.
+int runDaemon(const AppOptions &options);
+
+// acehub --set-admin-password: reads the password from standard input and stores its hash.
+int runSetAdminPassword(const AppOptions &options);
+
+// Prints the one-time admin password generated on first start, with how to change it.
+void printGeneratedAdminPassword(const QString &password);

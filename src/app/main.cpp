@@ -1,0 +1,58 @@
+#include "commandline.h"
+#include "daemon.h"
+#include "log/logger.h"
+#include "unixsignals.h"
+#include "version.h"
+
+#include <QCoreApplication>
+#include <csignal>
+#include <cstdio>
+#include <memory>
+
+#ifdef ACEHUB_HAS_GUI
+#include "guiapp.h"
+#include <QApplication>
+#endif
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("AceHub"));
+    QCoreApplication::setApplicationName(QStringLiteral("acehub"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ACEHUB_VERSION));
+
+#ifdef ACEHUB_HAS_GUI
+    const bool console = argumentsWantConsole(argc, argv);
+    if (!console && !GuiApp::displayAvailable()) {
+        fprintf(stderr, "acehub: no display found (DISPLAY and WAYLAND_DISPLAY are unset).\n"
+                        "To run AceHub without a window, start it with: acehub --daemon\n");
+        return 2;
+    }
+    std::unique_ptr<QCoreApplication> app;
+    if (console)
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+#else
+    auto app = std::make_unique<QCoreApplication>(argc, argv);
+#endif
+
+    Logger logger;
+    AppOptions options;
+    int exitCode = 0;
+    if (!parseCommandLine(&options, &exitCode))
+        return exitCode;
+    if (options.setAdminPassword)
+        return runSetAdminPassword(options);
+
+    // SIGTERM/SIGINT end both modes cleanly: the event loop returns and the Server is stopped.
+    UnixSignals signals_({SIGTERM, SIGINT, SIGHUP});
+    QObject::connect(&signals_, &UnixSignals::received, app.get(), [](int signalNumber) {
+        qCInfo(lcServer) << "Received signal" << signalNumber << "- shutting down";
+        QCoreApplication::quit();
+    });
+#ifdef ACEHUB_HAS_GUI
+    if (!options.daemon)
+        return GuiApp::run(options.dataDir, options.settings);
+#endif
+    return runDaemon(options);
+}

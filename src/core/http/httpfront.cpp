@@ -1,0 +1,108 @@
+#include "httpfront.h"
+
+#include "httputil.h"
+#include "log/logger.h"
+
+#include <QMetaEnum>
+#include <QTcpSocket>
+
+HttpFront::HttpFront(QObject *parent) : QAbstractHttpServer(parent) { }
+
+void HttpFront::route(Methods methods, const QString &pattern, Access access, Handler handler)
+{
+    static const QRegularExpression placeholder(QStringLiteral("\\{([A-Za-z_][A-Za-z0-9_]*)\\}"));
+    QString regex;
+    QStringList names;
+    qsizetype last = 0;
+    auto it = placeholder.globalMatch(pattern);
+    while (it.hasNext()) {
+        const auto m = it.next();
+        regex += QRegularExpression::escape(pattern.mid(last, m.capturedStart() - last));
+        regex += QStringLiteral("([^/]+)");
+        names << m.captured(1);
+        last = m.capturedEnd();
+    }
+    regex += QRegularExpression::escape(pattern.mid(last));
+    m_routes.append({methods,
+                     QRegularExpression(QRegularExpression::anchoredPattern(regex)),
+                     names, access, std::move(handler)});
+}
+
+bool HttpFront::listenOn(const QHostAddress &address, quint16 port, QString *error)
+{
+    auto *listener = new QTcpServer(this);
+    if (!listener->listen(address, port)) {
+        *error = listener->errorString();
+        delete listener;
+        return false;
+    }
+    bind(listener);
+    m_listener = listener;
+    return true;
+}
+
+quint16 HttpFront::port() const
+{
+    return m_listener ? m_listener->serverPort() : 0;
+}
+
+void HttpFront::close()
+{
+    if (m_listener)
+        m_listener->close();
+}
+
+QString HttpFront::methodName(Method method)
+{
+    return QString::fromLatin1(QMetaEnum::fromType<Method>().valueToKey(int(method))).toUpper();
+}
+
+bool HttpFront::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QHttpServerResponder responder = makeResponder(request, socket);
+    const QString path = request.url().path();
+    Methods allowed;
+    for (const Route &r : m_routes) {
+        const auto match = r.pattern.match(path);
+        if (!match.hasMatch())
+            continue;
+        if (!r.methods.testFlag(request.method())) {
+            allowed |= r.methods;
+            continue;
+        }
+        HttpRequest req {request, socket, {}};
+        for (int i = 0; i < r.argNames.size(); ++i)
+            req.pathArgs.insert(r.argNames.at(i), match.captured(i + 1));
+        const Http::HeadScope head(request.method() == Method::Head);
+        if (r.access == Access::Admin && m_adminGuard && !m_adminGuard(req, responder))
+            return true;
+        r.handler(req, responder);
+        return true;
+    }
+    if (allowed) {
+        QStringList names;
+        const QMetaEnum e = QMetaEnum::fromType<Method>();
+        for (int i = 0; i < e.keyCount(); ++i) {
+            const auto m = Method(e.value(i));
+            if (m != Method::Unknown && m != Method::AnyKnown && allowed.testFlag(m))
+                names << methodName(m);
+        }
+        const QByteArray allow = names.join(QStringLiteral(", ")).toLatin1();
+        const QByteArray body = QByteArrayLiteral("{\"error\":\"method ")
+                + methodName(request.method()).toLatin1() + QByteArrayLiteral(" not allowed\"}");
+        const Http::HeadScope head(request.method() == Method::Head);
+        Http::send(responder, Http::Status::MethodNotAllowed, "application/json", body,
+                   {{"Allow", allow}});
+        return true;
+    }
+    const Http::HeadScope head(request.method() == Method::Head);
+    Http::sendError(responder, Http::Status::NotFound, QStringLiteral("not found: ") + path);
+    return true;
+}
+
+void HttpFront::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QHttpServerResponder responder = makeResponder(request, socket);
+    Http::sendError(responder, Http::Status::NotFound,
+                    QStringLiteral("not found: ") + request.url().path());
+}

@@ -1,0 +1,69 @@
+#pragma once
+
+#include <QAbstractHttpServer>
+#include <QHash>
+#include <QHostAddress>
+#include <QHttpServerRequest>
+#include <QHttpServerResponder>
+#include <QList>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <functional>
+
+// What a route handler sees of a request.
+struct HttpRequest
+{
+    const QHttpServerRequest &http;
+    QTcpSocket *socket; // owned by the HTTP server; hold it as QPointer if kept
+    QHash<QString, QString> pathArgs;
+
+    QString arg(const QString &name) const { return pathArgs.value(name); }
+    QUrlQuery query() const { return http.query(); }
+    QHttpServerRequest::Method method() const { return http.method(); }
+};
+
+// AceHub's HTTP front: QtHttpServer's connection handling with AceHub's own router, so that
+// methods (405 with Allow), path arguments, the JSON 404 and the admin guard live in one place.
+class HttpFront final : public QAbstractHttpServer
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HttpFront)
+
+public:
+    using Method = QHttpServerRequest::Method;
+    using Methods = QHttpServerRequest::Methods;
+    using Handler = std::function<void(const HttpRequest &, QHttpServerResponder &)>;
+    // Returns true to let the request through; otherwise it has answered (401, 429, …).
+    using Guard = std::function<bool(const HttpRequest &, QHttpServerResponder &)>;
+    enum class Access { Public, Admin };
+
+    explicit HttpFront(QObject *parent = nullptr);
+
+    // pattern: a path with {name} placeholders for one segment each, e.g. "/api/streams/{key}".
+    void route(Methods methods, const QString &pattern, Access access, Handler handler);
+    void setAdminGuard(Guard guard) { m_adminGuard = std::move(guard); }
+
+    bool listenOn(const QHostAddress &address, quint16 port, QString *error);
+    quint16 port() const;
+    void close();
+
+    static QString methodName(Method method);
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    struct Route
+    {
+        Methods methods;
+        QRegularExpression pattern;
+        QStringList argNames;
+        Access access;
+        Handler handler;
+    };
+    QList<Route> m_routes;
+    Guard m_adminGuard;
+    QPointer<QTcpServer> m_listener;
+};

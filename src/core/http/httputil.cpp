@@ -1,0 +1,70 @@
+#include "httputil.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace Http {
+
+namespace {
+thread_local bool t_head = false;
+}
+
+HeadScope::HeadScope(bool head) : m_previous(t_head)
+{
+    t_head = head;
+}
+
+HeadScope::~HeadScope()
+{
+    t_head = m_previous;
+}
+
+bool HeadScope::active()
+{
+    return t_head;
+}
+
+void send(QHttpServerResponder &responder, Status status, const QByteArray &contentType,
+          const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &extraHeaders)
+{
+    responder.writeStatusLine(status);
+    responder.writeHeader("Content-Type", contentType);
+    responder.writeHeader("Content-Length", QByteArray::number(body.size()));
+    for (const auto &h : extraHeaders)
+        responder.writeHeader(h.first, h.second);
+    if (t_head)
+        responder.writeBody(QByteArray());
+    else
+        responder.writeBody(body);
+}
+
+void sendJson(QHttpServerResponder &responder, const QJsonValue &value, Status status)
+{
+    const QByteArray body = value.isArray()
+            ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+            : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    send(responder, status, "application/json", body, {{"Cache-Control", "no-store"}});
+}
+
+void sendError(QHttpServerResponder &responder, Status status, const QString &message)
+{
+    sendJson(responder, QJsonObject {{QStringLiteral("error"), message}}, status);
+}
+
+void sendText(QHttpServerResponder &responder, Status status, const QString &text)
+{
+    send(responder, status, "text/plain; charset=utf-8", text.toUtf8() + '\n');
+}
+
+bool parseInt(const QString &text, qint64 min, qint64 max, qint64 *out)
+{
+    bool ok = false;
+    const qint64 v = text.toLongLong(&ok);
+    if (!ok || v < min || v > max)
+        return false;
+    *out = v;
+    return true;
+}
+
+} // namespace Http

@@ -1,0 +1,39 @@
+#pragma once
+
+#include <QHttpServerResponder>
+#include <QJsonValue>
+#include <QList>
+#include <QPair>
+#include <QString>
+
+// Small helpers every route uses to answer in AceHub's one JSON shape.
+namespace Http {
+
+using Status = QHttpServerResponder::StatusCode;
+
+// Writes a complete response. While a HEAD request is being handled (see HeadScope) only the
+// status line and headers go out, with the Content-Length the body would have had.
+void send(QHttpServerResponder &responder, Status status, const QByteArray &contentType,
+          const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {});
+
+// Set by the router around a HEAD request's handler.
+class HeadScope
+{
+public:
+    explicit HeadScope(bool head);
+    ~HeadScope();
+    static bool active();
+
+private:
+    bool m_previous;
+};
+
+void sendJson(QHttpServerResponder &responder, const QJsonValue &value, Status status = Status::Ok);
+// {"error": message} with the status; errors are short, for a person reading a log or a UI.
+void sendError(QHttpServerResponder &responder, Status status, const QString &message);
+void sendText(QHttpServerResponder &responder, Status status, const QString &text);
+
+// Parses a non-negative integer query value; nullopt-like false when absent or malformed.
+bool parseInt(const QString &text, qint64 min, qint64 max, qint64 *out);
+
+} // namespace Http

@@ -1,0 +1,237 @@
+#include "server.h"
+
+#include "auth/admincredential.h"
+#include "engine/aceengine.h"
+#include "http/httpfront.h"
+#include "http/httputil.h"
+#include "log/logger.h"
+#include "storage/database.h"
+#include "version.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+
+Server::Server(const QString &dataDir, const Settings &settings, QObject *parent)
+    : QObject(parent), m_dataDir(dataDir), m_settings(settings)
+{
+    Q_INIT_RESOURCE(acehub); // resources of a static library are not registered on their own
+}
+
+Server::~Server()
+{
+    stop();
+}
+
+QString Server::databasePath() const
+{
+    return QDir(m_dataDir).filePath(QStringLiteral("acehub.sqlite"));
+}
+
+quint16 Server::port() const
+{
+    return m_http ? m_http->port() : 0;
+}
+
+qint64 Server::uptimeSeconds() const
+{
+    return m_uptime.isValid() ? m_uptime.elapsed() / 1000 : 0;
+}
+
+bool Server::fail(const QString &error)
+{
+    m_error = error;
+    qCCritical(lcServer).noquote() << error;
+    stop();
+    Q_EMIT failed(error);
+    return false;
+}
+
+bool Server::start()
+{
+    if (m_running)
+        return true;
+    m_error.clear();
+    if (!QDir().mkpath(m_dataDir))
+        return fail(tr("Cannot create the data directory %1").arg(m_dataDir));
+
+    m_database = std::make_unique<Database>(databasePath());
+    const Database::OpenResult opened = m_database->open();
+    if (!opened.ok)
+        return fail(tr("Cannot open the database: %1").arg(opened.error));
+    m_settings.setStored(m_database->loadSettings());
+
+    if (Logger *logger = Logger::instance()) {
+        QString error;
+        if (!logger->openFile(QDir(m_dataDir).filePath(QStringLiteral("logs")),
+                              m_settings.logFileMaxBytes(), m_settings.logFileCount(), &error))
+            qCWarning(lcServer).noquote() << "Cannot open the log file:" << error;
+    }
+    applyRuntimeSettings();
+    qCInfo(lcServer).noquote() << "AceHub" << ACEHUB_VERSION << "starting; data directory"
+                               << QDir(m_dataDir).absolutePath() << "schema version"
+                               << opened.toVersion;
+
+    if (!AdminCredential::exists(m_database->connection())) {
+        const QString password = AdminCredential::generatePassword();
+        if (auto error = AdminCredential::set(m_database->connection(), password))
+            return fail(tr("Cannot store the admin credential: %1").arg(*error));
+        qCInfo(lcServer) << "No admin password was set: a random one was generated and shown once"
+                            " (change it with acehub --set-admin-password)";
+        Q_EMIT adminPasswordGenerated(password);
+    }
+
+    m_engine = new AceEngine(this);
+    QUrl engineUrl;
+    engineUrl.setScheme(m_settings.engineScheme());
+    engineUrl.setHost(m_settings.engineHost());
+    engineUrl.setPort(m_settings.enginePort());
+    m_engine->setBaseUrl(engineUrl);
+
+    m_http = new HttpFront(this);
+    registerRoutes();
+    QString error;
+    if (!m_http->listenOn(m_settings.bindHostAddress(), m_settings.port(), &error)) {
+        return fail(tr("Cannot listen on %1 port %2: %3. Is another AceHub running? Choose "
+                       "another port with --port or ACEHUB_PORT.")
+                            .arg(m_settings.bindAddress())
+                            .arg(m_settings.port())
+                            .arg(error));
+    }
+    m_engine->startProbing(m_settings.engineProbeIntervalSeconds());
+    m_uptime.start();
+    m_running = true;
+    qCInfo(lcServer).noquote() << QStringLiteral("Listening on %1:%2")
+                                          .arg(m_settings.bindAddress())
+                                          .arg(m_http->port());
+    Q_EMIT started(m_http->port());
+    return true;
+}
+
+void Server::stop()
+{
+    const bool wasRunning = m_running;
+    m_running = false;
+    if (m_http) {
+        m_http->close();
+        delete m_http; // closes every player and API connection it still holds
+        m_http = nullptr;
+    }
+    delete m_engine;
+    m_engine = nullptr;
+    if (m_database)
+        m_database->close();
+    m_database.reset();
+    if (wasRunning) {
+        qCInfo(lcServer) << "Stopped";
+        if (Logger *logger = Logger::instance())
+            logger->closeFile();
+        Q_EMIT stopped();
+    }
+}
+
+void Server::applyRuntimeSettings()
+{
+    if (Logger *logger = Logger::instance()) {
+        logger->setLevel(m_settings.logLevel());
+        logger->setCapacity(m_settings.logRingLines());
+    }
+}
+
+std::optional<QString> Server::updateSettings(const QVariantMap &values)
+{
+    Settings next = m_settings;
+    QVariantMap normalized;
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        QVariant v;
+        if (auto error = Settings::validate(it.key(), it.value(), &v))
+            return error;
+        normalized.insert(it.key(), v);
+        next.setStoredValue(it.key(), v);
+    }
+    QString error;
+    if (!m_database || !m_database->saveSettings(normalized, &error))
+        return QStringLiteral("cannot save settings: %1").arg(error);
+    m_settings = next;
+    applyRuntimeSettings();
+    qCInfo(lcServer) << "Settings changed:" << normalized.keys().join(QStringLiteral(", "));
+    Q_EMIT settingsChanged();
+    return std::nullopt;
+}
+
+QJsonObject Server::health() const
+{
+    QJsonObject engine {
+            {QStringLiteral("url"), m_engine ? m_engine->baseUrl().toString() : QString()},
+            {QStringLiteral("reachable"), m_engine && m_engine->isReachable()},
+    };
+    if (m_engine && m_engine->lastCheck().isValid()) {
+        engine.insert(QStringLiteral("checked_at"), m_engine->lastCheck().toString(Qt::ISODate));
+        if (m_engine->isReachable())
+            engine.insert(QStringLiteral("version"), m_engine->version());
+        else
+            engine.insert(QStringLiteral("error"), m_engine->lastError());
+    } else {
+        engine.insert(QStringLiteral("checked_at"), QJsonValue::Null);
+    }
+    return {
+            {QStringLiteral("status"), QStringLiteral("ok")},
+            {QStringLiteral("version"), QStringLiteral(ACEHUB_VERSION)},
+            {QStringLiteral("uptime_s"), uptimeSeconds()},
+            {QStringLiteral("engine"), engine},
+    };
+}
+
+void Server::registerRoutes()
+{
+    using Access = HttpFront::Access;
+    using M = HttpFront::Method;
+
+    m_http->route(M::Get | M::Head, QStringLiteral("/api/health"), Access::Public,
+                  [this](const HttpRequest &, QHttpServerResponder &r) {
+                      // Answers from the engine state the probe keeps: never waits on the engine.
+                      Http::sendJson(r, health());
+                  });
+
+    // The web dashboard's files, from the resources compiled into AceHub.
+    auto serveResource = [](const QString &path, const QByteArray &type) {
+        return [path, type](const HttpRequest &req, QHttpServerResponder &r) {
+            QFile file(path.contains(QLatin1String("{file}"))
+                               ? QString(path).replace(QLatin1String("{file}"), req.arg(QStringLiteral("file")))
+                               : path);
+            if (!file.open(QIODevice::ReadOnly)) {
+                Http::sendError(r, Http::Status::NotFound, QStringLiteral("not found"));
+                return;
+            }
+            Http::send(r, Http::Status::Ok, type, file.readAll(), {{"Cache-Control", "no-cache"}});
+        };
+    };
+    m_http->route(M::Get | M::Head, QStringLiteral("/"), Access::Public,
+                  serveResource(QStringLiteral(":/web/index.html"), "text/html; charset=utf-8"));
+    m_http->route(M::Get | M::Head, QStringLiteral("/icons/{file}"), Access::Public,
+                  serveResource(QStringLiteral(":/icons/{file}"), "image/png"));
+
+    m_http->route(M::Get, QStringLiteral("/api/logs/tail"), Access::Admin,
+                  [](const HttpRequest &req, QHttpServerResponder &r) {
+                      Logger *logger = Logger::instance();
+                      qint64 lines = 100;
+                      const QString text = req.query().queryItemValue(QStringLiteral("lines"));
+                      if (!text.isEmpty() && !Http::parseInt(text, 1, 100000, &lines)) {
+                          Http::sendError(r, Http::Status::BadRequest,
+                                          QStringLiteral("lines: expected a number from 1 to 100000"));
+                          return;
+                      }
+                      QJsonArray out;
+                      const QList<LogLine> tail = logger ? logger->tail(int(lines)) : QList<LogLine>();
+                      for (const LogLine &line : tail) {
+                          out.append(QJsonObject {
+                                  {QStringLiteral("time"), line.time.toString(Qt::ISODateWithMs)},
+                                  {QStringLiteral("level"), line.levelName()},
+                                  {QStringLiteral("category"), line.category},
+                                  {QStringLiteral("message"), line.message},
+                          });
+                      }
+                      Http::sendJson(r, QJsonObject {{QStringLiteral("lines"), out},
+                                                     {QStringLiteral("count"), out.size()}});
+                  });
+}

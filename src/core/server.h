@@ -1,0 +1,71 @@
+#pragma once
+
+#include "storage/settings.h"
+
+#include <QElapsedTimer>
+#include <QJsonObject>
+#include <QObject>
+#include <memory>
+#include <optional>
+
+class AceEngine;
+class Database;
+class HttpFront;
+
+// Composes AceHub: storage, settings, logger file, engine client and the HTTP front. The
+// daemon and the GUI both create one Server and talk to it (in GUI mode from another thread,
+// through queued signals and calls only).
+class Server final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(Server)
+
+public:
+    // settings: defaults with the environment and command-line layers already applied; the
+    // stored layer is read from the database at start().
+    Server(const QString &dataDir, const Settings &settings, QObject *parent = nullptr);
+    ~Server() override;
+
+    QString dataDir() const { return m_dataDir; }
+    QString databasePath() const;
+    const Settings &settings() const { return m_settings; }
+    QString errorString() const { return m_error; }
+    bool isRunning() const { return m_running; }
+    quint16 port() const;
+    qint64 uptimeSeconds() const;
+
+    Database *database() const { return m_database.get(); }
+    HttpFront *http() const { return m_http; }
+    AceEngine *engine() const { return m_engine; }
+
+    QJsonObject health() const;
+
+    // Validates every value first; writes all of them or none. Returns the error naming the key.
+    std::optional<QString> updateSettings(const QVariantMap &values);
+
+public Q_SLOTS:
+    bool start();
+    void stop();
+
+Q_SIGNALS:
+    void started(quint16 port);
+    void failed(const QString &error);
+    void stopped();
+    // First start with no admin credential stored: the one-time password to show the user.
+    void adminPasswordGenerated(const QString &password);
+    void settingsChanged();
+
+private:
+    bool fail(const QString &error);
+    void applyRuntimeSettings();
+    void registerRoutes();
+
+    QString m_dataDir;
+    Settings m_settings;
+    QString m_error;
+    bool m_running = false;
+    QElapsedTimer m_uptime;
+    std::unique_ptr<Database> m_database;
+    HttpFront *m_http = nullptr;   // child; deleted in stop()
+    AceEngine *m_engine = nullptr; // child; deleted in stop()
+};

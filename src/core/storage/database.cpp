@@ -1,0 +1,214 @@
+#include "database.h"
+
+#include "log/logger.h"
+#include "migrations.h"
+
+#include <QFileInfo>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonValue>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QThread>
+
+namespace {
+
+bool exec(QSqlDatabase &db, const QString &sql, QString *error)
+{
+    QSqlQuery q(db);
+    if (!q.exec(sql)) {
+        *error = q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+int readUserVersion(const QSqlDatabase &db)
+{
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("PRAGMA user_version")) && q.next())
+        return q.value(0).toInt();
+    return -1;
+}
+
+} // namespace
+
+Database::Database(const QString &path) : m_path(path) { }
+
+Database::~Database()
+{
+    close();
+}
+
+int Database::latestSchemaVersion()
+{
+    return schemaMigrations().isEmpty() ? 0 : schemaMigrations().constLast().version;
+}
+
+QString Database::connectionName() const
+{
+    return QStringLiteral("acehub:%1:%2")
+            .arg(m_path)
+            .arg(quintptr(QThread::currentThreadId()), 0, 16);
+}
+
+QSqlDatabase Database::openConnection(const QString &name) const
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+    db.setDatabaseName(m_path);
+    // Another connection (an import in a worker) may hold the write lock for a moment.
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (db.open()) {
+        QSqlQuery q(db);
+        q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
+        q.exec(QStringLiteral("PRAGMA synchronous = NORMAL"));
+    }
+    return db;
+}
+
+QSqlDatabase Database::connection() const
+{
+    const QString name = connectionName();
+    if (QSqlDatabase::contains(name))
+        return QSqlDatabase::database(name);
+    return openConnection(name);
+}
+
+void Database::releaseThreadConnection() const
+{
+    const QString name = connectionName();
+    if (!QSqlDatabase::contains(name))
+        return;
+    QSqlDatabase::database(name).close();
+    QSqlDatabase::removeDatabase(name);
+}
+
+Database::OpenResult Database::open()
+{
+    OpenResult result;
+    const QFileInfo info(m_path);
+    if (!QDir().mkpath(info.absolutePath())) {
+        result.error = QStringLiteral("cannot create the directory %1").arg(info.absolutePath());
+        return result;
+    }
+    QSqlDatabase db = connection();
+    if (!db.isOpen()) {
+        result.error = QStringLiteral("cannot open %1: %2").arg(m_path, db.lastError().text());
+        releaseThreadConnection();
+        return result;
+    }
+    const int onDisk = readUserVersion(db);
+    result.fromVersion = onDisk;
+    if (onDisk < 0) {
+        result.error = QStringLiteral("%1 is not an SQLite database AceHub can read").arg(m_path);
+        releaseThreadConnection();
+        return result;
+    }
+    if (onDisk > latestSchemaVersion()) {
+        // Written by a newer AceHub: touch nothing (not even the journal mode).
+        result.error = QStringLiteral("%1 has schema version %2, newer than this AceHub knows (%3). "
+                                      "Upgrade AceHub or use another --data-dir; the file was "
+                                      "left untouched.")
+                               .arg(m_path)
+                               .arg(onDisk)
+                               .arg(latestSchemaVersion());
+        releaseThreadConnection();
+        return result;
+    }
+    QString error;
+    {
+        QSqlQuery q(db);
+        if (!q.exec(QStringLiteral("PRAGMA journal_mode = WAL")) || !q.next()
+            || q.value(0).toString().compare(QLatin1String("wal"), Qt::CaseInsensitive) != 0) {
+            qCWarning(lcStorage) << "WAL journal mode not available for" << m_path;
+        }
+    }
+    for (const Migration &m : schemaMigrations()) {
+        if (m.version <= onDisk)
+            continue;
+        if (!db.transaction()) {
+            result.error = db.lastError().text();
+            releaseThreadConnection();
+            return result;
+        }
+        bool ok = true;
+        for (const QString &sql : m.statements) {
+            if (!exec(db, sql, &error)) {
+                ok = false;
+                break;
+            }
+        }
+        if (ok)
+            ok = exec(db, QStringLiteral("PRAGMA user_version = %1").arg(m.version), &error);
+        if (!ok || !db.commit()) {
+            db.rollback();
+            result.error = QStringLiteral("migration %1 (%2) failed: %3")
+                                   .arg(m.version)
+                                   .arg(QString::fromLatin1(m.description), error);
+            releaseThreadConnection();
+            return result;
+        }
+        qCInfo(lcStorage, "Applied migration %d: %s", m.version, m.description);
+    }
+    result.toVersion = readUserVersion(db);
+    result.ok = true;
+    m_open = true;
+    return result;
+}
+
+void Database::close()
+{
+    if (!m_open)
+        return;
+    releaseThreadConnection();
+    m_open = false;
+}
+
+int Database::schemaVersion() const
+{
+    return readUserVersion(connection());
+}
+
+QVariantMap Database::loadSettings() const
+{
+    QVariantMap values;
+    QSqlQuery q(connection());
+    if (!q.exec(QStringLiteral("SELECT key, value FROM settings"))) {
+        qCWarning(lcStorage) << "Cannot read settings:" << q.lastError().text();
+        return values;
+    }
+    while (q.next()) {
+        // Values are stored as JSON scalars so numbers stay numbers.
+        const QJsonDocument doc = QJsonDocument::fromJson("[" + q.value(1).toByteArray() + "]");
+        values.insert(q.value(0).toString(), doc.isArray() ? doc.array().at(0).toVariant()
+                                                           : q.value(1));
+    }
+    return values;
+}
+
+bool Database::saveSettings(const QVariantMap &values, QString *error)
+{
+    QSqlDatabase db = connection();
+    if (!db.transaction()) {
+        if (error)
+            *error = db.lastError().text();
+        return false;
+    }
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("INSERT INTO settings(key, value) VALUES (?, ?)"
+                             " ON CONFLICT(key) DO UPDATE SET value = excluded.value"));
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        const QByteArray json = QJsonDocument(QJsonArray {QJsonValue::fromVariant(it.value())})
+                                        .toJson(QJsonDocument::Compact);
+        q.addBindValue(it.key());
+        q.addBindValue(QString::fromUtf8(json.mid(1, json.size() - 2)));
+        if (!q.exec()) {
+            if (error)
+                *error = q.lastError().text();
+            db.rollback();
+            return false;
+        }
+    }
+    return db.commit();
+}

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QVariantMap>
+
+// The SQLite catalog file: WAL, foreign keys, numbered migrations applied at open.
+// Qt Sql connections belong to one thread, so connection() hands each thread its own.
+class Database final
+{
+    Q_DISABLE_COPY_MOVE(Database)
+
+public:
+    explicit Database(const QString &path);
+    ~Database();
+
+    struct OpenResult
+    {
+        bool ok = false;
+        QString error;
+        int fromVersion = 0; // schema found on disk
+        int toVersion = 0;   // schema after migrations
+    };
+    // Opens the file (creating it), refuses a schema newer than this build knows (the file is
+    // left untouched), switches to WAL and applies pending migrations.
+    OpenResult open();
+    void close();
+    bool isOpen() const { return m_open; }
+    QString path() const { return m_path; }
+
+    static int latestSchemaVersion();
+    int schemaVersion() const;
+
+    // This thread's connection to the file; opened on first use in that thread.
+    QSqlDatabase connection() const;
+    // Drops the calling thread's connection (a worker thread calls this before it ends).
+    void releaseThreadConnection() const;
+
+    QVariantMap loadSettings() const;
+    bool saveSettings(const QVariantMap &values, QString *error = nullptr);
+
+private:
+    QString connectionName() const;
+    QSqlDatabase openConnection(const QString &name) const;
+
+    QString m_path;
+    bool m_open = false;
+};

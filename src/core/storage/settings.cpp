@@ -1,0 +1,219 @@
+#include "settings.h"
+
+#include <QRegularExpression>
+
+namespace {
+
+SettingSpec intSpec(const char *key, int def, int min, int max, const char *description)
+{
+    return {QString::fromLatin1(key), QMetaType::Int, def, min, max, {},
+            QString::fromLatin1(description)};
+}
+
+SettingSpec stringSpec(const char *key, const char *def, QStringList choices,
+                       const char *description)
+{
+    return {QString::fromLatin1(key), QMetaType::QString, QString::fromLatin1(def), {}, {},
+            std::move(choices), QString::fromLatin1(description)};
+}
+
+} // namespace
+
+QString SettingSpec::environmentName() const
+{
+    return QStringLiteral("ACEHUB_") + key.toUpper();
+}
+
+const QList<SettingSpec> &Settings::specs()
+{
+    static const QList<SettingSpec> all {
+        stringSpec("bind", "0.0.0.0", {},
+                   "Address the HTTP server listens on (0.0.0.0: all IPv4 interfaces, :: all)."),
+        intSpec("port", 6880, 0, 65535, "HTTP port for players, the API and the dashboard (0: any free port)."),
+        stringSpec("engine_host", "127.0.0.1", {}, "Host of the AceStream engine."),
+        intSpec("engine_port", 6878, 1, 65535, "HTTP port of the AceStream engine."),
+        stringSpec("engine_scheme", "http", {QStringLiteral("http"), QStringLiteral("https")},
+                   "Scheme used to reach the engine."),
+        intSpec("engine_probe_interval_s", 15, 2, 3600,
+                "How often the engine's get_version is polled for /api/health."),
+        stringSpec("log_level", "info",
+                   {QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"),
+                    QStringLiteral("error")},
+                   "Least severe AceHub log level kept."),
+        intSpec("log_ring_lines", 2000, 10, 100000,
+                "Log lines kept in memory for the control panel and /api/logs."),
+        intSpec("log_file_max_kib", 5120, 4, 1048576,
+                "Size at which logs/acehub.log is rotated, in KiB."),
+        intSpec("log_file_count", 3, 1, 50, "Rotated log files kept (acehub.log.1 …)."),
+    };
+    return all;
+}
+
+const SettingSpec *Settings::spec(const QString &key)
+{
+    for (const SettingSpec &s : specs()) {
+        if (s.key == key)
+            return &s;
+    }
+    return nullptr;
+}
+
+std::optional<QString> Settings::validate(const QString &key, const QVariant &value,
+                                          QVariant *normalized)
+{
+    const SettingSpec *s = spec(key);
+    if (!s)
+        return QStringLiteral("%1: unknown setting").arg(key);
+    if (s->type == QMetaType::Int) {
+        bool ok = false;
+        qlonglong n = 0;
+        if (value.typeId() == QMetaType::Double) {
+            const double d = value.toDouble();
+            ok = d == double(qlonglong(d));
+            n = qlonglong(d);
+        } else if (value.typeId() == QMetaType::QString || value.typeId() == QMetaType::QByteArray) {
+            n = value.toString().trimmed().toLongLong(&ok);
+        } else if (value.typeId() == QMetaType::Int || value.typeId() == QMetaType::LongLong
+                   || value.typeId() == QMetaType::UInt || value.typeId() == QMetaType::ULongLong) {
+            n = value.toLongLong(&ok);
+        }
+        if (!ok)
+            return QStringLiteral("%1: expected a whole number").arg(key);
+        if (n < s->minimum.toLongLong() || n > s->maximum.toLongLong())
+            return QStringLiteral("%1: must be between %2 and %3")
+                    .arg(key, s->minimum.toString(), s->maximum.toString());
+        *normalized = int(n);
+        return std::nullopt;
+    }
+    if (value.typeId() != QMetaType::QString && value.typeId() != QMetaType::QByteArray)
+        return QStringLiteral("%1: expected a string").arg(key);
+    const QString text = value.toString().trimmed();
+    if (!s->choices.isEmpty() && !s->choices.contains(text))
+        return QStringLiteral("%1: must be one of %2").arg(key, s->choices.join(QStringLiteral(", ")));
+    if (key == QLatin1String("bind")) {
+        QHostAddress address;
+        if (!address.setAddress(text))
+            return QStringLiteral("%1: not an IP address: %2").arg(key, text);
+    }
+    if (key == QLatin1String("engine_host")) {
+        static const QRegularExpression hostRe(QStringLiteral("^[A-Za-z0-9.:_-]+$"));
+        if (!hostRe.match(text).hasMatch())
+            return QStringLiteral("%1: not a host name or address: %2").arg(key, text);
+    }
+    *normalized = text;
+    return std::nullopt;
+}
+
+void Settings::setStored(const QVariantMap &values)
+{
+    m_stored.clear();
+    for (auto it = values.cbegin(); it != values.cend(); ++it) {
+        QVariant v;
+        if (!validate(it.key(), it.value(), &v))
+            m_stored.insert(it.key(), v);
+    }
+}
+
+QStringList Settings::applyEnvironment(const QProcessEnvironment &env)
+{
+    QStringList errors;
+    m_environment.clear();
+    const QString engine = env.value(QStringLiteral("ACEHUB_ENGINE"));
+    if (!engine.isEmpty()) {
+        QString host;
+        quint16 port = 0;
+        if (splitHostPort(engine, &host, &port)) {
+            m_environment.insert(QStringLiteral("engine_host"), host);
+            m_environment.insert(QStringLiteral("engine_port"), int(port));
+        } else {
+            errors << QStringLiteral("ACEHUB_ENGINE: expected HOST:PORT, got %1").arg(engine);
+        }
+    }
+    for (const SettingSpec &s : specs()) {
+        if (!env.contains(s.environmentName()))
+            continue;
+        QVariant v;
+        if (auto error = validate(s.key, env.value(s.environmentName()), &v))
+            errors << s.environmentName() + QStringLiteral(": ") + *error;
+        else
+            m_environment.insert(s.key, v);
+    }
+    return errors;
+}
+
+std::optional<QString> Settings::setCommandLine(const QString &key, const QVariant &value)
+{
+    QVariant v;
+    if (auto error = validate(key, value, &v))
+        return error;
+    m_commandLine.insert(key, v);
+    return std::nullopt;
+}
+
+std::optional<QString> Settings::setStoredValue(const QString &key, const QVariant &value)
+{
+    QVariant v;
+    if (auto error = validate(key, value, &v))
+        return error;
+    m_stored.insert(key, v);
+    return std::nullopt;
+}
+
+QVariant Settings::value(const QString &key) const
+{
+    if (m_commandLine.contains(key))
+        return m_commandLine.value(key);
+    if (m_environment.contains(key))
+        return m_environment.value(key);
+    if (m_stored.contains(key))
+        return m_stored.value(key);
+    const SettingSpec *s = spec(key);
+    Q_ASSERT_X(s, "Settings::value", qPrintable(key));
+    return s ? s->defaultValue : QVariant();
+}
+
+Settings::Layer Settings::layerOf(const QString &key) const
+{
+    if (m_commandLine.contains(key))
+        return Layer::CommandLine;
+    if (m_environment.contains(key))
+        return Layer::Environment;
+    if (m_stored.contains(key))
+        return Layer::Stored;
+    return Layer::Default;
+}
+
+QString Settings::layerName(Layer layer)
+{
+    switch (layer) {
+    case Layer::Default:
+        return QStringLiteral("default");
+    case Layer::Stored:
+        return QStringLiteral("stored");
+    case Layer::Environment:
+        return QStringLiteral("environment");
+    case Layer::CommandLine:
+        return QStringLiteral("command line");
+    }
+    return {};
+}
+
+QHostAddress Settings::bindHostAddress() const
+{
+    return QHostAddress(bindAddress());
+}
+
+bool Settings::splitHostPort(const QString &text, QString *host, quint16 *port)
+{
+    static const QRegularExpression re(QStringLiteral("^\\[?([^\\[\\]]+?)\\]?:(\\d{1,5})$"));
+    const auto m = re.match(text.trimmed());
+    if (!m.hasMatch())
+        return false;
+    bool ok = false;
+    const uint p = m.captured(2).toUInt(&ok);
+    if (!ok || p == 0 || p > 65535)
+        return false;
+    *host = m.captured(1);
+    *port = quint16(p);
+    return true;
+}

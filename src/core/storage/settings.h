@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QHostAddress>
+#include <QList>
+#include <QMetaType>
+#include <QProcessEnvironment>
+#include <QString>
+#include <QVariant>
+#include <QVariantMap>
+#include <optional>
+
+// One setting: its key, type, default, accepted range and the line the README table shows.
+struct SettingSpec
+{
+    QString key;
+    QMetaType::Type type;
+    QVariant defaultValue;
+    QVariant minimum; // for numbers
+    QVariant maximum;
+    QStringList choices; // for strings with a fixed set of values
+    QString description;
+
+    QString environmentName() const; // ACEHUB_<KEY>
+};
+
+// AceHub's settings: one typed home with defaults. Layers, each overriding the one before:
+// defaults < stored (the database, written by the admin API) < ACEHUB_* environment <
+// command line. A value object: copy it to hand a snapshot to another thread.
+class Settings final
+{
+public:
+    enum class Layer { Default, Stored, Environment, CommandLine };
+
+    static const QList<SettingSpec> &specs();
+    static const SettingSpec *spec(const QString &key);
+
+    // Checks and converts a value for key (from JSON, text or a variant). Returns the error,
+    // naming the key, or nothing with *normalized set.
+    static std::optional<QString> validate(const QString &key, const QVariant &value,
+                                           QVariant *normalized);
+
+    void setStored(const QVariantMap &values);         // unknown or invalid keys are ignored
+    QStringList applyEnvironment(const QProcessEnvironment &env); // returns the errors
+    std::optional<QString> setCommandLine(const QString &key, const QVariant &value);
+    std::optional<QString> setStoredValue(const QString &key, const QVariant &value);
+
+    QVariant value(const QString &key) const;
+    Layer layerOf(const QString &key) const;
+    static QString layerName(Layer layer);
+    QVariantMap stored() const { return m_stored; }
+
+    // Typed getters, the only way the rest of the code reads settings.
+    QString bindAddress() const { return value(QStringLiteral("bind")).toString(); }
+    QHostAddress bindHostAddress() const;
+    quint16 port() const { return quint16(value(QStringLiteral("port")).toUInt()); }
+    QString engineHost() const { return value(QStringLiteral("engine_host")).toString(); }
+    quint16 enginePort() const { return quint16(value(QStringLiteral("engine_port")).toUInt()); }
+    QString engineScheme() const { return value(QStringLiteral("engine_scheme")).toString(); }
+    QString logLevel() const { return value(QStringLiteral("log_level")).toString(); }
+    int logRingLines() const { return value(QStringLiteral("log_ring_lines")).toInt(); }
+    qint64 logFileMaxBytes() const { return value(QStringLiteral("log_file_max_kib")).toLongLong() * 1024; }
+    int logFileCount() const { return value(QStringLiteral("log_file_count")).toInt(); }
+    int engineProbeIntervalSeconds() const { return value(QStringLiteral("engine_probe_interval_s")).toInt(); }
+
+    // Parses "HOST:PORT" (or "[v6]:PORT") as given to --engine / ACEHUB_ENGINE.
+    static bool splitHostPort(const QString &text, QString *host, quint16 *port);
+
+private:
+    QVariantMap m_stored;
+    QVariantMap m_environment;
+    QVariantMap m_commandLine;
+};
