@@ -90,6 +90,12 @@ bool Server::start()
 
     m_http = new HttpFront(this);
     registerRoutes();
+    // stream proxy
+
+    // catalog and admin API
+
+    // players: Xtream Codes API
+
     QString error;
     if (!m_http->listenOn(m_settings.bindHostAddress(), m_settings.port(), &error)) {
         return fail(tr("Cannot listen on %1 port %2: %3. Is another AceHub running? Choose "

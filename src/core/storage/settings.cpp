@@ -45,6 +45,12 @@ const QList<SettingSpec> &Settings::specs()
         intSpec("log_file_max_kib", 5120, 4, 1048576,
                 "Size at which logs/acehub.log is rotated, in KiB."),
         intSpec("log_file_count", 3, 1, 50, "Rotated log files kept (acehub.log.1 …)."),
+        // stream proxy
+
+        // catalog: channel and EPG sources
+
+        // players: Xtream Codes API
+
     };
     return all;
 }
