@@ -20,6 +20,7 @@ private Q_SLOTS:
     void badCommandLineValueIsRefused();
     void withoutDisplayTheDesktopModePointsToDaemon();
     void versionAndHelpNeedNoDisplay();
+    void italianIsChosenWithLang();
 };
 
 static QStringList loopbackArgs()
@@ -190,6 +191,18 @@ void tst_Daemon::versionAndHelpNeedNoDisplay()
                                                  ? QLatin1String("acehub 0.")
                                                  : QLatin1String("--daemon")));
     }
+}
+
+void tst_Daemon::italianIsChosenWithLang()
+{
+    AcehubProcess acehub;
+    acehub.start({QStringLiteral("--help"), QStringLiteral("--lang"), QStringLiteral("it")});
+    QVERIFY(acehub.waitFinished());
+    QVERIFY2(acehub.output().contains(QStringLiteral("Esegui senza finestra")), qPrintable(acehub.output()));
+    AcehubProcess english;
+    english.start({QStringLiteral("--help"), QStringLiteral("--lang"), QStringLiteral("en")});
+    QVERIFY(english.waitFinished());
+    QVERIFY(english.output().contains(QStringLiteral("Run headless, without a window")));
 }
 
 QTEST_GUILESS_MAIN(tst_Daemon)

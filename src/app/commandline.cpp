@@ -59,13 +59,12 @@ QString peekLanguage(const QStringList &args)
 
 } // namespace
 
-bool parseCommandLine(AppOptions *options, int *exitCode)
+bool CommandLine::parse(AppOptions *options, int *exitCode)
 {
     const QStringList args = QCoreApplication::arguments();
     options->language = peekLanguage(args);
     installTranslators(options->language);
 
-    auto tr = [](const char *text) { return QCoreApplication::translate("CommandLine", text); };
     QCommandLineParser parser;
     parser.setApplicationDescription(
             tr("AceHub: a home IPTV server that proxies an AceStream engine for IPTV players "

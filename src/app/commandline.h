@@ -2,6 +2,7 @@
 
 #include "storage/settings.h"
 
+#include <QCoreApplication>
 #include <QString>
 
 // What the command line and the ACEHUB_* environment asked for.
@@ -20,7 +21,13 @@ bool argumentsWantConsole(int argc, char **argv);
 
 // Parses the command line of the running QCoreApplication. On --help/--version it prints and
 // exits; on a bad value it prints the reason and returns false with *exitCode set.
-bool parseCommandLine(AppOptions *options, int *exitCode);
+class CommandLine final
+{
+    Q_DECLARE_TR_FUNCTIONS(CommandLine)
+
+public:
+    static bool parse(AppOptions *options, int *exitCode);
+};
 
 void installTranslators(const QString &language);
 QString defaultDataDir();

@@ -39,7 +39,7 @@ int main(int argc, char *argv[])
     Logger logger;
     AppOptions options;
     int exitCode = 0;
-    if (!parseCommandLine(&options, &exitCode))
+    if (!CommandLine::parse(&options, &exitCode))
         return exitCode;
     if (options.setAdminPassword)
         return runSetAdminPassword(options);
