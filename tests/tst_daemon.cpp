@@ -25,8 +25,8 @@ private Q_SLOTS:
 
 static QStringList loopbackArgs()
 {
-    return {QStringLiteral("--daemon"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
-            QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--engine"),
+    return {QStringLiteral("--daemon"),   QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
+            QStringLiteral("--port"),     QStringLiteral("0"),      QStringLiteral("--engine"),
             QStringLiteral("127.0.0.1:9")};
 }
 
@@ -95,7 +95,8 @@ void tst_Daemon::setAdminPasswordReadsStandardInput()
     ok.process().closeWriteChannel();
     QVERIFY(ok.waitFinished());
     QCOMPARE(ok.exitCode(), 0);
-    QVERIFY2(ok.output().contains(QLatin1String("Admin password changed")), qPrintable(ok.output()));
+    QVERIFY2(ok.output().contains(QLatin1String("Admin password changed")),
+             qPrintable(ok.output()));
 
     // A stored password means the first start generates none.
     AcehubProcess daemon(ok.dataDir());
@@ -115,7 +116,8 @@ void tst_Daemon::occupiedPortIsAClearErrorAndNonZeroExit()
     QCOMPARE(acehub.exitStatus(), QProcess::NormalExit);
     QCOMPARE(acehub.exitCode(), 1);
     const QString out = acehub.output();
-    QVERIFY2(out.contains(QStringLiteral("Cannot listen on 127.0.0.1 port %1").arg(occupier.serverPort())),
+    QVERIFY2(out.contains(QStringLiteral("Cannot listen on 127.0.0.1 port %1")
+                                  .arg(occupier.serverPort())),
              qPrintable(out));
     QVERIFY2(out.contains(QLatin1String("--port")), qPrintable(out));
 }
@@ -142,14 +144,19 @@ void tst_Daemon::environmentConfiguresAndCommandLineWins()
 {
     AcehubProcess acehub;
     acehub.environment().insert(QStringLiteral("ACEHUB_ENGINE"), QStringLiteral("127.0.0.1:6999"));
-    acehub.environment().insert(QStringLiteral("ACEHUB_PORT"), QStringLiteral("1")); // beaten by --port 0
+    acehub.environment().insert(QStringLiteral("ACEHUB_PORT"),
+                                QStringLiteral("1")); // beaten by --port 0
     acehub.environment().insert(QStringLiteral("ACEHUB_BIND"), QStringLiteral("127.0.0.1"));
     acehub.start({QStringLiteral("--daemon"), QStringLiteral("--port"), QStringLiteral("0")});
     QVERIFY2(acehub.waitListening(), qPrintable(acehub.output()));
     QVERIFY(acehub.port() > 1);
     const QJsonObject engine = httpGet(acehub.url(QStringLiteral("/api/health")))
-                                       .json().object().value(QLatin1String("engine")).toObject();
-    QCOMPARE(engine.value(QLatin1String("url")).toString(), QStringLiteral("http://127.0.0.1:6999"));
+                                       .json()
+                                       .object()
+                                       .value(QLatin1String("engine"))
+                                       .toObject();
+    QCOMPARE(engine.value(QLatin1String("url")).toString(),
+             QStringLiteral("http://127.0.0.1:6999"));
 }
 
 void tst_Daemon::badCommandLineValueIsRefused()
@@ -174,7 +181,8 @@ void tst_Daemon::withoutDisplayTheDesktopModePointsToDaemon()
     acehub.start({QStringLiteral("--port"), QStringLiteral("0")});
     QVERIFY(acehub.waitFinished());
     QCOMPARE(acehub.exitCode(), 2);
-    QVERIFY2(acehub.output().contains(QLatin1String("acehub --daemon")), qPrintable(acehub.output()));
+    QVERIFY2(acehub.output().contains(QLatin1String("acehub --daemon")),
+             qPrintable(acehub.output()));
 #endif
 }
 
@@ -198,7 +206,8 @@ void tst_Daemon::italianIsChosenWithLang()
     AcehubProcess acehub;
     acehub.start({QStringLiteral("--help"), QStringLiteral("--lang"), QStringLiteral("it")});
     QVERIFY(acehub.waitFinished());
-    QVERIFY2(acehub.output().contains(QStringLiteral("Esegui senza finestra")), qPrintable(acehub.output()));
+    QVERIFY2(acehub.output().contains(QStringLiteral("Esegui senza finestra")),
+             qPrintable(acehub.output()));
     AcehubProcess english;
     english.start({QStringLiteral("--help"), QStringLiteral("--lang"), QStringLiteral("en")});
     QVERIFY(english.waitFinished());

@@ -53,8 +53,9 @@ void tst_Database::migratesAnEmptyFileToTheLatestSchema()
     QCOMPARE(result.toVersion, Database::latestSchemaVersion());
     QCOMPARE(db.schemaVersion(), Database::latestSchemaVersion());
     const QStringList names = tables(db.connection());
-    for (const char *t : {"settings", "admin_credential", "categories", "channel_sources", "channels",
-                          "epg_sources", "epg_channels", "epg_programmes", "users", "user_categories"})
+    for (const char *t :
+         {"settings", "admin_credential", "categories", "channel_sources", "channels",
+          "epg_sources", "epg_channels", "epg_programmes", "users", "user_categories"})
         QVERIFY2(names.contains(QLatin1String(t)), t);
     QSqlQuery q(db.connection());
     QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
@@ -87,12 +88,14 @@ void tst_Database::newerSchemaIsRefusedAndLeftUntouched()
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("future.sqlite"));
     {
-        QSqlDatabase raw = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
+        QSqlDatabase raw
+                = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("raw"));
         raw.setDatabaseName(path);
         QVERIFY(raw.open());
         QSqlQuery q(raw);
         QVERIFY(q.exec(QStringLiteral("CREATE TABLE from_the_future (x INTEGER)")));
-        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1").arg(Database::latestSchemaVersion() + 5)));
+        QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = %1")
+                               .arg(Database::latestSchemaVersion() + 5)));
         raw.close();
     }
     QSqlDatabase::removeDatabase(QStringLiteral("raw"));

@@ -64,7 +64,8 @@ void tst_Gui::serverRunsInItsOwnThreadAndTheWindowShowsIt()
     QTRY_VERIFY(window.statusText().contains(QLatin1String("127.0.0.1:9")));
 
     controller.shutdown();
-    QCOMPARE(httpGet(QUrl(QStringLiteral("http://127.0.0.1:%1/api/health").arg(port)), 2000).status, 0);
+    QCOMPARE(httpGet(QUrl(QStringLiteral("http://127.0.0.1:%1/api/health").arg(port)), 2000).status,
+             0);
 }
 
 void tst_Gui::logLinesReachTheLogView()

@@ -1,5 +1,5 @@
-#include "httpclient.h"
 #include "engine/aceengine.h"
+#include "httpclient.h"
 #include "log/logger.h"
 #include "server.h"
 #include "version.h"
@@ -99,11 +99,13 @@ void tst_HttpFront::healthSeesAReachableEngineAndItsVersion()
 {
     QHttpServer engine;
     engine.route(QStringLiteral("/webui/api/service"), [](const QHttpServerRequest &req) {
-        const bool ok = req.query().queryItemValue(QStringLiteral("method")) == QLatin1String("get_version");
+        const bool ok = req.query().queryItemValue(QStringLiteral("method"))
+                        == QLatin1String("get_version");
         return QJsonObject {{QStringLiteral("result"),
-                             ok ? QJsonValue(QJsonObject {{QStringLiteral("code"), 3017400},
-                                                          {QStringLiteral("platform"), QStringLiteral("linux")},
-                                                          {QStringLiteral("version"), QStringLiteral("3.1.74")}})
+                             ok ? QJsonValue(QJsonObject {
+                                     {QStringLiteral("code"), 3017400},
+                                     {QStringLiteral("platform"), QStringLiteral("linux")},
+                                     {QStringLiteral("version"), QStringLiteral("3.1.74")}})
                                 : QJsonValue()},
                             {QStringLiteral("error"), QJsonValue()}};
     });
@@ -111,8 +113,11 @@ void tst_HttpFront::healthSeesAReachableEngineAndItsVersion()
     QVERIFY(enginePort);
     startServer(enginePort);
     QTRY_VERIFY(m_server->engine()->isReachable());
-    const QJsonObject e = httpGet(url(QStringLiteral("/api/health"))).json().object()
-                                  .value(QLatin1String("engine")).toObject();
+    const QJsonObject e = httpGet(url(QStringLiteral("/api/health")))
+                                  .json()
+                                  .object()
+                                  .value(QLatin1String("engine"))
+                                  .toObject();
     QCOMPARE(e.value(QLatin1String("reachable")).toBool(), true);
     QCOMPARE(e.value(QLatin1String("version")).toString(), QStringLiteral("3.1.74"));
 }
@@ -128,8 +133,11 @@ void tst_HttpFront::healthAnswersAtOnceWhileTheEngineHangs()
     QCOMPARE(r.status, 200);
     // Far below the probe's own 3 s timeout: the request did not wait for the engine.
     QVERIFY2(r.elapsedMs < 1500, qPrintable(QString::number(r.elapsedMs)));
-    QVERIFY(r.json().object().value(QLatin1String("engine")).toObject()
-                    .value(QLatin1String("checked_at")).isNull());
+    QVERIFY(r.json().object()
+                    .value(QLatin1String("engine"))
+                    .toObject()
+                    .value(QLatin1String("checked_at"))
+                    .isNull());
 }
 
 void tst_HttpFront::unknownPathIsAJson404()
@@ -138,7 +146,10 @@ void tst_HttpFront::unknownPathIsAJson404()
     const HttpResult r = httpGet(url(QStringLiteral("/no/such/thing")));
     QCOMPARE(r.status, 404);
     QCOMPARE(r.header("Content-Type"), QByteArray("application/json"));
-    QVERIFY(r.json().object().value(QLatin1String("error")).toString().contains(QLatin1String("/no/such/thing")));
+    QVERIFY(r.json().object()
+                    .value(QLatin1String("error"))
+                    .toString()
+                    .contains(QLatin1String("/no/such/thing")));
 }
 
 void tst_HttpFront::wrongMethodIs405WithAllow()
@@ -185,7 +196,10 @@ void tst_HttpFront::logsTailRejectsABadCount()
     startServer(closedPort());
     const HttpResult r = httpGet(url(QStringLiteral("/api/logs/tail?lines=") + lines));
     QCOMPARE(r.status, 400);
-    QVERIFY(r.json().object().value(QLatin1String("error")).toString().startsWith(QLatin1String("lines")));
+    QVERIFY(r.json().object()
+                    .value(QLatin1String("error"))
+                    .toString()
+                    .startsWith(QLatin1String("lines")));
 }
 
 void tst_HttpFront::dashboardPageIsServed()

@@ -31,7 +31,8 @@ void tst_Settings::defaultsApplyWhenNothingIsSet()
     QCOMPARE(s.layerOf(QStringLiteral("port")), Settings::Layer::Default);
     for (const SettingSpec &spec : Settings::specs()) {
         QVariant normalized;
-        QVERIFY2(!Settings::validate(spec.key, spec.defaultValue, &normalized), qPrintable(spec.key));
+        QVERIFY2(!Settings::validate(spec.key, spec.defaultValue, &normalized),
+                 qPrintable(spec.key));
         QVERIFY(!spec.description.isEmpty());
     }
 }
@@ -39,7 +40,8 @@ void tst_Settings::defaultsApplyWhenNothingIsSet()
 void tst_Settings::layersOverrideInOrderDefaultStoredEnvironmentCommandLine()
 {
     Settings s;
-    s.setStored({{QStringLiteral("engine_port"), 7001}, {QStringLiteral("log_level"), QStringLiteral("debug")}});
+    s.setStored({{QStringLiteral("engine_port"), 7001},
+                 {QStringLiteral("log_level"), QStringLiteral("debug")}});
     QCOMPARE(s.enginePort(), quint16(7001));
     QCOMPARE(s.layerOf(QStringLiteral("engine_port")), Settings::Layer::Stored);
 
@@ -68,8 +70,9 @@ void tst_Settings::storedValuesSurviveARestartThroughTheDatabaseFile()
     {
         Server server(dir.path(), base);
         QVERIFY2(server.start(), qPrintable(server.errorString()));
-        QVERIFY(!server.updateSettings({{QStringLiteral("engine_port"), 7101},
-                                        {QStringLiteral("log_ring_lines"), QStringLiteral("500")}}));
+        QVERIFY(!server.updateSettings(
+                {{QStringLiteral("engine_port"), 7101},
+                 {QStringLiteral("log_ring_lines"), QStringLiteral("500")}}));
         QCOMPARE(server.settings().enginePort(), quint16(7101));
     }
     {
@@ -98,8 +101,9 @@ void tst_Settings::updateWritesAllValuesOrNone()
     base.setCommandLine(QStringLiteral("bind"), QStringLiteral("127.0.0.1"));
     Server server(dir.path(), base);
     QVERIFY(server.start());
-    const auto error = server.updateSettings({{QStringLiteral("engine_port"), 7200},
-                                              {QStringLiteral("log_level"), QStringLiteral("loud")}});
+    const auto error
+            = server.updateSettings({{QStringLiteral("engine_port"), 7200},
+                                     {QStringLiteral("log_level"), QStringLiteral("loud")}});
     QVERIFY(error);
     QVERIFY2(error->contains(QLatin1String("log_level")), qPrintable(*error));
     QCOMPARE(server.settings().enginePort(), quint16(6878));

@@ -14,8 +14,9 @@
 
 bool argumentsWantConsole(int argc, char **argv)
 {
-    static const char *const console[] = {"--daemon", "-d", "--help", "-h", "--help-all",
-                                          "--version", "-v", "--set-admin-password"};
+    static const char *const console[]
+            = {"--daemon",   "-d",        "--help", "-h",
+               "--help-all", "--version", "-v",     "--set-admin-password"};
     for (int i = 1; i < argc; ++i) {
         for (const char *c : console) {
             if (std::strcmp(argv[i], c) == 0)
@@ -76,8 +77,10 @@ bool CommandLine::parse(AppOptions *options, int *exitCode)
     const QCommandLineOption dataDir(QStringLiteral("data-dir"),
                                      tr("Directory for the database, logs and settings."),
                                      tr("path"));
-    const QCommandLineOption bind(QStringLiteral("bind"), tr("Address to listen on."), tr("address"));
-    const QCommandLineOption port(QStringLiteral("port"), tr("HTTP port to listen on."), tr("port"));
+    const QCommandLineOption bind(QStringLiteral("bind"), tr("Address to listen on."),
+                                  tr("address"));
+    const QCommandLineOption port(QStringLiteral("port"), tr("HTTP port to listen on."),
+                                  tr("port"));
     const QCommandLineOption engine(QStringLiteral("engine"),
                                     tr("AceStream engine address (default 127.0.0.1:6878)."),
                                     tr("host:port"));
@@ -97,8 +100,8 @@ bool CommandLine::parse(AppOptions *options, int *exitCode)
         return false;
     };
 
-    const QStringList envErrors =
-            options->settings.applyEnvironment(QProcessEnvironment::systemEnvironment());
+    const QStringList envErrors
+            = options->settings.applyEnvironment(QProcessEnvironment::systemEnvironment());
     if (!envErrors.isEmpty())
         return failWith(envErrors.join(QStringLiteral("; ")));
 
@@ -110,13 +113,13 @@ bool CommandLine::parse(AppOptions *options, int *exitCode)
         options->dataDir = defaultDataDir();
     options->dataDir = QDir(options->dataDir).absolutePath();
 
-    const std::pair<const QCommandLineOption *, const char *> direct[] = {
-            {&bind, "bind"}, {&port, "port"}, {&logLevel, "log_level"}};
+    const std::pair<const QCommandLineOption *, const char *> direct[]
+            = {{&bind, "bind"}, {&port, "port"}, {&logLevel, "log_level"}};
     for (const auto &[option, key] : direct) {
         if (!parser.isSet(*option))
             continue;
-        if (auto error = options->settings.setCommandLine(QString::fromLatin1(key),
-                                                          parser.value(*option)))
+        if (auto error
+            = options->settings.setCommandLine(QString::fromLatin1(key), parser.value(*option)))
             return failWith(QStringLiteral("--%1: %2").arg(option->names().constLast(), *error));
     }
     if (parser.isSet(engine)) {

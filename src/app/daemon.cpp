@@ -15,13 +15,16 @@
 
 void printGeneratedAdminPassword(const QString &password)
 {
-    const QString text = QCoreApplication::translate(
-            "Daemon",
-            "\nAceHub admin password (generated on first start, shown only this once):\n\n"
-            "    %1\n\n"
-            "Use it to sign in to the dashboard and the /api routes as user \"admin\".\n"
-            "Change it with:  acehub --set-admin-password  (reads the new one from standard input)\n")
-                                 .arg(password);
+    const QString text
+            = QCoreApplication::translate(
+                      "Daemon",
+                      "\nAceHub admin password (generated on first start, shown only this "
+                      "once):\n\n"
+                      "    %1\n\n"
+                      "Use it to sign in to the dashboard and the /api routes as user \"admin\".\n"
+                      "Change it with:  acehub --set-admin-password  (reads the new one from "
+                      "standard input)\n")
+                      .arg(password);
     fprintf(stdout, "%s\n", qPrintable(text));
     fflush(stdout);
 }
@@ -47,7 +50,8 @@ QString readPasswordFromStdin()
     const bool tty = ::isatty(STDIN_FILENO);
     termios saved {};
     if (tty) {
-        fprintf(stderr, "%s", qPrintable(QCoreApplication::translate("Daemon", "New admin password: ")));
+        fprintf(stderr, "%s",
+                qPrintable(QCoreApplication::translate("Daemon", "New admin password: ")));
         tcgetattr(STDIN_FILENO, &saved);
         termios silent = saved;
         silent.c_lflag &= ~tcflag_t(ECHO);
@@ -69,7 +73,8 @@ int runSetAdminPassword(const AppOptions &options)
     const QString password = readPasswordFromStdin();
     if (password.isEmpty()) {
         fprintf(stderr, "acehub: %s\n",
-                qPrintable(QCoreApplication::translate("Daemon", "no password given on standard input")));
+                qPrintable(QCoreApplication::translate("Daemon",
+                                                       "no password given on standard input")));
         return 2;
     }
     Database db(QDir(options.dataDir).filePath(QStringLiteral("acehub.sqlite")));

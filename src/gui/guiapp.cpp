@@ -16,7 +16,7 @@ namespace GuiApp {
 bool displayAvailable()
 {
     return qEnvironmentVariableIsSet("QT_QPA_PLATFORM") || qEnvironmentVariableIsSet("DISPLAY")
-            || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
+           || qEnvironmentVariableIsSet("WAYLAND_DISPLAY");
 }
 
 int run(const QString &dataDir, const Settings &settings)
@@ -57,7 +57,8 @@ int run(const QString &dataDir, const Settings &settings)
 
     int exitCode = 0;
     QObject::connect(&controller, &ServerController::started, &window, &MainWindow::setListening);
-    QObject::connect(&controller, &ServerController::healthUpdated, &window, &MainWindow::setHealth);
+    QObject::connect(&controller, &ServerController::healthUpdated, &window,
+                     &MainWindow::setHealth);
     QObject::connect(&controller, &ServerController::adminPasswordGenerated, &window,
                      [&window](const QString &password) {
                          // Not modal: the window and the server keep working behind it.

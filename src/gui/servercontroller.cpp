@@ -46,7 +46,7 @@ void ServerController::requestHealth()
     Server *server = m_server;
     QMetaObject::invokeMethod(server, [this, server] {
         const QJsonObject health = server->isRunning() ? server->health() : QJsonObject();
-        QMetaObject::invokeMethod(this, [this, health] { Q_EMIT healthUpdated(health); },
-                                  Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+                this, [this, health] { Q_EMIT healthUpdated(health); }, Qt::QueuedConnection);
     });
 }

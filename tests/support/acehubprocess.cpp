@@ -54,7 +54,8 @@ quint16 AcehubProcess::waitListening(int timeoutMs)
 
 bool AcehubProcess::waitFinished(int timeoutMs)
 {
-    const bool done = m_process.state() == QProcess::NotRunning || m_process.waitForFinished(timeoutMs);
+    const bool done
+            = m_process.state() == QProcess::NotRunning || m_process.waitForFinished(timeoutMs);
     output();
     return done;
 }

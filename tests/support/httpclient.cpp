@@ -29,9 +29,10 @@ HttpResult httpRequest(const QByteArray &method, const QUrl &url, const QByteArr
     QElapsedTimer timer;
     timer.start();
     // A custom "HEAD" verb would make QNAM wait for a body: use its own head().
-    QNetworkReply *reply = method == "HEAD"
-            ? nam.head(request)
-            : nam.sendCustomRequest(request, method, body.isEmpty() ? nullptr : &buffer);
+    QNetworkReply *reply
+            = method == "HEAD"
+                      ? nam.head(request)
+                      : nam.sendCustomRequest(request, method, body.isEmpty() ? nullptr : &buffer);
     QEventLoop loop;
     QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
     QTimer::singleShot(timeoutMs + 1000, &loop, &QEventLoop::quit);

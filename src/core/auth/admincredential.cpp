@@ -35,8 +35,8 @@ AdminCredential::Hash AdminCredential::derive(const QString &password, const QBy
     Hash h;
     h.salt = salt;
     h.iterations = iterations;
-    h.hash = QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(),
-                                                salt, iterations, 32);
+    h.hash = QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(), salt,
+                                                iterations, 32);
     return h;
 }
 

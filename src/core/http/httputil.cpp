@@ -41,9 +41,9 @@ void send(QHttpServerResponder &responder, Status status, const QByteArray &cont
 
 void sendJson(QHttpServerResponder &responder, const QJsonValue &value, Status status)
 {
-    const QByteArray body = value.isArray()
-            ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
-            : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
+    const QByteArray body
+            = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                              : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
     send(responder, status, "application/json", body, {{"Cache-Control", "no-store"}});
 }
 

@@ -32,8 +32,8 @@ QString LogLine::levelName() const
 QString LogLine::format() const
 {
     return QStringLiteral("%1 %2 [%3] %4")
-            .arg(time.toString(Qt::ISODateWithMs), levelName().toUpper().leftJustified(7),
-                 category, message);
+            .arg(time.toString(Qt::ISODateWithMs), levelName().toUpper().leftJustified(7), category,
+                 message);
 }
 
 Logger::Logger(QObject *parent) : QObject(parent)

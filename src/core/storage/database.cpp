@@ -3,8 +3,8 @@
 #include "log/logger.h"
 #include "migrations.h"
 
-#include <QFileInfo>
 #include <QDir>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonValue>
@@ -107,12 +107,13 @@ Database::OpenResult Database::open()
     }
     if (onDisk > latestSchemaVersion()) {
         // Written by a newer AceHub: touch nothing (not even the journal mode).
-        result.error = QStringLiteral("%1 has schema version %2, newer than this AceHub knows (%3). "
-                                      "Upgrade AceHub or use another --data-dir; the file was "
-                                      "left untouched.")
-                               .arg(m_path)
-                               .arg(onDisk)
-                               .arg(latestSchemaVersion());
+        result.error
+                = QStringLiteral("%1 has schema version %2, newer than this AceHub knows (%3). "
+                                 "Upgrade AceHub or use another --data-dir; the file was "
+                                 "left untouched.")
+                          .arg(m_path)
+                          .arg(onDisk)
+                          .arg(latestSchemaVersion());
         releaseThreadConnection();
         return result;
     }
@@ -181,8 +182,8 @@ QVariantMap Database::loadSettings() const
     while (q.next()) {
         // Values are stored as JSON scalars so numbers stay numbers.
         const QJsonDocument doc = QJsonDocument::fromJson("[" + q.value(1).toByteArray() + "]");
-        values.insert(q.value(0).toString(), doc.isArray() ? doc.array().at(0).toVariant()
-                                                           : q.value(1));
+        values.insert(q.value(0).toString(),
+                      doc.isArray() ? doc.array().at(0).toVariant() : q.value(1));
     }
     return values;
 }

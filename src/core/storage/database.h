@@ -19,7 +19,7 @@ public:
         bool ok = false;
         QString error;
         int fromVersion = 0; // schema found on disk
-        int toVersion = 0;   // schema after migrations
+        int toVersion = 0; // schema after migrations
     };
     // Opens the file (creating it), refuses a schema newer than this build knows (the file is
     // left untouched), switches to WAL and applies pending migrations.
