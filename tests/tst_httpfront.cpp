@@ -2,6 +2,7 @@
 #include "httpclient.h"
 #include "log/logger.h"
 #include "server.h"
+#include "http/httpfront.h"
 #include "version.h"
 
 #include <QHttpServer>
@@ -31,9 +32,11 @@ private Q_SLOTS:
     void logsTailRejectsABadCount_data();
     void logsTailRejectsABadCount();
     void dashboardPageIsServed();
+    void idleConnectionIsClosedButAnActiveOneIsNot();
+    void connectionOverTheCapGets503AndClosed();
 
 private:
-    void startServer(quint16 enginePort);
+    void startServer(quint16 enginePort, const QVariantMap &extra = {});
     QUrl url(const QString &path) const;
 
     std::unique_ptr<Logger> m_logger;
@@ -55,12 +58,14 @@ void tst_HttpFront::cleanup()
     m_logger.reset();
 }
 
-void tst_HttpFront::startServer(quint16 enginePort)
+void tst_HttpFront::startServer(quint16 enginePort, const QVariantMap &extra)
 {
     Settings settings;
     settings.setCommandLine(QStringLiteral("bind"), QStringLiteral("127.0.0.1"));
     settings.setCommandLine(QStringLiteral("port"), 0);
     settings.setCommandLine(QStringLiteral("engine_port"), int(enginePort));
+    for (auto it = extra.cbegin(); it != extra.cend(); ++it)
+        QVERIFY(!settings.setCommandLine(it.key(), it.value()));
     m_server = std::make_unique<Server>(m_dir->path(), settings);
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
     QVERIFY(m_server->port() != 0);
@@ -213,6 +218,50 @@ void tst_HttpFront::dashboardPageIsServed()
     QCOMPARE(icon.status, 200);
     QVERIFY(icon.body.startsWith("\x89PNG"));
     QCOMPARE(httpGet(url(QStringLiteral("/icons/missing.png"))).status, 404);
+}
+
+void tst_HttpFront::idleConnectionIsClosedButAnActiveOneIsNot()
+{
+    startServer(closedPort(), {{QStringLiteral("http_idle_timeout_s"), 2}});
+    QTcpSocket idle;
+    QTcpSocket active;
+    for (QTcpSocket *s : {&idle, &active}) {
+        s->connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(s->waitForConnected(5000));
+    }
+    QTRY_COMPARE(m_server->http()->openConnections(), 2);
+    // The active one sends a request every 500 ms on the same keep-alive connection.
+    QElapsedTimer t;
+    t.start();
+    while (t.elapsed() < 3500) {
+        active.write("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
+        QTest::qWait(500);
+        active.readAll();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(idle.state(), QAbstractSocket::UnconnectedState, 5000);
+    QCOMPARE(active.state(), QAbstractSocket::ConnectedState);
+    QCOMPARE(m_server->http()->openConnections(), 1);
+}
+
+void tst_HttpFront::connectionOverTheCapGets503AndClosed()
+{
+    startServer(closedPort(), {{QStringLiteral("http_max_connections"), 8}});
+    std::vector<std::unique_ptr<QTcpSocket>> open;
+    for (int i = 0; i < 8; ++i) {
+        open.push_back(std::make_unique<QTcpSocket>());
+        open.back()->connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(open.back()->waitForConnected(5000));
+    }
+    QTRY_COMPARE(m_server->http()->openConnections(), 8);
+    QTcpSocket extra;
+    extra.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(extra.waitForConnected(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(extra.state(), QAbstractSocket::UnconnectedState, 5000);
+    QVERIFY(extra.readAll().startsWith("HTTP/1.1 503"));
+    // A slot freed is a slot to use.
+    open.front()->disconnectFromHost();
+    QTRY_COMPARE(m_server->http()->openConnections(), 7);
+    QCOMPARE(httpGet(url(QStringLiteral("/api/health"))).status, 200);
 }
 
 QTEST_GUILESS_MAIN(tst_HttpFront)

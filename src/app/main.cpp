@@ -8,14 +8,30 @@
 #include <csignal>
 #include <cstdio>
 #include <memory>
+#include <sys/resource.h>
 
 #ifdef ACEHUB_HAS_GUI
 #include "guiapp.h"
 #include <QApplication>
 #endif
 
+namespace {
+
+// Every player is a socket: lift the soft file-descriptor limit (1024 on Debian) to the hard one.
+void raiseFileLimit()
+{
+    rlimit limit {};
+    if (getrlimit(RLIMIT_NOFILE, &limit) == 0 && limit.rlim_cur < limit.rlim_max) {
+        limit.rlim_cur = limit.rlim_max;
+        setrlimit(RLIMIT_NOFILE, &limit);
+    }
+}
+
+} // namespace
+
 int main(int argc, char *argv[])
 {
+    raiseFileLimit();
     QCoreApplication::setOrganizationName(QStringLiteral("AceHub"));
     QCoreApplication::setApplicationName(QStringLiteral("acehub"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ACEHUB_VERSION));

@@ -97,7 +97,9 @@ bool Server::start()
     // players: Xtream Codes API
 
     QString error;
-    if (!m_http->listenOn(m_settings.bindHostAddress(), m_settings.port(), &error)) {
+    if (!m_http->listenOn(m_settings.bindHostAddress(), m_settings.port(),
+                          m_settings.httpMaxConnections(), m_settings.httpIdleTimeoutSeconds(),
+                          &error)) {
         return fail(tr("Cannot listen on %1 port %2: %3. Is another AceHub running? Choose "
                        "another port with --port or ACEHUB_PORT.")
                             .arg(m_settings.bindAddress())

@@ -1,5 +1,6 @@
 #include "httpfront.h"
 
+#include "httplistener.h"
 #include "httputil.h"
 #include "log/logger.h"
 
@@ -28,9 +29,10 @@ void HttpFront::route(Methods methods, const QString &pattern, Access access, Ha
                      names, access, std::move(handler)});
 }
 
-bool HttpFront::listenOn(const QHostAddress &address, quint16 port, QString *error)
+bool HttpFront::listenOn(const QHostAddress &address, quint16 port, int maxConnections,
+                         int idleTimeoutSeconds, QString *error)
 {
-    auto *listener = new QTcpServer(this);
+    auto *listener = new HttpListener(maxConnections, idleTimeoutSeconds, this);
     if (!listener->listen(address, port)) {
         *error = listener->errorString();
         delete listener;
@@ -39,6 +41,11 @@ bool HttpFront::listenOn(const QHostAddress &address, quint16 port, QString *err
     bind(listener);
     m_listener = listener;
     return true;
+}
+
+int HttpFront::openConnections() const
+{
+    return m_listener ? m_listener->openConnections() : 0;
 }
 
 quint16 HttpFront::port() const

@@ -9,6 +9,8 @@
 #include <QPointer>
 #include <QRegularExpression>
 #include <QTcpServer>
+
+class HttpListener;
 #include <functional>
 
 // What a route handler sees of a request.
@@ -44,7 +46,10 @@ public:
     void route(Methods methods, const QString &pattern, Access access, Handler handler);
     void setAdminGuard(Guard guard) { m_adminGuard = std::move(guard); }
 
-    bool listenOn(const QHostAddress &address, quint16 port, QString *error);
+    // maxConnections and idleTimeoutSeconds: see HttpListener.
+    bool listenOn(const QHostAddress &address, quint16 port, int maxConnections,
+                  int idleTimeoutSeconds, QString *error);
+    int openConnections() const;
     quint16 port() const;
     void close();
 
@@ -65,5 +70,5 @@ private:
     };
     QList<Route> m_routes;
     Guard m_adminGuard;
-    QPointer<QTcpServer> m_listener;
+    QPointer<HttpListener> m_listener;
 };

@@ -53,6 +53,8 @@ public:
     QString bindAddress() const { return value(QStringLiteral("bind")).toString(); }
     QHostAddress bindHostAddress() const;
     quint16 port() const { return quint16(value(QStringLiteral("port")).toUInt()); }
+    int httpMaxConnections() const { return value(QStringLiteral("http_max_connections")).toInt(); }
+    int httpIdleTimeoutSeconds() const { return value(QStringLiteral("http_idle_timeout_s")).toInt(); }
     QString engineHost() const { return value(QStringLiteral("engine_host")).toString(); }
     quint16 enginePort() const { return quint16(value(QStringLiteral("engine_port")).toUInt()); }
     QString engineScheme() const { return value(QStringLiteral("engine_scheme")).toString(); }

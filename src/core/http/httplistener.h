@@ -1,0 +1,33 @@
+#pragma once
+
+#include <QElapsedTimer>
+#include <QHash>
+#include <QTcpServer>
+#include <QTimer>
+
+// The listening socket of the HTTP front, with what QtHttpServer 6.4 lacks: a cap on open
+// connections (the one over it gets a 503 and is closed) and an idle timeout (a connection
+// with nothing read or written for that long, such as a vanished keep-alive client, is closed).
+// A streaming player is never idle: every write to it counts as activity.
+class HttpListener final : public QTcpServer
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(HttpListener)
+
+public:
+    HttpListener(int maxConnections, int idleTimeoutSeconds, QObject *parent = nullptr);
+
+    int openConnections() const { return int(m_lastActivity.size()); }
+
+protected:
+    void incomingConnection(qintptr socketDescriptor) override;
+
+private:
+    void sweep();
+
+    int m_maxConnections;
+    qint64 m_idleTimeoutMs;
+    QElapsedTimer m_clock;
+    QTimer m_sweepTimer;
+    QHash<QObject *, qint64> m_lastActivity; // socket -> m_clock time of its last read or write
+};
