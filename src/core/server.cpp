@@ -4,6 +4,8 @@
 #include "engine/aceengine.h"
 #include "http/httpfront.h"
 #include "http/httputil.h"
+#include "http/playerroutes.h"
+#include "http/userroutes.h"
 #include "log/logger.h"
 #include "storage/database.h"
 #include "version.h"
@@ -95,6 +97,9 @@ bool Server::start()
     // catalog and admin API
 
     // players: Xtream Codes API
+    auto *players = new PlayerRoutes(this, m_http); // child of m_http: goes with it
+    registerUserRoutes(m_http, m_database.get(),
+                       [players](const QString &user) { return players->activeConnections(user); });
 
     QString error;
     if (!m_http->listenOn(m_settings.bindHostAddress(), m_settings.port(),

@@ -112,6 +112,11 @@ const QList<Migration> &schemaMigrations()
                                 " category_id INTEGER NOT NULL REFERENCES categories(id) ON DELETE CASCADE,"
                                 " PRIMARY KEY (user_id, category_id))"),
          }},
+        {3,
+         "players: end the oldest stream instead of refusing one over max_connections",
+         {
+                 QStringLiteral("ALTER TABLE users ADD COLUMN replace_oldest INTEGER NOT NULL DEFAULT 0"),
+         }},
     };
     return all;
 }

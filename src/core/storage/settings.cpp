@@ -1,6 +1,7 @@
 #include "settings.h"
 
 #include <QRegularExpression>
+#include <QTimeZone>
 
 namespace {
 
@@ -54,6 +55,11 @@ const QList<SettingSpec> &Settings::specs()
         // catalog: channel and EPG sources
 
         // players: Xtream Codes API
+        stringSpec("xtream_timezone", "", {},
+                   "Time zone of server_info and EPG times for players, e.g. Europe/Rome (empty: the system's)."),
+        intSpec("xtream_same_address_replaces", 1, 0, 1,
+                "1: a player over its account's max_connections coming from the address of one of its "
+                "streams (a reconnect, a zap) replaces that stream instead of being refused."),
 
     };
     return all;
@@ -110,6 +116,9 @@ std::optional<QString> Settings::validate(const QString &key, const QVariant &va
         if (!hostRe.match(text).hasMatch())
             return QStringLiteral("%1: not a host name or address: %2").arg(key, text);
     }
+    if (key == QLatin1String("xtream_timezone") && !text.isEmpty()
+        && !QTimeZone::isTimeZoneIdAvailable(text.toUtf8()))
+        return QStringLiteral("%1: unknown time zone: %2").arg(key, text);
     *normalized = text;
     return std::nullopt;
 }

@@ -63,6 +63,9 @@ public:
     qint64 logFileMaxBytes() const { return value(QStringLiteral("log_file_max_kib")).toLongLong() * 1024; }
     int logFileCount() const { return value(QStringLiteral("log_file_count")).toInt(); }
     int engineProbeIntervalSeconds() const { return value(QStringLiteral("engine_probe_interval_s")).toInt(); }
+    // players: Xtream Codes API
+    QString xtreamTimezone() const { return value(QStringLiteral("xtream_timezone")).toString(); }
+    bool xtreamSameAddressReplaces() const { return value(QStringLiteral("xtream_same_address_replaces")).toInt() != 0; }
 
     // Parses "HOST:PORT" (or "[v6]:PORT") as given to --engine / ACEHUB_ENGINE.
     static bool splitHostPort(const QString &text, QString *host, quint16 *port);

@@ -1,0 +1,332 @@
+#include "playerroutes.h"
+
+#include "http/httputil.h"
+#include "server.h"
+#include "storage/database.h"
+#include "xtream/playercatalog.h"
+#include "xtream/playlistwriter.h"
+#include "xtream/xmltvwriter.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QPointer>
+#include <QRegularExpression>
+#include <QTcpSocket>
+
+namespace {
+
+qint64 nowSeconds()
+{
+    return QDateTime::currentSecsSinceEpoch();
+}
+
+QByteArray headerValue(const HttpRequest &req, const QByteArray &name)
+{
+    const auto headers = req.http.headers();
+    for (const auto &h : headers) {
+        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
+            return h.second;
+    }
+    return {};
+}
+
+void addForm(QHash<QString, QString> *out, QString encoded)
+{
+    // Form encoding (and PHP, which players are written against) reads '+' as a space.
+    encoded.replace(QLatin1Char('+'), QStringLiteral("%20"));
+    const QUrlQuery query(encoded);
+    for (const auto &item : query.queryItems(QUrl::FullyDecoded))
+        out->insert(item.first, item.second);
+}
+
+} // namespace
+
+PlayerRoutes::PlayerRoutes(Server *server, HttpFront *http) : QObject(http), m_server(server)
+{
+    m_guideBuilders.setMaxThreadCount(2);
+    using Access = HttpFront::Access;
+    using M = HttpFront::Method;
+    auto bind = [this](void (PlayerRoutes::*handler)(const HttpRequest &, QHttpServerResponder &)) {
+        return [this, handler](const HttpRequest &req, QHttpServerResponder &r) {
+            (this->*handler)(req, r);
+        };
+    };
+    http->route(M::Get | M::Head | M::Post, QStringLiteral("/player_api.php"), Access::Public,
+                bind(&PlayerRoutes::playerApi));
+    http->route(M::Get | M::Head | M::Post, QStringLiteral("/get.php"), Access::Public,
+                bind(&PlayerRoutes::playlist));
+    http->route(M::Get | M::Head | M::Post, QStringLiteral("/xmltv.php"), Access::Public,
+                bind(&PlayerRoutes::guide));
+    http->route(M::Get | M::Head | M::Post, QStringLiteral("/panel_api.php"), Access::Public,
+                bind(&PlayerRoutes::panelApi));
+}
+
+PlayerRoutes::~PlayerRoutes()
+{
+    // Guide builders read the database: they finish before it closes.
+    m_guideBuilders.clear();
+    m_guideBuilders.waitForDone();
+}
+
+int PlayerRoutes::activeConnections(const QString &username) const
+{
+    Q_UNUSED(username);
+    return 0;
+}
+
+QHash<QString, QString> PlayerRoutes::parameters(const HttpRequest &req)
+{
+    QHash<QString, QString> out;
+    addForm(&out, req.http.url().query(QUrl::FullyEncoded));
+    if (req.method() == HttpFront::Method::Post) {
+        const QByteArray type = headerValue(req, "Content-Type").toLower();
+        if (type.isEmpty() || type.startsWith("application/x-www-form-urlencoded"))
+            addForm(&out, QString::fromUtf8(req.http.body()));
+    }
+    return out;
+}
+
+XtreamJson::Endpoint PlayerRoutes::endpoint(const HttpRequest &req)
+{
+    static const QRegularExpression hostRe(
+            QStringLiteral("^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+)(?::([0-9]{1,5}))?$"));
+    const QString host = QString::fromLatin1(headerValue(req, "Host").trimmed());
+    const auto m = hostRe.match(host);
+    if (m.hasMatch()) {
+        const QString port = m.captured(2);
+        return {m.captured(1), port.isEmpty() ? QStringLiteral("80") : port};
+    }
+    XtreamJson::Endpoint e;
+    if (req.socket) {
+        QHostAddress local = req.socket->localAddress();
+        bool v4 = false;
+        const quint32 ip4 = local.toIPv4Address(&v4);
+        if (v4)
+            local = QHostAddress(ip4);
+        e.host = local.protocol() == QAbstractSocket::IPv6Protocol
+                         ? QStringLiteral("[%1]").arg(local.toString())
+                         : local.toString();
+        e.port = QString::number(req.socket->localPort());
+    }
+    return e;
+}
+
+QTimeZone PlayerRoutes::timeZone() const
+{
+    const QString id = m_server->settings().xtreamTimezone();
+    if (!id.isEmpty()) {
+        QTimeZone zone(id.toUtf8());
+        if (zone.isValid())
+            return zone;
+    }
+    return QTimeZone::systemTimeZone();
+}
+
+PlayerRoutes::Auth PlayerRoutes::authenticate(const QHash<QString, QString> &params) const
+{
+    Auth auth;
+    auth.user = UserStore::authenticate(m_server->database()->connection(),
+                                        params.value(QStringLiteral("username")),
+                                        params.value(QStringLiteral("password")));
+    auth.active = auth.user && auth.user->status(nowSeconds()) == XtreamUser::Status::Active;
+    return auth;
+}
+
+QJsonObject PlayerRoutes::accountBlock(const HttpRequest &req, const XtreamUser &user,
+                                       qint64 now) const
+{
+    return {
+            {QStringLiteral("user_info"),
+             XtreamJson::userInfo(user, activeConnections(user.username), now)},
+            {QStringLiteral("server_info"), XtreamJson::serverInfo(endpoint(req), timeZone(), now)},
+    };
+}
+
+void PlayerRoutes::playerApi(const HttpRequest &req, QHttpServerResponder &r)
+{
+    const auto params = parameters(req);
+    const Auth auth = authenticate(params);
+    if (!auth.user) {
+        // What the original panel answers, and what clients are written against.
+        Http::sendJson(r, QJsonObject {{QStringLiteral("user_info"),
+                                        QJsonObject {{QStringLiteral("auth"), 0}}}});
+        return;
+    }
+    const qint64 now = nowSeconds();
+    const XtreamUser &user = *auth.user;
+    const QString action = params.value(QStringLiteral("action"));
+    if (!auth.active) {
+        Http::sendJson(r, accountBlock(req, user, now));
+        return;
+    }
+    QSqlDatabase db = m_server->database()->connection();
+    if (action == QLatin1String("get_live_categories")) {
+        QJsonArray out;
+        for (const auto &c : PlayerCatalog::categories(db, user))
+            out.append(XtreamJson::category(c));
+        Http::sendJson(r, out);
+    } else if (action == QLatin1String("get_live_streams")) {
+        std::optional<qint64> category;
+        const QString text = params.value(QStringLiteral("category_id"));
+        if (!text.isEmpty()) {
+            bool ok = false;
+            category = text.toLongLong(&ok);
+            if (!ok) {
+                Http::sendJson(r, QJsonArray());
+                return;
+            }
+        }
+        QJsonArray out;
+        for (const auto &c : PlayerCatalog::channels(db, user, category))
+            out.append(XtreamJson::liveStream(c));
+        Http::sendJson(r, out);
+    } else if (action == QLatin1String("get_vod_categories")
+               || action == QLatin1String("get_vod_streams")
+               || action == QLatin1String("get_series_categories")
+               || action == QLatin1String("get_series")) {
+        Http::sendJson(r, QJsonArray()); // live only
+    } else if (action == QLatin1String("get_short_epg")
+               || action == QLatin1String("get_simple_data_table")) {
+        const bool full = action == QLatin1String("get_simple_data_table");
+        bool ok = false;
+        const qint64 streamId = params.value(QStringLiteral("stream_id")).toLongLong(&ok);
+        QJsonArray listings;
+        const auto channel = ok ? PlayerCatalog::channel(db, user, streamId) : std::nullopt;
+        if (channel) {
+            qint64 limit = 4;
+            const QString limitText = params.value(QStringLiteral("limit"));
+            if (full)
+                limit = 0;
+            else if (!limitText.isEmpty() && !Http::parseInt(limitText, 1, 1000, &limit))
+                limit = 4;
+            const QTimeZone zone = timeZone();
+            // The short EPG starts with what is on now; the full table keeps the last day too.
+            const qint64 from = full ? now - XmltvWriter::kPastSeconds : now;
+            for (const auto &p : PlayerCatalog::programmes(db, channel->epgId, from, int(limit)))
+                listings.append(XtreamJson::epgListing(p, zone, now, full));
+        }
+        Http::sendJson(r, QJsonObject {{QStringLiteral("epg_listings"), listings}});
+    } else {
+        // No action, or one a live-only server does not know (get_profile, …): the account.
+        Http::sendJson(r, accountBlock(req, user, now));
+    }
+}
+
+void PlayerRoutes::playlist(const HttpRequest &req, QHttpServerResponder &r)
+{
+    const auto params = parameters(req);
+    const Auth auth = authenticate(params);
+    if (!auth.user) {
+        Http::send(r, Http::Status::NotFound, "text/plain", {});
+        return;
+    }
+    if (!auth.active) {
+        Http::sendText(r, Http::Status::Forbidden,
+                       QStringLiteral("account %1")
+                               .arg(XtreamUser::statusName(auth.user->status(nowSeconds()))));
+        return;
+    }
+    const QString type = params.value(QStringLiteral("type"), QStringLiteral("m3u_plus"));
+    PlaylistWriter::Format format;
+    if (type == QLatin1String("m3u_plus") || type.isEmpty()) {
+        format = PlaylistWriter::Format::M3uPlus;
+    } else if (type == QLatin1String("m3u")) {
+        format = PlaylistWriter::Format::M3u;
+    } else {
+        Http::sendError(r, Http::Status::BadRequest,
+                        QStringLiteral("type: expected m3u_plus or m3u"));
+        return;
+    }
+    const auto channels = PlayerCatalog::channels(m_server->database()->connection(), *auth.user);
+    const QByteArray body = PlaylistWriter::write(channels, endpoint(req), *auth.user, format);
+    Http::send(r, Http::Status::Ok, "audio/x-mpegurl; charset=utf-8", body,
+               {{"Content-Disposition", "attachment; filename=\"playlist.m3u\""},
+                {"Cache-Control", "no-store"}});
+}
+
+void PlayerRoutes::guide(const HttpRequest &req, QHttpServerResponder &r)
+{
+    const auto params = parameters(req);
+    const Auth auth = authenticate(params);
+    if (!auth.user) {
+        Http::send(r, Http::Status::NotFound, "text/plain", {});
+        return;
+    }
+    if (!auth.active) {
+        Http::sendText(r, Http::Status::Forbidden,
+                       QStringLiteral("account %1")
+                               .arg(XtreamUser::statusName(auth.user->status(nowSeconds()))));
+        return;
+    }
+    if (req.method() == HttpFront::Method::Head) {
+        // The length is not known without building the guide; a HEAD only learns that it is there.
+        r.writeStatusLine(Http::Status::Ok);
+        r.writeHeader("Content-Type", "application/xml; charset=utf-8");
+        r.writeBody(QByteArray());
+        return;
+    }
+    // Built on a worker with its own connection; the answer is written on the socket when it is
+    // ready (the responder does not outlive this handler). Meanwhile the server serves others.
+    QPointer<QTcpSocket> socket = req.socket;
+    const XtreamUser user = *auth.user;
+    const qint64 now = nowSeconds();
+    Database *database = m_server->database();
+    // ~PlayerRoutes waits for the builders, so `this` outlives every task; a result queued to
+    // a PlayerRoutes deleted since is dropped by Qt.
+    m_guideBuilders.start([this, database, user, now, socket] {
+        QByteArray xml = XmltvWriter::write(database->connection(), user, now);
+        database->releaseThreadConnection();
+        QMetaObject::invokeMethod(
+                this,
+                [socket, xml = std::move(xml), username = user.username] {
+                    if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
+                        qCInfo(lcPlayers).noquote()
+                                << "XMLTV for" << username << "built, but the player had gone";
+                        return;
+                    }
+                    QByteArray head
+                            = QByteArrayLiteral("HTTP/1.1 200 OK\r\n"
+                                                "Content-Type: application/xml; charset=utf-8\r\n"
+                                                "Cache-Control: no-store\r\n"
+                                                "Content-Length: ");
+                    head += QByteArray::number(xml.size()) + "\r\n\r\n";
+                    socket->write(head);
+                    socket->write(xml);
+                    qCInfo(lcPlayers).noquote()
+                            << "XMLTV for" << username << "sent:" << xml.size() << "bytes";
+                },
+                Qt::QueuedConnection);
+    });
+}
+
+void PlayerRoutes::panelApi(const HttpRequest &req, QHttpServerResponder &r)
+{
+    const auto params = parameters(req);
+    const Auth auth = authenticate(params);
+    if (!auth.user) {
+        Http::sendJson(r, QJsonObject {{QStringLiteral("user_info"),
+                                        QJsonObject {{QStringLiteral("auth"), 0}}}});
+        return;
+    }
+    const qint64 now = nowSeconds();
+    QJsonObject out = accountBlock(req, *auth.user, now);
+    if (auth.active) {
+        QSqlDatabase db = m_server->database()->connection();
+        QJsonArray live;
+        for (const auto &c : PlayerCatalog::categories(db, *auth.user))
+            live.append(XtreamJson::category(c));
+        QJsonObject channels;
+        for (const auto &c : PlayerCatalog::channels(db, *auth.user)) {
+            QJsonObject o = XtreamJson::liveStream(c);
+            o.insert(QStringLiteral("category_name"), c.categoryName);
+            channels.insert(QString::number(c.id), o);
+        }
+        out.insert(QStringLiteral("categories"),
+                   QJsonObject {{QStringLiteral("live"), live},
+                                {QStringLiteral("movie"), QJsonArray()},
+                                {QStringLiteral("series"), QJsonArray()}});
+        out.insert(QStringLiteral("available_channels"), channels);
+    }
+    Http::sendJson(r, out);
+}

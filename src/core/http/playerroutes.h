@@ -1,0 +1,52 @@
+#pragma once
+
+#include "http/httpfront.h"
+#include "xtream/userstore.h"
+#include "xtream/xtreamjson.h"
+
+#include <QHash>
+#include <QObject>
+#include <QThreadPool>
+#include <QTimeZone>
+#include <QUrlQuery>
+
+class Server;
+
+// What IPTV players use: /player_api.php, /get.php, /xmltv.php and /panel_api.php over the
+// Xtream users and the catalog.
+class PlayerRoutes final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(PlayerRoutes)
+
+public:
+    // Registers its routes on http; reads settings and the database through server.
+    PlayerRoutes(Server *server, HttpFront *http);
+    ~PlayerRoutes() override;
+
+    // Streams a user has open now (their active_cons).
+    int activeConnections(const QString &username) const;
+
+    // The parameters of a request: the query, then a POSTed form body over it ('+' is a space).
+    static QHash<QString, QString> parameters(const HttpRequest &req);
+    // The address the player used (its Host header), or the socket's local address without one.
+    static XtreamJson::Endpoint endpoint(const HttpRequest &req);
+    QTimeZone timeZone() const;
+
+private:
+    struct Auth
+    {
+        std::optional<XtreamUser> user;
+        bool active = false;
+    };
+    Auth authenticate(const QHash<QString, QString> &params) const;
+    QJsonObject accountBlock(const HttpRequest &req, const XtreamUser &user, qint64 now) const;
+
+    void playerApi(const HttpRequest &req, QHttpServerResponder &r);
+    void playlist(const HttpRequest &req, QHttpServerResponder &r);
+    void guide(const HttpRequest &req, QHttpServerResponder &r);
+    void panelApi(const HttpRequest &req, QHttpServerResponder &r);
+
+    Server *m_server;
+    QThreadPool m_guideBuilders; // XMLTV documents are built here, never on the server thread
+};

@@ -1,0 +1,123 @@
+#include "userroutes.h"
+
+#include "http/httpfront.h"
+#include "http/httputil.h"
+#include "storage/database.h"
+#include "xtream/userstore.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+
+namespace {
+
+std::optional<QJsonObject> jsonBody(const HttpRequest &req, QHttpServerResponder &r)
+{
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(req.http.body(), &error);
+    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
+        Http::sendError(r, Http::Status::BadRequest,
+                        QStringLiteral("body: expected a JSON object"));
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+std::optional<qint64> userId(const HttpRequest &req, QHttpServerResponder &r)
+{
+    qint64 id = 0;
+    if (!Http::parseInt(req.arg(QStringLiteral("id")), 1, std::numeric_limits<qint64>::max(),
+                        &id)) {
+        Http::sendError(
+                r, Http::Status::NotFound,
+                QStringLiteral("id: no user with id %1").arg(req.arg(QStringLiteral("id"))));
+        return std::nullopt;
+    }
+    return id;
+}
+
+} // namespace
+
+void registerUserRoutes(HttpFront *http, Database *database,
+                        std::function<int(const QString &)> activeConnections)
+{
+    using Access = HttpFront::Access;
+    using M = HttpFront::Method;
+
+    auto view = [activeConnections](const XtreamUser &user) {
+        QJsonObject o = user.toJson();
+        o.insert(QStringLiteral("status"),
+                 XtreamUser::statusName(user.status(QDateTime::currentSecsSinceEpoch())));
+        o.insert(QStringLiteral("active_connections"), activeConnections(user.username));
+        return o;
+    };
+    auto answer = [view](QHttpServerResponder &r, const UserStore::Result &result,
+                         Http::Status okStatus) {
+        if (!result.user) {
+            Http::sendError(r, Http::Status(result.httpStatus), result.error);
+            return;
+        }
+        Http::sendJson(r, view(*result.user), okStatus);
+    };
+
+    http->route(M::Get | M::Head, QStringLiteral("/api/users"), Access::Admin,
+                [database, view](const HttpRequest &, QHttpServerResponder &r) {
+                    QJsonArray out;
+                    for (const XtreamUser &u : UserStore::list(database->connection()))
+                        out.append(view(u));
+                    Http::sendJson(r, QJsonObject {{QStringLiteral("users"), out},
+                                                   {QStringLiteral("count"), out.size()}});
+                });
+    http->route(M::Post, QStringLiteral("/api/users"), Access::Admin,
+                [database, answer](const HttpRequest &req, QHttpServerResponder &r) {
+                    const auto body = jsonBody(req, r);
+                    if (!body)
+                        return;
+                    const auto result = UserStore::create(database->connection(), *body,
+                                                          QDateTime::currentSecsSinceEpoch());
+                    if (result.user)
+                        qCInfo(lcPlayers).noquote() << "User" << result.user->username << "created";
+                    answer(r, result, Http::Status::Created);
+                });
+    http->route(M::Get | M::Head, QStringLiteral("/api/users/{id}"), Access::Admin,
+                [database, view](const HttpRequest &req, QHttpServerResponder &r) {
+                    const auto id = userId(req, r);
+                    if (!id)
+                        return;
+                    const auto user = UserStore::byId(database->connection(), *id);
+                    if (!user) {
+                        Http::sendError(r, Http::Status::NotFound,
+                                        QStringLiteral("id: no user with id %1").arg(*id));
+                        return;
+                    }
+                    Http::sendJson(r, view(*user));
+                });
+    http->route(M::Put | M::Patch, QStringLiteral("/api/users/{id}"), Access::Admin,
+                [database, answer](const HttpRequest &req, QHttpServerResponder &r) {
+                    const auto id = userId(req, r);
+                    if (!id)
+                        return;
+                    const auto body = jsonBody(req, r);
+                    if (!body)
+                        return;
+                    const auto result = UserStore::update(database->connection(), *id, *body);
+                    if (result.user)
+                        qCInfo(lcPlayers).noquote() << "User" << result.user->username << "updated";
+                    answer(r, result, Http::Status::Ok);
+                });
+    http->route(M::Delete, QStringLiteral("/api/users/{id}"), Access::Admin,
+                [database](const HttpRequest &req, QHttpServerResponder &r) {
+                    const auto id = userId(req, r);
+                    if (!id)
+                        return;
+                    const auto result = UserStore::remove(database->connection(), *id);
+                    if (result.httpStatus != 200) {
+                        Http::sendError(r, Http::Status(result.httpStatus), result.error);
+                        return;
+                    }
+                    qCInfo(lcPlayers) << "User" << *id << "deleted";
+                    Http::send(r, Http::Status::NoContent, "application/json", {});
+                });
+}
