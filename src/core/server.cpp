@@ -8,6 +8,8 @@
 #include "http/userroutes.h"
 #include "log/logger.h"
 #include "storage/database.h"
+#include "stream/streammanager.h"
+#include "stream/streamroutes.h"
 #include "version.h"
 
 #include <QDir>
@@ -93,6 +95,10 @@ bool Server::start()
     m_http = new HttpFront(this);
     registerRoutes();
     // stream proxy
+    m_streams = new StreamManager(m_engine, StreamConfig::fromSettings(m_settings), this);
+    connect(this, &Server::settingsChanged, m_streams,
+            [this] { m_streams->setConfig(StreamConfig::fromSettings(m_settings)); });
+    registerStreamRoutes(m_http, m_streams);
 
     // catalog and admin API
 
@@ -125,6 +131,8 @@ void Server::stop()
 {
     const bool wasRunning = m_running;
     m_running = false;
+    delete m_streams; // ends every stream (and its engine session) while the sockets exist
+    m_streams = nullptr;
     if (m_http) {
         m_http->close();
         delete m_http; // closes every player and API connection it still holds

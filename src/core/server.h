@@ -11,6 +11,7 @@
 class AceEngine;
 class Database;
 class HttpFront;
+class StreamManager;
 
 // Composes AceHub: storage, settings, logger file, engine client and the HTTP front. The
 // daemon and the GUI both create one Server and talk to it (in GUI mode from another thread,
@@ -37,6 +38,7 @@ public:
     Database *database() const { return m_database.get(); }
     HttpFront *http() const { return m_http; }
     AceEngine *engine() const { return m_engine; }
+    StreamManager *streams() const { return m_streams; }
 
     QJsonObject health() const;
 
@@ -68,4 +70,5 @@ private:
     std::unique_ptr<Database> m_database;
     HttpFront *m_http = nullptr;   // child; deleted in stop()
     AceEngine *m_engine = nullptr; // child; deleted in stop()
+    StreamManager *m_streams = nullptr; // child; deleted in stop(), before the HTTP front
 };

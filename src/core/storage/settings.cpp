@@ -51,6 +51,22 @@ const QList<SettingSpec> &Settings::specs()
                 "Size at which logs/acehub.log is rotated, in KiB."),
         intSpec("log_file_count", 3, 1, 50, "Rotated log files kept (acehub.log.1 …)."),
         // stream proxy
+        intSpec("stream_start_timeout_s", 30, 1, 600,
+                "How long a player waits for a stream's first byte (engine prebuffering) before a 504."),
+        intSpec("stream_linger_s", 15, 0, 3600,
+                "How long a stream keeps running after its last player left, so zapping back is instant."),
+        intSpec("stream_empty_timeout_s", 60, 1, 3600,
+                "A running stream that receives no data for this long is ended."),
+        intSpec("client_max_queued_kib", 8192, 64, 1048576,
+                "Bytes a player may have queued (not yet taken by its connection) before it counts as behind, in KiB."),
+        intSpec("client_behind_timeout_s", 10, 0, 600,
+                "A player over the queue cap for this long (or at twice the cap) is dropped."),
+        intSpec("max_engine_sessions", 8, 1, 100,
+                "Most AceStream engine sessions at once; a new channel beyond it gets a 503."),
+        intSpec("stat_poll_interval_s", 5, 0, 3600,
+                "How often a running stream's engine stat_url is polled (0: never)."),
+        intSpec("stream_read_chunk_kib", 64, 0, 4096,
+                "Upstream bytes gathered before they are written to players (larger: fewer syscalls per player)."),
 
         // catalog: channel and EPG sources
 

@@ -63,6 +63,15 @@ public:
     qint64 logFileMaxBytes() const { return value(QStringLiteral("log_file_max_kib")).toLongLong() * 1024; }
     int logFileCount() const { return value(QStringLiteral("log_file_count")).toInt(); }
     int engineProbeIntervalSeconds() const { return value(QStringLiteral("engine_probe_interval_s")).toInt(); }
+    // stream proxy
+    int streamStartTimeoutSeconds() const { return value(QStringLiteral("stream_start_timeout_s")).toInt(); }
+    int streamLingerSeconds() const { return value(QStringLiteral("stream_linger_s")).toInt(); }
+    int streamEmptyTimeoutSeconds() const { return value(QStringLiteral("stream_empty_timeout_s")).toInt(); }
+    qint64 clientMaxQueuedBytes() const { return value(QStringLiteral("client_max_queued_kib")).toLongLong() * 1024; }
+    int clientBehindTimeoutSeconds() const { return value(QStringLiteral("client_behind_timeout_s")).toInt(); }
+    int maxEngineSessions() const { return value(QStringLiteral("max_engine_sessions")).toInt(); }
+    int statPollIntervalSeconds() const { return value(QStringLiteral("stat_poll_interval_s")).toInt(); }
+    qint64 streamReadChunkBytes() const { return value(QStringLiteral("stream_read_chunk_kib")).toLongLong() * 1024; }
     // players: Xtream Codes API
     QString xtreamTimezone() const { return value(QStringLiteral("xtream_timezone")).toString(); }
     bool xtreamSameAddressReplaces() const { return value(QStringLiteral("xtream_same_address_replaces")).toInt() != 0; }

@@ -1,0 +1,180 @@
+#include "streammanager.h"
+
+#include "clientsink.h"
+#include "engine/aceengine.h"
+#include "http/httpfront.h"
+#include "http/httputil.h"
+
+#include <QElapsedTimer>
+#include <algorithm>
+
+StreamManager::StreamManager(AceEngine *engine, const StreamConfig &config, QObject *parent)
+    : QObject(parent), m_engine(engine), m_config(config)
+{
+    // One timer for all streams: empty timeouts and players stuck over the queue cap. Nothing
+    // runs per chunk.
+    m_tick.setInterval(1000);
+    connect(&m_tick, &QTimer::timeout, this, &StreamManager::onTick);
+}
+
+StreamManager::~StreamManager()
+{
+    stopAll(QStringLiteral("AceHub is stopping"));
+}
+
+void StreamManager::setConfig(const StreamConfig &config)
+{
+    m_config = config;
+    for (Broadcast *b : std::as_const(m_broadcasts))
+        b->setConfig(config);
+}
+
+quint64 StreamManager::attach(const StreamSource &source, const HttpRequest &request,
+                              QHttpServerResponder &responder, const QString &tag)
+{
+    if (request.method() == QHttpServerRequest::Method::Head) {
+        // Players (Kodi, Jellyfin) probe with HEAD: answer as the stream would, start nothing.
+        responder.writeStatusLine(QHttpServerResponder::StatusCode::Ok);
+        responder.writeHeader("Content-Type", "video/mp2t");
+        responder.writeHeader("Cache-Control", "no-cache, no-store");
+        responder.writeHeader("Access-Control-Allow-Origin", "*");
+        responder.writeBody(QByteArray());
+        return 0;
+    }
+    const bool valid = source.isAce() ? StreamSource::isValidAceId(source.id)
+                                      : StreamSource::isValidDirectUrl(source.id);
+    if (!valid) {
+        Http::sendText(responder, Http::Status::BadRequest,
+                       QStringLiteral("invalid stream source: %1").arg(source.key()));
+        return 0;
+    }
+    Broadcast *broadcast = m_broadcasts.value(source.key());
+    if (!broadcast) {
+        if (source.isAce() && engineSessionCount() >= m_config.maxEngineSessions) {
+            // Make room by ending a session nobody watches (a lingering one) if there is one.
+            for (Broadcast *b : std::as_const(m_broadcasts)) {
+                if (b->source().isAce() && b->sinks().isEmpty()) {
+                    b->stop(QStringLiteral("making room for %1").arg(source.key()));
+                    break;
+                }
+            }
+        }
+        if (source.isAce() && engineSessionCount() >= m_config.maxEngineSessions) {
+            qCWarning(lcStream).noquote()
+                    << "Refused" << source.key() << ": already" << engineSessionCount()
+                    << "engine sessions (max_engine_sessions)";
+            Http::sendText(responder, Http::Status::ServiceUnavailable,
+                           tr("Too many streams: the limit of %1 engine sessions is reached "
+                              "(setting max_engine_sessions).")
+                                   .arg(m_config.maxEngineSessions));
+            return 0;
+        }
+    }
+    const quint64 id = m_nextClientId++;
+    ClientSink *sink = ClientSink::take(id, request, responder, tag);
+    if (!sink)
+        return 0;
+    if (!broadcast)
+        broadcast = startBroadcast(source);
+    m_clients.insert(id, broadcast);
+    broadcast->addSink(sink);
+    Q_EMIT clientAttached(id, tag);
+    return id;
+}
+
+Broadcast *StreamManager::startBroadcast(const StreamSource &source)
+{
+    auto *broadcast = new Broadcast(source, m_engine, m_config, this);
+    m_broadcasts.insert(source.key(), broadcast);
+    connect(broadcast, &Broadcast::sinkRemoved, this, [this](quint64 id, const QString &tag) {
+        m_clients.remove(id);
+        Q_EMIT clientDetached(id, tag);
+    });
+    connect(broadcast, &Broadcast::finished, this,
+            [this, broadcast](const QString &reason) { onFinished(broadcast, reason); });
+    if (!m_tick.isActive())
+        m_tick.start();
+    Q_EMIT streamStarted(source.key());
+    broadcast->start();
+    return broadcast;
+}
+
+void StreamManager::onFinished(Broadcast *broadcast, const QString &reason)
+{
+    const QString key = broadcast->key();
+    if (m_broadcasts.value(key) == broadcast)
+        m_broadcasts.remove(key);
+    broadcast->deleteLater();
+    if (m_broadcasts.isEmpty())
+        m_tick.stop();
+    Q_EMIT streamEnded(key, reason);
+}
+
+void StreamManager::onTick()
+{
+    const QList<Broadcast *> all = m_broadcasts.values();
+    for (Broadcast *b : all)
+        b->checkTimeouts(0);
+}
+
+int StreamManager::clientCount() const
+{
+    return int(m_clients.size());
+}
+
+int StreamManager::engineSessionCount() const
+{
+    return int(std::count_if(m_broadcasts.cbegin(), m_broadcasts.cend(),
+                             [](const Broadcast *b) { return b->source().isAce(); }));
+}
+
+int StreamManager::clientCountForTag(const QString &tag) const
+{
+    return int(clientsForTag(tag).size());
+}
+
+QList<quint64> StreamManager::clientsForTag(const QString &tag) const
+{
+    QList<quint64> ids;
+    for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
+        if (ClientSink *s = it.value()->sink(it.key()); s && s->tag() == tag)
+            ids.append(it.key());
+    }
+    std::sort(ids.begin(), ids.end()); // ids grow with time: oldest first
+    return ids;
+}
+
+bool StreamManager::dropClient(quint64 clientId, const QString &reason)
+{
+    Broadcast *b = m_clients.value(clientId);
+    return b && b->dropSink(clientId, reason);
+}
+
+bool StreamManager::stopStream(const QString &key, const QString &reason)
+{
+    Broadcast *b = m_broadcasts.value(key);
+    if (!b)
+        return false;
+    qCInfo(lcStream).noquote() << "Stopping" << key << ":" << reason;
+    b->stop(reason);
+    return true;
+}
+
+void StreamManager::stopAll(const QString &reason)
+{
+    const QList<Broadcast *> all = m_broadcasts.values();
+    for (Broadcast *b : all)
+        b->stop(reason);
+}
+
+QJsonArray StreamManager::toJson() const
+{
+    QList<Broadcast *> all = m_broadcasts.values();
+    std::sort(all.begin(), all.end(), [](const Broadcast *a, const Broadcast *b) {
+        return a->startedAt() < b->startedAt();
+    });
+    QJsonArray out;
+    for (const Broadcast *b : std::as_const(all))
+        out.append(b->toJson());
+    return out;
+}

@@ -1,0 +1,66 @@
+#pragma once
+
+#include "broadcast.h"
+#include "streamsource.h"
+
+#include <QHash>
+#include <QJsonArray>
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class AceEngine;
+class QHttpServerResponder;
+struct HttpRequest;
+
+// Owns every running Broadcast, one per source key, and serves players on them: the first
+// player of a key starts the upstream, the others join it.
+class StreamManager final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(StreamManager)
+
+public:
+    StreamManager(AceEngine *engine, const StreamConfig &config, QObject *parent = nullptr);
+    ~StreamManager() override;
+
+    void setConfig(const StreamConfig &config);
+    StreamConfig config() const { return m_config; }
+
+    // Serves one player on the source: answers HEAD itself (headers, no session), errors as
+    // 5xx with a short text, otherwise takes the socket and streams. tag groups players (e.g.
+    // "user:alice") for per-user limits. Returns the client id, or 0 if it answered at once.
+    quint64 attach(const StreamSource &source, const HttpRequest &request,
+                   QHttpServerResponder &responder, const QString &tag = {});
+    int clientCountForTag(const QString &tag) const;
+    QList<quint64> clientsForTag(const QString &tag) const; // oldest first
+    bool dropClient(quint64 clientId, const QString &reason);
+
+    int streamCount() const { return int(m_broadcasts.size()); }
+    int clientCount() const;
+    int engineSessionCount() const;
+    Broadcast *stream(const QString &key) const { return m_broadcasts.value(key); }
+    QStringList keys() const { return m_broadcasts.keys(); }
+    // Ends a stream at once (players' connections close, the engine is told to stop).
+    bool stopStream(const QString &key, const QString &reason);
+    void stopAll(const QString &reason);
+    QJsonArray toJson() const;
+
+Q_SIGNALS:
+    void clientAttached(quint64 clientId, const QString &tag);
+    void clientDetached(quint64 clientId, const QString &tag);
+    void streamStarted(const QString &key);
+    void streamEnded(const QString &key, const QString &reason);
+
+private:
+    Broadcast *startBroadcast(const StreamSource &source);
+    void onFinished(Broadcast *broadcast, const QString &reason);
+    void onTick();
+
+    QPointer<AceEngine> m_engine;
+    StreamConfig m_config;
+    QHash<QString, Broadcast *> m_broadcasts; // children
+    QHash<quint64, Broadcast *> m_clients; // player id -> its broadcast
+    quint64 m_nextClientId = 1;
+    QTimer m_tick;
+};

@@ -1,0 +1,116 @@
+#include "streamroutes.h"
+
+#include "clientsink.h"
+#include "http/httpfront.h"
+#include "http/httputil.h"
+#include "streammanager.h"
+
+#include <QJsonObject>
+
+namespace {
+
+// Path segments arrive percent-encoded: a "url:http://…" key is given as url%3Ahttp%3A%2F%2F….
+QString keyArg(const HttpRequest &req)
+{
+    return QUrl::fromPercentEncoding(req.arg(QStringLiteral("key")).toUtf8());
+}
+
+} // namespace
+
+void registerStreamRoutes(HttpFront *http, StreamManager *streams)
+{
+    using Access = HttpFront::Access;
+    using M = HttpFront::Method;
+
+    http->route(M::Get | M::Head, QStringLiteral("/ace/getstream"), Access::Public,
+                [streams](const HttpRequest &req, QHttpServerResponder &r) {
+                    QString error;
+                    // Checked before anything reaches the engine. A player's own pid is ignored:
+                    // each upstream session gets a fresh one.
+                    const auto source = StreamSource::fromAceQuery(req.query(), &error);
+                    if (!source) {
+                        Http::sendError(r, Http::Status::BadRequest, error);
+                        return;
+                    }
+                    streams->attach(*source, req, r);
+                });
+
+    http->route(M::Get | M::Head, QStringLiteral("/ace/status"), Access::Public,
+                [streams](const HttpRequest &req, QHttpServerResponder &r) {
+                    const QUrlQuery query = req.query();
+                    if (!query.hasQueryItem(QStringLiteral("id"))
+                        && !query.hasQueryItem(QStringLiteral("content_id"))
+                        && !query.hasQueryItem(QStringLiteral("infohash"))) {
+                        Http::sendJson(r, QJsonObject {{QStringLiteral("streams"),
+                                                        streams->streamCount()}});
+                        return;
+                    }
+                    QString error;
+                    const auto source = StreamSource::fromAceQuery(query, &error);
+                    if (!source) {
+                        Http::sendError(r, Http::Status::BadRequest, error);
+                        return;
+                    }
+                    const Broadcast *b = streams->stream(source->key());
+                    if (!b) {
+                        Http::sendError(r, Http::Status::NotFound,
+                                        QStringLiteral("no stream for %1").arg(source->id));
+                        return;
+                    }
+                    Http::sendJson(
+                            r, QJsonObject {
+                                       {QStringLiteral("clients"), int(b->sinks().size())},
+                                       {QStringLiteral("stat_url"),
+                                        b->statUrl().isValid() ? QJsonValue(b->statUrl().toString())
+                                                               : QJsonValue()},
+                                       {QStringLiteral("state"), b->stateName()},
+                                       {QStringLiteral("bytes_in"), b->bytesIn()},
+                               });
+                });
+
+    http->route(M::Get | M::Head, QStringLiteral("/api/streams"), Access::Admin,
+                [streams](const HttpRequest &, QHttpServerResponder &r) {
+                    Http::sendJson(
+                            r, QJsonObject {{QStringLiteral("streams"), streams->toJson()},
+                                            {QStringLiteral("count"), streams->streamCount()},
+                                            {QStringLiteral("clients"), streams->clientCount()}});
+                });
+
+    http->route(M::Get | M::Head | M::Delete, QStringLiteral("/api/streams/{key}"), Access::Admin,
+                [streams](const HttpRequest &req, QHttpServerResponder &r) {
+                    const QString key = keyArg(req);
+                    Broadcast *b = streams->stream(key);
+                    if (!b) {
+                        Http::sendError(r, Http::Status::NotFound,
+                                        QStringLiteral("key: no stream %1").arg(key));
+                        return;
+                    }
+                    if (req.method() == QHttpServerRequest::Method::Delete) {
+                        streams->stopStream(key, QStringLiteral("stopped by the admin"));
+                        Http::sendJson(r, QJsonObject {{QStringLiteral("stopped"), key}});
+                        return;
+                    }
+                    Http::sendJson(r, b->toJson());
+                });
+
+    http->route(M::Delete, QStringLiteral("/api/streams/{key}/clients/{id}"), Access::Admin,
+                [streams](const HttpRequest &req, QHttpServerResponder &r) {
+                    const QString key = keyArg(req);
+                    Broadcast *b = streams->stream(key);
+                    if (!b) {
+                        Http::sendError(r, Http::Status::NotFound,
+                                        QStringLiteral("key: no stream %1").arg(key));
+                        return;
+                    }
+                    bool ok = false;
+                    const quint64 id = req.arg(QStringLiteral("id")).toULongLong(&ok);
+                    if (!ok || !b->sink(id)) {
+                        Http::sendError(r, Http::Status::NotFound,
+                                        QStringLiteral("id: no player %1 on %2")
+                                                .arg(req.arg(QStringLiteral("id")), key));
+                        return;
+                    }
+                    streams->dropClient(id, QStringLiteral("dropped by the admin"));
+                    Http::sendJson(r, QJsonObject {{QStringLiteral("dropped"), qint64(id)}});
+                });
+}

@@ -1,0 +1,478 @@
+// acehub-bench: N players on one AceStream id against a real acehub and acehub-fake-engine.
+// Prints AceHub's CPU seconds per GB delivered, peak RSS and RSS per added player, the first
+// byte time of a player joining a running stream, /api/health latency under load and the
+// players dropped. Players are plain non-blocking sockets on one epoll thread, so the client
+// costs little next to what it measures.
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QProcess>
+#include <QTcpServer>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <arpa/inet.h>
+#include <atomic>
+#include <cerrno>
+#include <chrono>
+#include <cstdio>
+#include <cstring>
+#include <fcntl.h>
+#include <memory>
+#include <mutex>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <poll.h>
+#include <sys/epoll.h>
+#include <sys/socket.h>
+#include <thread>
+#include <unistd.h>
+#include <vector>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double msSince(Clock::time_point t0)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
+}
+
+quint16 freePort()
+{
+    QTcpServer s;
+    s.listen(QHostAddress::LocalHost, 0);
+    return s.serverPort();
+}
+
+int connectTo(quint16 port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a {};
+    a.sin_family = AF_INET;
+    a.sin_port = htons(port);
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&a), sizeof a) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    const int one = 1;
+    setsockopt(fd, IPPROTO_TCP, TCP_NODELAY, &one, sizeof one);
+    return fd;
+}
+
+bool sendAll(int fd, const std::string &s)
+{
+    return ::send(fd, s.data(), s.size(), MSG_NOSIGNAL) == ssize_t(s.size());
+}
+
+struct Player
+{
+    int fd = -1;
+    std::string head;
+    bool headersDone = false;
+    int status = 0;
+    bool aligned = false;
+    std::atomic<long long> bytes {0};
+    std::atomic<bool> closed {false};
+};
+
+// All players on one epoll thread: read and discard, count bytes.
+class Load
+{
+public:
+    explicit Load(size_t capacity) : m_players(capacity) { m_epoll = epoll_create1(0); }
+    ~Load()
+    {
+        m_stop = true;
+        if (m_thread.joinable())
+            m_thread.join();
+        for (Player &p : m_players)
+            if (p.fd >= 0)
+                ::close(p.fd);
+        ::close(m_epoll);
+    }
+    void start()
+    {
+        m_thread = std::thread([this] { run(); });
+    }
+    bool add(quint16 port, const std::string &request)
+    {
+        const int fd = connectTo(port);
+        if (fd < 0 || !sendAll(fd, request))
+            return false;
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+        Player &p = m_players[m_count];
+        p.fd = fd;
+        epoll_event ev {};
+        ev.events = EPOLLIN;
+        ev.data.u64 = m_count;
+        ++m_count;
+        epoll_ctl(m_epoll, EPOLL_CTL_ADD, fd, &ev);
+        return true;
+    }
+    size_t count() const { return m_count; }
+    long long totalBytes() const
+    {
+        long long sum = 0;
+        for (size_t i = 0; i < m_count; ++i)
+            sum += m_players[i].bytes.load(std::memory_order_relaxed);
+        return sum;
+    }
+    std::vector<long long> bytesPerPlayer() const
+    {
+        std::vector<long long> out;
+        for (size_t i = 0; i < m_count; ++i)
+            out.push_back(m_players[i].bytes.load(std::memory_order_relaxed));
+        return out;
+    }
+    int closedCount() const
+    {
+        int n = 0;
+        for (size_t i = 0; i < m_count; ++i)
+            n += m_players[i].closed.load() ? 1 : 0;
+        return n;
+    }
+    int misaligned() const
+    {
+        int n = 0;
+        for (size_t i = 0; i < m_count; ++i)
+            n += (m_players[i].headersDone && m_players[i].bytes > 0 && !m_players[i].aligned) ? 1
+                                                                                               : 0;
+        return n;
+    }
+
+private:
+    void run()
+    {
+        std::vector<char> buffer(256 * 1024);
+        epoll_event events[256];
+        while (!m_stop) {
+            const int n = epoll_wait(m_epoll, events, 256, 100);
+            for (int i = 0; i < n; ++i) {
+                Player &p = m_players[events[i].data.u64];
+                for (;;) {
+                    const ssize_t got = ::recv(p.fd, buffer.data(), buffer.size(), 0);
+                    if (got > 0) {
+                        const char *data = buffer.data();
+                        size_t size = size_t(got);
+                        if (!p.headersDone) {
+                            p.head.append(data, size);
+                            const size_t end = p.head.find("\r\n\r\n");
+                            if (end == std::string::npos)
+                                continue;
+                            p.headersDone = true;
+                            p.status = std::atoi(p.head.c_str() + 9);
+                            const size_t body = p.head.size() - end - 4;
+                            if (body > 0)
+                                p.aligned = p.head[end + 4] == 0x47;
+                            p.bytes += (long long)body;
+                            continue;
+                        }
+                        if (p.bytes == 0)
+                            p.aligned = data[0] == 0x47;
+                        p.bytes.fetch_add(got, std::memory_order_relaxed);
+                        if (got < ssize_t(buffer.size()))
+                            break;
+                        continue;
+                    }
+                    if (got == 0 || (errno != EAGAIN && errno != EWOULDBLOCK && errno != EINTR)) {
+                        p.closed = true;
+                        epoll_ctl(m_epoll, EPOLL_CTL_DEL, p.fd, nullptr);
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    std::vector<Player> m_players;
+    size_t m_count = 0;
+    int m_epoll = -1;
+    std::atomic<bool> m_stop {false};
+    std::thread m_thread;
+};
+
+struct ProcStat
+{
+    double cpuSeconds = 0;
+    long rssKiB = 0;
+    long hwmKiB = 0;
+};
+
+ProcStat procStat(qint64 pid)
+{
+    ProcStat s;
+    QFile stat(QStringLiteral("/proc/%1/stat").arg(pid));
+    if (stat.open(QIODevice::ReadOnly)) {
+        const QByteArray line = stat.readAll();
+        const QList<QByteArray> f = line.mid(line.lastIndexOf(')') + 2).split(' ');
+        // After the comm: state is field 3; utime and stime are fields 14 and 15.
+        const double ticks = double(sysconf(_SC_CLK_TCK));
+        s.cpuSeconds = (f.value(11).toLongLong() + f.value(12).toLongLong()) / ticks;
+    }
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (status.open(QIODevice::ReadOnly)) {
+        for (const QByteArray &l : status.readAll().split('\n')) {
+            if (l.startsWith("VmRSS:"))
+                s.rssKiB = l.mid(6).trimmed().split(' ').value(0).toLong();
+            if (l.startsWith("VmHWM:"))
+                s.hwmKiB = l.mid(6).trimmed().split(' ').value(0).toLong();
+        }
+    }
+    return s;
+}
+
+bool waitPort(quint16 port, int timeoutMs)
+{
+    const auto t0 = Clock::now();
+    while (msSince(t0) < timeoutMs) {
+        const int fd = connectTo(port);
+        if (fd >= 0) {
+            ::close(fd);
+            return true;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return false;
+}
+
+// One blocking request on a fresh connection; returns ms until the whole answer (or the first
+// body byte when firstByteOnly), -1 on failure. *firstBody gets the first body byte.
+double timedRequest(quint16 port, const std::string &request, bool firstByteOnly,
+                    char *firstBody = nullptr)
+{
+    const auto t0 = Clock::now();
+    const int fd = connectTo(port);
+    if (fd < 0 || !sendAll(fd, request))
+        return -1;
+    std::string got;
+    char buf[16384];
+    long long contentLength = -1;
+    double result = -1;
+    pollfd pfd {fd, POLLIN, 0};
+    while (poll(&pfd, 1, 5000) > 0) {
+        const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+        if (n <= 0)
+            break;
+        got.append(buf, size_t(n));
+        const size_t end = got.find("\r\n\r\n");
+        if (end == std::string::npos)
+            continue;
+        if (firstByteOnly) {
+            if (got.size() > end + 4) {
+                if (firstBody)
+                    *firstBody = got[end + 4];
+                result = msSince(t0);
+                break;
+            }
+            continue;
+        }
+        if (contentLength < 0) {
+            const size_t at = got.find("Content-Length:");
+            contentLength = at == std::string::npos ? 0 : std::atoll(got.c_str() + at + 15);
+        }
+        if ((long long)(got.size() - end - 4) >= contentLength) {
+            result = msSince(t0);
+            break;
+        }
+    }
+    ::close(fd);
+    return result;
+}
+
+double percentile(std::vector<double> v, double p)
+{
+    if (v.empty())
+        return -1;
+    std::sort(v.begin(), v.end());
+    return v[std::min(v.size() - 1, size_t(p / 100.0 * double(v.size())))];
+}
+
+void sleepMs(int ms)
+{
+    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Load benchmark of AceHub's stream proxy."));
+    parser.addHelpOption();
+    const QCommandLineOption players(QStringLiteral("players"),
+                                     QStringLiteral("Players (default 200)."), QStringLiteral("n"),
+                                     QStringLiteral("200"));
+    const QCommandLineOption bitrate(QStringLiteral("bitrate-kbps"),
+                                     QStringLiteral("Stream rate in kbit/s (default 8000)."),
+                                     QStringLiteral("kbps"), QStringLiteral("8000"));
+    const QCommandLineOption duration(QStringLiteral("duration"),
+                                      QStringLiteral("Measured seconds (default 30)."),
+                                      QStringLiteral("s"), QStringLiteral("30"));
+    const QCommandLineOption warmup(
+            QStringLiteral("warmup"),
+            QStringLiteral("Seconds after the ramp before measuring (default 5)."),
+            QStringLiteral("s"), QStringLiteral("5"));
+    const QCommandLineOption acehub(QStringLiteral("acehub"), QStringLiteral("acehub binary."),
+                                    QStringLiteral("path"), QStringLiteral(ACEHUB_BINARY));
+    const QCommandLineOption engineBin(QStringLiteral("fake-engine"),
+                                       QStringLiteral("acehub-fake-engine binary."),
+                                       QStringLiteral("path"), QStringLiteral(FAKE_ENGINE_BINARY));
+    const QCommandLineOption readChunk(
+            QStringLiteral("read-chunk-kib"),
+            QStringLiteral("AceHub's stream_read_chunk_kib (default: its own)."),
+            QStringLiteral("kib"));
+    const QCommandLineOption keepLogs(QStringLiteral("keep-logs"),
+                                      QStringLiteral("Keep the data directory with both logs."));
+    parser.addOptions({players, bitrate, duration, warmup, acehub, engineBin, readChunk, keepLogs});
+    parser.process(app);
+    const int n = std::max(1, parser.value(players).toInt());
+    const int kbps = parser.value(bitrate).toInt();
+    const int seconds = parser.value(duration).toInt();
+
+    QTemporaryDir dir;
+    dir.setAutoRemove(!parser.isSet(keepLogs));
+    const quint16 enginePort = freePort();
+    const quint16 port = freePort();
+    QProcess engine;
+    engine.setStandardOutputFile(dir.filePath(QStringLiteral("fake-engine.log")));
+    engine.setStandardErrorFile(dir.filePath(QStringLiteral("fake-engine.log")), QIODevice::Append);
+    engine.start(parser.value(engineBin),
+                 {QStringLiteral("--port"), QString::number(enginePort),
+                  QStringLiteral("--bitrate-kbps"), QString::number(kbps)});
+    QProcess hub;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    if (parser.isSet(readChunk))
+        env.insert(QStringLiteral("ACEHUB_STREAM_READ_CHUNK_KIB"), parser.value(readChunk));
+    env.insert(QStringLiteral("ACEHUB_MAX_ENGINE_SESSIONS"), QStringLiteral("8"));
+    hub.setProcessEnvironment(env);
+    hub.setStandardOutputFile(dir.filePath(QStringLiteral("acehub.log")));
+    hub.setStandardErrorFile(dir.filePath(QStringLiteral("acehub.log")), QIODevice::Append);
+    hub.start(parser.value(acehub),
+              {QStringLiteral("--daemon"), QStringLiteral("--data-dir"), dir.path(),
+               QStringLiteral("--bind"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
+               QString::number(port), QStringLiteral("--engine"),
+               QStringLiteral("127.0.0.1:%1").arg(enginePort)});
+    if (!engine.waitForStarted() || !hub.waitForStarted() || !waitPort(enginePort, 15000)
+        || !waitPort(port, 15000)) {
+        fprintf(stderr, "acehub-bench: acehub or the fake engine did not start (logs in %s)\n",
+                qPrintable(dir.path()));
+        dir.setAutoRemove(false);
+        return 1;
+    }
+    const qint64 pid = hub.processId();
+    const std::string id = "0123456789abcdef0123456789abcdef01234567";
+    const std::string request
+            = "GET /ace/getstream?id=" + id
+              + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: acehub-bench\r\n\r\n";
+    printf("acehub-bench: %d players x %d kbit/s, %d s measured (acehub pid %lld, port %u)\n", n,
+           kbps, seconds, pid, port);
+
+    Load load(size_t(n) + 4);
+    load.start();
+    // One player first, for the baseline memory.
+    load.add(port, request);
+    const auto startT = Clock::now();
+    while (load.totalBytes() == 0 && msSince(startT) < 30000)
+        sleepMs(10);
+    printf("  first player's first byte after %.0f ms (engine session start)\n", msSince(startT));
+    sleepMs(3000);
+    const ProcStat one = procStat(pid);
+
+    for (int i = 1; i < n; ++i) {
+        if (!load.add(port, request))
+            fprintf(stderr, "acehub-bench: player %d could not connect\n", i + 1);
+    }
+    sleepMs(parser.value(warmup).toInt() * 1000);
+    const ProcStat loaded = procStat(pid);
+
+    // /api/health every 100 ms on its own thread while the load runs.
+    std::vector<double> health;
+    std::mutex healthLock;
+    std::atomic<bool> stopHealth {false};
+    std::thread healthThread([&] {
+        const std::string req = "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        while (!stopHealth) {
+            const double ms = timedRequest(port, req, false);
+            {
+                std::lock_guard<std::mutex> g(healthLock);
+                health.push_back(ms < 0 ? 5000 : ms);
+            }
+            sleepMs(100);
+        }
+    });
+
+    const ProcStat cpu0 = procStat(pid);
+    const long long bytes0 = load.totalBytes();
+    const std::vector<long long> per0 = load.bytesPerPlayer();
+    const auto t0 = Clock::now();
+    // Players joining the running stream, spread over the window: time to their first TS byte.
+    std::vector<double> joins;
+    int joinMisaligned = 0;
+    const int joinCount = 10;
+    for (int j = 0; j < joinCount; ++j) {
+        sleepMs(seconds * 1000 / (joinCount + 1));
+        char first = 0;
+        const double ms = timedRequest(port, request, true, &first);
+        joins.push_back(ms);
+        if (first != 0x47)
+            ++joinMisaligned;
+    }
+    while (msSince(t0) < seconds * 1000.0)
+        sleepMs(50);
+    const double elapsed = msSince(t0) / 1000.0;
+    const ProcStat cpu1 = procStat(pid);
+    const long long bytes1 = load.totalBytes();
+    const std::vector<long long> per1 = load.bytesPerPlayer();
+    stopHealth = true;
+    healthThread.join();
+
+    const double gb = double(bytes1 - bytes0) / 1e9;
+    const double cpu = cpu1.cpuSeconds - cpu0.cpuSeconds;
+    double minRate = 1e18;
+    double sumRate = 0;
+    for (size_t i = 0; i < per1.size() && i < per0.size(); ++i) {
+        const double r = double(per1[i] - per0[i]) * 8 / 1000 / elapsed;
+        minRate = std::min(minRate, r);
+        sumRate += r;
+    }
+    const int dropped = load.closedCount();
+    printf("\nResults\n");
+    printf("  delivered            %.2f GB in %.1f s (%.0f MB/s), %d players\n", gb, elapsed,
+           gb * 1000 / elapsed, int(per1.size()));
+    printf("  per player           avg %.0f kbit/s, min %.0f kbit/s (stream %d kbit/s)\n",
+           sumRate / double(per1.size()), minRate, kbps);
+    printf("  AceHub CPU           %.2f s user+system = %.3f CPU-s per GB (%.0f%% of one core)\n",
+           cpu, cpu / gb, 100 * cpu / elapsed);
+    printf("  AceHub RSS           1 player %ld KiB, %d players %ld KiB, peak %ld KiB\n",
+           one.rssKiB, n, loaded.rssKiB, cpu1.hwmKiB);
+    if (n > 1)
+        printf("  RSS per added player %.1f KiB\n", double(loaded.rssKiB - one.rssKiB) / (n - 1));
+    printf("  join first TS byte   p50 %.1f ms, max %.1f ms (%d joins, %d not on 0x47)\n",
+           percentile(joins, 50), *std::max_element(joins.begin(), joins.end()), joinCount,
+           joinMisaligned);
+    {
+        std::lock_guard<std::mutex> g(healthLock);
+        printf("  /api/health          p50 %.1f ms, p99 %.1f ms, max %.1f ms (%zu requests)\n",
+               percentile(health, 50), percentile(health, 99),
+               health.empty() ? -1 : *std::max_element(health.begin(), health.end()),
+               health.size());
+    }
+    printf("  players dropped      %d; first bytes not on a packet boundary: %d\n", dropped,
+           load.misaligned());
+    QFile engineLog(dir.filePath(QStringLiteral("fake-engine.log")));
+    engineLog.open(QIODevice::ReadOnly);
+    const int sessions = int(engineLog.readAll().count("/ace/getstream"));
+    printf("  engine sessions      %d\n", sessions);
+    if (parser.isSet(keepLogs))
+        printf("  logs in              %s\n", qPrintable(dir.path()));
+
+    hub.terminate();
+    hub.waitForFinished(5000);
+    engine.kill();
+    engine.waitForFinished(5000);
+    return dropped == 0 ? 0 : 2;
+}

@@ -1,0 +1,619 @@
+#include "fakeengine.h"
+#include "http/httpfront.h"
+#include "httpclient.h"
+#include "log/logger.h"
+#include "server.h"
+#include "stream/clientsink.h"
+#include "stream/streammanager.h"
+#include "streamplayer.h"
+
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <memory>
+
+// The AceStream proxy end to end: the real Server in-process, a fake engine on a real socket,
+// players on raw sockets.
+class tst_StreamProxy : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void badIdIs400WithoutAnyEngineRequest_data();
+    void badIdIs400WithoutAnyEngineRequest();
+    void headAnswersHeadersWithoutStartingASession();
+    void otherMethodsAre405();
+    void playersOnOneIdShareOneEngineSessionAndGetTheSameBytes();
+    void lateJoinerStartsOnAPacketBoundary();
+    void infohashStartsTheEngineByInfohashAndFollowsARedirect();
+    void ffprobeFindsVideoAndAudioInWhatIsServed();
+    void neverReadingPlayerIsDroppedWhileAReadingOneKeepsItsRate();
+    void lastPlayerGoneLingersThenStopsTheEngine();
+    void playerBackWithinTheLingerReusesTheSession();
+    void engineErrorIs502WithTheEngineMessage();
+    void unreachableEngineIs503();
+    void startTimeoutIs504AndStopsTheEngine();
+    void slowStartIsWaitedFor();
+    void playbackHttpErrorIs502();
+    void stallLongerThanTheEmptyTimeoutEndsTheStream();
+    void shortStallKeepsTheStream();
+    void engineClosingPlaybackEndsTheStream();
+    void tooManyEngineSessionsIs503();
+    void statusAndStreamsApiShapes();
+    void adminCanDropAPlayerAndStopAStream();
+    void directSourceSharesOneUpstreamAndCountsTags();
+    void healthAnswersWithin100msWhile100PlayersStream();
+
+private:
+    void startServer(const QVariantMap &settings = {});
+    QUrl url(const QString &pathAndQuery) const;
+    QUrl streamUrl(const QString &id = QString()) const;
+    StreamPlayer *player(const QUrl &url, bool keepBody = false);
+    bool logged(const QString &needle) const;
+
+    std::unique_ptr<Logger> m_logger;
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<FakeEngine> m_engine;
+    std::unique_ptr<Server> m_server;
+    QList<StreamPlayer *> m_players;
+};
+
+static const QString kId = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
+static const QString kOtherId = QStringLiteral("89abcdef0123456789abcdef0123456789abcdef");
+
+void tst_StreamProxy::init()
+{
+    m_logger = std::make_unique<Logger>();
+    m_logger->setEchoToStderr(qEnvironmentVariableIsSet("ACEHUB_TEST_VERBOSE"));
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_engine = std::make_unique<FakeEngine>();
+    QVERIFY(m_engine->listen());
+}
+
+void tst_StreamProxy::cleanup()
+{
+    qDeleteAll(m_players);
+    m_players.clear();
+    m_server.reset();
+    m_engine.reset();
+    m_dir.reset();
+    m_logger.reset();
+}
+
+void tst_StreamProxy::startServer(const QVariantMap &settings)
+{
+    Settings s;
+    s.setCommandLine(QStringLiteral("bind"), QStringLiteral("127.0.0.1"));
+    s.setCommandLine(QStringLiteral("port"), 0);
+    s.setCommandLine(QStringLiteral("engine_port"), int(m_engine->port()));
+    s.setCommandLine(QStringLiteral("stream_read_chunk_kib"), 16);
+    for (auto it = settings.cbegin(); it != settings.cend(); ++it)
+        QVERIFY2(!s.setCommandLine(it.key(), it.value()), qPrintable(it.key()));
+    m_server = std::make_unique<Server>(m_dir->path(), s);
+    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+}
+
+QUrl tst_StreamProxy::url(const QString &pathAndQuery) const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(pathAndQuery));
+}
+
+QUrl tst_StreamProxy::streamUrl(const QString &id) const
+{
+    return url(QStringLiteral("/ace/getstream?id=") + (id.isEmpty() ? kId : id));
+}
+
+StreamPlayer *tst_StreamProxy::player(const QUrl &u, bool keepBody)
+{
+    auto *p = new StreamPlayer;
+    p->setKeepBody(keepBody);
+    p->open(u);
+    m_players.append(p);
+    return p;
+}
+
+bool tst_StreamProxy::logged(const QString &needle) const
+{
+    const QList<LogLine> lines = m_logger->tail(5000);
+    return std::any_of(lines.cbegin(), lines.cend(),
+                       [&](const LogLine &l) { return l.message.contains(needle); });
+}
+
+void tst_StreamProxy::badIdIs400WithoutAnyEngineRequest_data()
+{
+    QTest::addColumn<QString>("query");
+    QTest::addColumn<QString>("field");
+    QTest::newRow("short") << "id=0123456789abcdef"
+                           << "id";
+    QTest::newRow("not hex") << "id=0123456789abcdef0123456789abcdef0123456z"
+                             << "id";
+    QTest::newRow("41 chars") << "content_id=0123456789abcdef0123456789abcdef012345678"
+                              << "content_id";
+    QTest::newRow("empty") << "infohash="
+                           << "infohash";
+    QTest::newRow("none") << "pid=abc"
+                          << "id";
+    QTest::newRow("two kinds") << "id=" + kId + "&infohash=" + kId << "id";
+    QTest::newRow("twice") << "id=" + kId + "&id=" + kOtherId << "id";
+    QTest::newRow("url") << "url=http://example.com/x.ts"
+                         << "id";
+}
+
+void tst_StreamProxy::badIdIs400WithoutAnyEngineRequest()
+{
+    QFETCH(QString, query);
+    QFETCH(QString, field);
+    startServer();
+    const HttpResult r = httpGet(url(QStringLiteral("/ace/getstream?") + query));
+    QCOMPARE(r.status, 400);
+    QVERIFY2(r.json().object().value(QLatin1String("error")).toString().contains(field),
+             r.body.constData());
+    QCOMPARE(httpRequest("HEAD", url(QStringLiteral("/ace/getstream?") + query)).status, 400);
+    QTest::qWait(50);
+    QCOMPARE(m_engine->getstreamRequests(), 0);
+    for (const QString &line : m_engine->requests())
+        QVERIFY2(!line.contains(QLatin1String("/ace/")), qPrintable(line));
+    QCOMPARE(m_server->streams()->streamCount(), 0);
+}
+
+void tst_StreamProxy::headAnswersHeadersWithoutStartingASession()
+{
+    startServer();
+    const HttpResult r = httpRequest("HEAD", streamUrl());
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.header("Content-Type"), QByteArray("video/mp2t"));
+    QVERIFY(r.body.isEmpty());
+    QTest::qWait(100);
+    QCOMPARE(m_engine->getstreamRequests(), 0);
+    QCOMPARE(m_server->streams()->streamCount(), 0);
+}
+
+void tst_StreamProxy::otherMethodsAre405()
+{
+    startServer();
+    for (const QByteArray method : {QByteArray("POST"), QByteArray("PUT"), QByteArray("DELETE")}) {
+        const HttpResult r = httpRequest(method, streamUrl(), "x");
+        QCOMPARE(r.status, 405);
+        QCOMPARE(r.header("Allow"), QByteArray("GET, HEAD"));
+    }
+    QCOMPARE(m_engine->getstreamRequests(), 0);
+}
+
+void tst_StreamProxy::playersOnOneIdShareOneEngineSessionAndGetTheSameBytes()
+{
+    m_engine->faults().startDelayMs = 300; // all players arrive while the engine prebuffers
+    startServer();
+    QList<StreamPlayer *> players;
+    for (int i = 0; i < 5; ++i) // a player's own pid must not reach the engine
+        players << player(url(QStringLiteral("/ace/getstream?id=%1&pid=player%2").arg(kId).arg(i)),
+                          true);
+    for (StreamPlayer *p : players)
+        QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() >= 400000, 15000);
+    QCOMPARE(m_engine->getstreamRequests(), 1);
+    QCOMPARE(m_engine->sessionsStarted(), 1);
+    QCOMPARE(m_engine->playbackConnections(), 1);
+    QCOMPARE(m_engine->pids().size(), 1);
+    QVERIFY(!m_engine->pids().first().contains(QLatin1String("player")));
+    QCOMPARE(m_engine->pids().first().size(), 36); // a UUID
+    for (StreamPlayer *p : players) {
+        QCOMPARE(p->status(), 200);
+        QCOMPARE(p->header("Content-Type"), QByteArray("video/mp2t"));
+        QCOMPARE(p->body().at(0), char(0x47));
+        QVERIFY(p->body().left(400000) == players.first()->body().left(400000));
+    }
+    // The engine's own bytes, from its first one: nothing lost, nothing reordered.
+    QVERIFY(players.first()->body().left(400000) == m_engine->tsData().left(400000));
+    QCOMPARE(m_server->streams()->clientCount(), 5);
+}
+
+void tst_StreamProxy::lateJoinerStartsOnAPacketBoundary()
+{
+    startServer();
+    StreamPlayer *first = player(streamUrl(), true);
+    QTRY_VERIFY_WITH_TIMEOUT(first->bodyBytes() > 150000, 10000);
+    for (int i = 0; i < 3; ++i) {
+        StreamPlayer *late = player(streamUrl(), true);
+        QTRY_VERIFY_WITH_TIMEOUT(late->bodyBytes() > 20000, 10000);
+        QCOMPARE(late->status(), 200);
+        QCOMPARE(late->body().at(0), char(0x47));
+        // Its bytes are the first player's from a packet boundary on.
+        const QByteArray probe = late->body().left(2000);
+        const qsizetype at = first->body().indexOf(probe);
+        QVERIFY(at > 0);
+        QCOMPARE(at % 188, 0);
+        QTRY_VERIFY(first->body().size() >= at + late->body().size());
+        QVERIFY(first->body().mid(at, late->body().size()) == late->body());
+        QTest::qWait(37 * (i + 1)); // different phases within the upstream's chunks
+    }
+    QCOMPARE(m_engine->sessionsStarted(), 1);
+}
+
+void tst_StreamProxy::infohashStartsTheEngineByInfohashAndFollowsARedirect()
+{
+    m_engine->setRedirectPlayback(true);
+    startServer();
+    StreamPlayer *p = player(url(QStringLiteral("/ace/getstream?infohash=") + kId.toUpper()));
+    QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 10000, 10000);
+    QCOMPARE(p->status(), 200);
+    const QStringList requests = m_engine->requests();
+    QVERIFY(std::any_of(requests.cbegin(), requests.cend(), [](const QString &l) {
+        return l.contains(QLatin1String("/ace/getstream?infohash=") + kId);
+    }));
+    QVERIFY(std::any_of(requests.cbegin(), requests.cend(),
+                        [](const QString &l) { return l.contains(QLatin1String("/content/")); }));
+    QVERIFY(m_server->streams()->stream(QStringLiteral("acehash:") + kId));
+}
+
+void tst_StreamProxy::ffprobeFindsVideoAndAudioInWhatIsServed()
+{
+    if (QStringLiteral(FFPROBE_EXECUTABLE).isEmpty())
+        QSKIP("ffprobe is not installed");
+    startServer();
+    StreamPlayer *first = player(streamUrl());
+    QTRY_VERIFY_WITH_TIMEOUT(first->bodyBytes() > 300000, 10000);
+    StreamPlayer *late = player(streamUrl(), true); // joins mid-stream
+    QTRY_VERIFY_WITH_TIMEOUT(late->bodyBytes() > 1500000, 15000);
+    const QString file = QDir(m_dir->path()).filePath(QStringLiteral("capture.ts"));
+    QFile out(file);
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    out.write(late->body());
+    out.close();
+    QProcess ffprobe;
+    ffprobe.start(QStringLiteral(FFPROBE_EXECUTABLE),
+                  {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_streams"),
+                   QStringLiteral("-of"), QStringLiteral("json"), file});
+    QVERIFY(ffprobe.waitForFinished(30000));
+    QCOMPARE(ffprobe.exitCode(), 0);
+    const QJsonArray streams = QJsonDocument::fromJson(ffprobe.readAllStandardOutput())
+                                       .object()
+                                       .value(QLatin1String("streams"))
+                                       .toArray();
+    QStringList types;
+    for (const QJsonValue &s : streams)
+        types << s.toObject().value(QLatin1String("codec_type")).toString() + QLatin1Char('/')
+                         + s.toObject().value(QLatin1String("codec_name")).toString();
+    QVERIFY2(types.contains(QStringLiteral("video/h264")),
+             qPrintable(types.join(QLatin1Char(' '))));
+    QVERIFY2(types.contains(QStringLiteral("audio/mp2")), qPrintable(types.join(QLatin1Char(' '))));
+}
+
+void tst_StreamProxy::neverReadingPlayerIsDroppedWhileAReadingOneKeepsItsRate()
+{
+    m_engine->setBitrateKbps(16000);
+    startServer({{QStringLiteral("client_max_queued_kib"), 64},
+                 {QStringLiteral("client_behind_timeout_s"), 1}});
+    StreamPlayer *reader = player(streamUrl());
+    QTRY_VERIFY_WITH_TIMEOUT(reader->bodyBytes() > 0, 10000);
+    auto *stuck = new StreamPlayer;
+    m_players.append(stuck);
+    stuck->setNeverRead(true);
+    stuck->open(streamUrl());
+    QTRY_COMPARE(m_server->streams()->clientCount(), 2);
+    QTRY_VERIFY_WITH_TIMEOUT(logged(QStringLiteral("dropped from ace:") + kId), 30000);
+    QTRY_COMPARE(m_server->streams()->clientCount(), 1);
+    // The reader never noticed: it keeps the engine's rate (16 Mbit/s = 2000 B/ms).
+    const qint64 before = reader->bodyBytes();
+    QElapsedTimer t;
+    t.start();
+    QTest::qWait(2000);
+    const double rate = double(reader->bodyBytes() - before) / t.elapsed();
+    QVERIFY2(rate > 1500 && rate < 2600, qPrintable(QString::number(rate)));
+    QVERIFY(!reader->isClosed());
+    QCOMPARE(m_engine->sessionsStarted(), 1);
+}
+
+void tst_StreamProxy::lastPlayerGoneLingersThenStopsTheEngine()
+{
+    startServer({{QStringLiteral("stream_linger_s"), 2}});
+    StreamPlayer *p = player(streamUrl());
+    QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 10000, 10000);
+    p->close();
+    QTRY_COMPARE(m_server->streams()->clientCount(), 0);
+    QVERIFY(logged(QStringLiteral("No players left on ace:") + kId));
+    QTest::qWait(1000);
+    QCOMPARE(m_engine->sessionsStopped(), 0); // still lingering
+    QCOMPARE(m_server->streams()->streamCount(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(m_engine->sessionsStopped(), 1, 5000);
+    QCOMPARE(m_server->streams()->streamCount(), 0);
+    QVERIFY(logged(QStringLiteral("Told the engine to stop")));
+}
+
+void tst_StreamProxy::playerBackWithinTheLingerReusesTheSession()
+{
+    startServer({{QStringLiteral("stream_linger_s"), 5}});
+    StreamPlayer *p = player(streamUrl());
+    QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 10000, 10000);
+    p->close();
+    QTRY_COMPARE(m_server->streams()->clientCount(), 0);
+    QTest::qWait(300);
+    StreamPlayer *back = player(streamUrl(), true);
+    QTRY_VERIFY_WITH_TIMEOUT(back->bodyBytes() > 10000, 5000);
+    QVERIFY2(back->firstByteMs() < 500, qPrintable(QString::number(back->firstByteMs())));
+    QCOMPARE(back->body().at(0), char(0x47));
+    QCOMPARE(m_engine->sessionsStarted(), 1);
+    QCOMPARE(m_engine->sessionsStopped(), 0);
+    QVERIFY(logged(QStringLiteral("within the linger")));
+}
+
+void tst_StreamProxy::engineErrorIs502WithTheEngineMessage()
+{
+    m_engine->faults().errorMessage = QStringLiteral("failed to load content");
+    startServer();
+    StreamPlayer *a = player(streamUrl(), true);
+    StreamPlayer *b = player(streamUrl(), true);
+    QTRY_VERIFY_WITH_TIMEOUT(a->isClosed() && b->isClosed(), 10000);
+    for (StreamPlayer *p : {a, b}) {
+        QCOMPARE(p->status(), 502);
+        QVERIFY2(p->body().contains("failed to load content"), p->body().constData());
+    }
+    QCOMPARE(m_engine->getstreamRequests(), 1);
+    QVERIFY(logged(
+            QStringLiteral("Cannot start ace:%1 : engine error: failed to load content").arg(kId)));
+    QCOMPARE(m_server->streams()->streamCount(), 0);
+}
+
+void tst_StreamProxy::unreachableEngineIs503()
+{
+    m_engine->setRefusing(true);
+    startServer();
+    StreamPlayer *p = player(streamUrl(), true);
+    QTRY_VERIFY_WITH_TIMEOUT(p->isClosed(), 10000);
+    QCOMPARE(p->status(), 503);
+    QVERIFY2(p->body().contains("unreachable"), p->body().constData());
+    QVERIFY(logged(QStringLiteral("the engine is unreachable")));
+}
+
+void tst_StreamProxy::startTimeoutIs504AndStopsTheEngine()
+{
+    m_engine->faults().startDelayMs = 10000;
+    startServer({{QStringLiteral("stream_start_timeout_s"), 1}});
+    StreamPlayer *p = player(streamUrl(), true);
+    QTRY_VERIFY_WITH_TIMEOUT(p->isClosed(), 5000);
+    QCOMPARE(p->status(), 504);
+    QVERIFY(p->elapsedMs() >= 900);
+    QVERIFY2(p->body().contains("no data within 1 s"), p->body().constData());
+    QTRY_COMPARE(m_engine->sessionsStopped(), 1);
+    QVERIFY(logged(QStringLiteral("sent no data within 1 s")));
+}
+
+void tst_StreamProxy::slowStartIsWaitedFor()
+{
+    m_engine->faults().startDelayMs = 1500;
+    m_engine->faults().getstreamDelayMs = 500;
+    startServer();
+    StreamPlayer *p = player(streamUrl(), true);
+    QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 1000, 10000);
+    QCOMPARE(p->status(), 200);
+    QVERIFY(p->headersMs() >= 1900); // the 200 only once data flows
+    QCOMPARE(p->body().at(0), char(0x47));
+}
+
+void tst_StreamProxy::playbackHttpErrorIs502()
+{
+    m_engine->faults().playbackStatus = 500;
+    startServer();
+    StreamPlayer *p = player(streamUrl(), true);
+    QTRY_VERIFY_WITH_TIMEOUT(p->isClosed(), 10000);
+    QCOMPARE(p->status(), 502);
+    QVERIFY2(p->body().contains("HTTP 500"), p->body().constData());
+    QVERIFY(logged(QStringLiteral("answered HTTP 500")));
+    QTRY_COMPARE(m_engine->sessionsStopped(), 1);
+}
+
+void tst_StreamProxy::stallLongerThanTheEmptyTimeoutEndsTheStream()
+{
+    m_engine->faults().stallAfterBytes = 200000;
+    m_engine->faults().stallMs = 10000;
+    startServer({{QStringLiteral("stream_empty_timeout_s"), 1}});
+    StreamPlayer *p = player(streamUrl());
+    QTRY_VERIFY_WITH_TIMEOUT(p->isClosed(), 10000);
+    QCOMPARE(p->status(), 200);
+    QCOMPARE(p->bodyBytes(), qint64(200000));
+    QVERIFY(logged(QStringLiteral("no data from the engine for 1 s")));
+    QTRY_COMPARE(m_engine->sessionsStopped(), 1);
+    QCOMPARE(m_server->streams()->streamCount(), 0);
+}
+
+void tst_StreamProxy::shortStallKeepsTheStream()
+{
+    m_engine->faults().stallAfterBytes = 100000;
+    m_engine->faults().stallMs = 1500;
+    startServer({{QStringLiteral("stream_empty_timeout_s"), 5}});
+    StreamPlayer *p = player(streamUrl());
+    QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 600000, 10000);
+    QVERIFY(!p->isClosed());
+    QCOMPARE(m_engine->sessionsStopped(), 0);
+}
+
+void tst_StreamProxy::engineClosingPlaybackEndsTheStream()
+{
+    m_engine->faults().closeAfterBytes = 300000;
+    startServer();
+    StreamPlayer *p = player(streamUrl(), true);
+    QTRY_VERIFY_WITH_TIMEOUT(p->isClosed(), 10000);
+    QCOMPARE(p->status(), 200);
+    QCOMPARE(p->bodyBytes(), qint64(300000));
+    QVERIFY(p->body() == m_engine->tsData().left(300000));
+    QVERIFY(logged(QStringLiteral("ended: the engine closed the stream")));
+    QTRY_COMPARE(m_engine->sessionsStopped(), 1);
+}
+
+void tst_StreamProxy::tooManyEngineSessionsIs503()
+{
+    startServer({{QStringLiteral("max_engine_sessions"), 1}});
+    StreamPlayer *a = player(streamUrl());
+    QTRY_VERIFY_WITH_TIMEOUT(a->bodyBytes() > 1000, 10000);
+    StreamPlayer *b = player(streamUrl(kOtherId), true);
+    QTRY_VERIFY_WITH_TIMEOUT(b->headersDone(), 5000);
+    QCOMPARE(b->status(), 503);
+    QTRY_VERIFY(b->body().contains("max_engine_sessions"));
+    QCOMPARE(m_engine->sessionsStarted(), 1);
+    QVERIFY(logged(QStringLiteral("Refused ace:") + kOtherId));
+    // A session nobody watches any more gives way to a new channel.
+    a->close();
+    QTRY_COMPARE(m_server->streams()->clientCount(), 0);
+    StreamPlayer *c = player(streamUrl(kOtherId));
+    QTRY_VERIFY_WITH_TIMEOUT(c->bodyBytes() > 1000, 10000);
+    QCOMPARE(m_engine->sessionsStarted(), 2);
+    QTRY_COMPARE(m_engine->sessionsStopped(), 1);
+}
+
+void tst_StreamProxy::statusAndStreamsApiShapes()
+{
+    startServer({{QStringLiteral("stat_poll_interval_s"), 1}});
+    QCOMPARE(httpGet(url(QStringLiteral("/ace/status")))
+                     .json()
+                     .object()
+                     .value(QLatin1String("streams"))
+                     .toInt(-1),
+             0);
+    StreamPlayer *a = player(streamUrl());
+    StreamPlayer *b = player(streamUrl());
+    QTRY_VERIFY_WITH_TIMEOUT(a->bodyBytes() > 1000 && b->bodyBytes() > 1000, 10000);
+    QCOMPARE(httpGet(url(QStringLiteral("/ace/status"))).json().object(),
+             (QJsonObject {{QStringLiteral("streams"), 1}}));
+    const QJsonObject one = httpGet(url(QStringLiteral("/ace/status?id=") + kId)).json().object();
+    QCOMPARE(one.value(QLatin1String("clients")).toInt(), 2);
+    QVERIFY(one.value(QLatin1String("stat_url")).toString().contains(QLatin1String("/ace/stat/")));
+    QCOMPARE(httpGet(url(QStringLiteral("/ace/status?id=") + kOtherId)).status, 404);
+    QCOMPARE(httpGet(url(QStringLiteral("/ace/status?id=zz"))).status, 400);
+
+    QTRY_VERIFY_WITH_TIMEOUT(m_engine->statRequests() > 0, 5000);
+    QTest::qWait(100);
+    const HttpResult r = httpGet(url(QStringLiteral("/api/streams")));
+    QCOMPARE(r.status, 200);
+    const QJsonObject root = r.json().object();
+    QCOMPARE(root.value(QLatin1String("count")).toInt(), 1);
+    QCOMPARE(root.value(QLatin1String("clients")).toInt(), 2);
+    const QJsonObject s = root.value(QLatin1String("streams")).toArray().first().toObject();
+    QCOMPARE(s.value(QLatin1String("key")).toString(), QStringLiteral("ace:") + kId);
+    QCOMPARE(s.value(QLatin1String("content_id")).toString(), kId);
+    QCOMPARE(s.value(QLatin1String("state")).toString(), QStringLiteral("running"));
+    QVERIFY(s.value(QLatin1String("bytes_in")).toDouble() > 1000);
+    QVERIFY(QDateTime::fromString(s.value(QLatin1String("started_at")).toString(), Qt::ISODate)
+                    .isValid());
+    QCOMPARE(s.value(QLatin1String("pid")).toString().size(), 36);
+    const QJsonObject engine = s.value(QLatin1String("engine")).toObject();
+    QCOMPARE(engine.value(QLatin1String("status")).toString(), QStringLiteral("dl"));
+    QCOMPARE(engine.value(QLatin1String("peers")).toInt(), 7);
+    QVERIFY(engine.value(QLatin1String("speed_down")).isDouble());
+    QVERIFY(engine.value(QLatin1String("speed_up")).isDouble());
+    const QJsonArray clients = s.value(QLatin1String("clients")).toArray();
+    QCOMPARE(clients.size(), 2);
+    const QJsonObject c = clients.first().toObject();
+    QVERIFY(c.value(QLatin1String("id")).toDouble() > 0);
+    QCOMPARE(c.value(QLatin1String("address")).toString(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(c.value(QLatin1String("user_agent")).toString(), QStringLiteral("StreamPlayer/1.0"));
+    QVERIFY(c.value(QLatin1String("bytes_sent")).toDouble() > 1000);
+    QVERIFY(c.value(QLatin1String("bytes_queued")).isDouble());
+    QVERIFY(QDateTime::fromString(c.value(QLatin1String("connected_at")).toString(), Qt::ISODate)
+                    .isValid());
+    const HttpResult single = httpGet(url(QStringLiteral("/api/streams/ace:") + kId));
+    QCOMPARE(single.status, 200);
+    QCOMPARE(single.json().object().value(QLatin1String("key")).toString(),
+             QStringLiteral("ace:") + kId);
+    QCOMPARE(httpGet(url(QStringLiteral("/api/streams/ace:") + kOtherId)).status, 404);
+}
+
+void tst_StreamProxy::adminCanDropAPlayerAndStopAStream()
+{
+    startServer();
+    StreamPlayer *a = player(streamUrl());
+    QTRY_VERIFY_WITH_TIMEOUT(a->bodyBytes() > 1000, 10000);
+    StreamPlayer *b = player(streamUrl());
+    QTRY_VERIFY_WITH_TIMEOUT(b->bodyBytes() > 1000, 10000);
+    const QString key = QStringLiteral("ace:") + kId;
+    const QList<ClientSink *> sinks = m_server->streams()->stream(key)->sinks();
+    const quint64 idA = sinks.first()->id();
+    QCOMPARE(httpRequest("DELETE", url(QStringLiteral("/api/streams/%1/clients/999").arg(key)))
+                     .status,
+             404);
+    const HttpResult drop = httpRequest(
+            "DELETE", url(QStringLiteral("/api/streams/%1/clients/%2").arg(key).arg(idA)));
+    QCOMPARE(drop.status, 200);
+    QTRY_VERIFY(a->isClosed());
+    QVERIFY(!b->isClosed());
+    QVERIFY(logged(QStringLiteral("dropped by the admin")));
+    const HttpResult stop = httpRequest("DELETE", url(QStringLiteral("/api/streams/") + key));
+    QCOMPARE(stop.status, 200);
+    QTRY_VERIFY(b->isClosed());
+    QTRY_COMPARE(m_engine->sessionsStopped(), 1);
+    QCOMPARE(m_server->streams()->streamCount(), 0);
+    QCOMPARE(httpRequest("DELETE", url(QStringLiteral("/api/streams/") + key)).status, 404);
+}
+
+void tst_StreamProxy::directSourceSharesOneUpstreamAndCountsTags()
+{
+    startServer();
+    StreamManager *streams = m_server->streams();
+    const QString source = m_engine->baseUrl() + QStringLiteral("/ts/channel1");
+    // What the Xtream routes do: their own path, a Direct source, a tag per user.
+    m_server->http()->route(HttpFront::Method::Get | HttpFront::Method::Head,
+                            QStringLiteral("/test/{user}"), HttpFront::Access::Public,
+                            [streams, source](const HttpRequest &req, QHttpServerResponder &r) {
+                                streams->attach(StreamSource::direct(source), req, r,
+                                                QStringLiteral("user:")
+                                                        + req.arg(QStringLiteral("user")));
+                            });
+    QSignalSpy attached(streams, &StreamManager::clientAttached);
+    QSignalSpy detached(streams, &StreamManager::clientDetached);
+    StreamPlayer *a = player(url(QStringLiteral("/test/alice")), true);
+    QTRY_VERIFY_WITH_TIMEOUT(a->bodyBytes() > 1000, 10000);
+    StreamPlayer *b = player(url(QStringLiteral("/test/alice")), true);
+    StreamPlayer *c = player(url(QStringLiteral("/test/bob")), true);
+    QTRY_VERIFY_WITH_TIMEOUT(b->bodyBytes() > 1000 && c->bodyBytes() > 1000, 10000);
+    QCOMPARE(m_engine->directRequests(), 1);
+    QCOMPARE(m_engine->getstreamRequests(), 0);
+    QCOMPARE(b->body().at(0), char(0x47));
+    QCOMPARE(attached.size(), 3);
+    QCOMPARE(streams->clientCountForTag(QStringLiteral("user:alice")), 2);
+    QCOMPARE(streams->clientCountForTag(QStringLiteral("user:bob")), 1);
+    const QList<quint64> alice = streams->clientsForTag(QStringLiteral("user:alice"));
+    QCOMPARE(alice.size(), 2);
+    QVERIFY(alice.first() < alice.last());
+    QVERIFY(streams->stream(QStringLiteral("url:") + source));
+    QVERIFY(streams->dropClient(alice.first(), QStringLiteral("too many streams for alice")));
+    QTRY_VERIFY(a->isClosed());
+    QCOMPARE(detached.size(), 1);
+    QCOMPARE(detached.first().at(0).toULongLong(), alice.first());
+    QCOMPARE(detached.first().at(1).toString(), QStringLiteral("user:alice"));
+    QCOMPARE(streams->clientCountForTag(QStringLiteral("user:alice")), 1);
+    QVERIFY(!streams->dropClient(alice.first(), QStringLiteral("again")));
+    // HEAD on a direct source: headers only, no upstream.
+    m_engine->resetCounters();
+    QCOMPARE(httpRequest("HEAD", url(QStringLiteral("/test/carol"))).status, 200);
+    QCOMPARE(m_engine->directRequests(), 0);
+}
+
+void tst_StreamProxy::healthAnswersWithin100msWhile100PlayersStream()
+{
+    m_engine->setBitrateKbps(4000);
+    startServer();
+    for (int i = 0; i < 100; ++i)
+        player(streamUrl());
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->streams()->clientCount(), 100, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+            std::all_of(m_players.cbegin(), m_players.cend(),
+                        [](const StreamPlayer *p) { return p->bodyBytes() > 50000; }),
+            15000);
+    qint64 worst = 0;
+    for (int i = 0; i < 20; ++i) {
+        const HttpResult r = httpGet(url(QStringLiteral("/api/health")));
+        QCOMPARE(r.status, 200);
+        worst = qMax(worst, r.elapsedMs);
+        QTest::qWait(20);
+    }
+    QVERIFY2(worst < 100, qPrintable(QString::number(worst)));
+    QCOMPARE(m_engine->sessionsStarted(), 1);
+    QCOMPARE(m_server->streams()->clientCount(), 100);
+}
+
+QTEST_GUILESS_MAIN(tst_StreamProxy)
+#include "tst_streamproxy.moc"
