@@ -4,6 +4,7 @@
 #include "engine/aceengine.h"
 #include "http/httpfront.h"
 #include "http/httputil.h"
+#include "http/liveroutes.h"
 #include "http/playerroutes.h"
 #include "http/userroutes.h"
 #include "log/logger.h"
@@ -106,6 +107,7 @@ bool Server::start()
     auto *players = new PlayerRoutes(this, m_http); // child of m_http: goes with it
     registerUserRoutes(m_http, m_database.get(),
                        [players](const QString &user) { return players->activeConnections(user); });
+    new LiveRoutes(this, m_http, m_streams); // last: /U/P/{id} matches any three-segment path
 
     QString error;
     if (!m_http->listenOn(m_settings.bindHostAddress(), m_settings.port(),

@@ -1,6 +1,7 @@
 #include "playerroutes.h"
 
 #include "http/httputil.h"
+#include "http/liveroutes.h"
 #include "server.h"
 #include "storage/database.h"
 #include "xtream/playercatalog.h"
@@ -71,8 +72,7 @@ PlayerRoutes::~PlayerRoutes()
 
 int PlayerRoutes::activeConnections(const QString &username) const
 {
-    Q_UNUSED(username);
-    return 0;
+    return LiveRoutes::activeConnections(m_server->streams(), username);
 }
 
 QHash<QString, QString> PlayerRoutes::parameters(const HttpRequest &req)

@@ -1,0 +1,150 @@
+#include "liveroutes.h"
+
+#include "http/httputil.h"
+#include "server.h"
+#include "storage/database.h"
+#include "stream/streammanager.h"
+#include "xtream/playercatalog.h"
+#include "xtream/userstore.h"
+
+#include <QDateTime>
+#include <QUrl>
+
+namespace {
+
+QHostAddress plainAddress(const QHostAddress &address)
+{
+    bool v4 = false;
+    const quint32 ip4 = address.toIPv4Address(&v4);
+    return v4 ? QHostAddress(ip4) : address;
+}
+
+} // namespace
+
+LiveRoutes::LiveRoutes(Server *server, HttpFront *http, StreamManager *streams)
+    : QObject(http), m_server(server), m_streams(streams)
+{
+    connect(streams, &StreamManager::clientDetached, this,
+            [this](quint64 clientId, const QString &) { m_peers.remove(clientId); });
+    using Access = HttpFront::Access;
+    using M = HttpFront::Method;
+    auto handler = [this](const HttpRequest &req, QHttpServerResponder &r) { play(req, r); };
+    http->route(M::Get | M::Head, QStringLiteral("/live/{user}/{password}/{id}"), Access::Public,
+                handler);
+    http->route(M::Get | M::Head, QStringLiteral("/{user}/{password}/{id}"), Access::Public,
+                handler);
+}
+
+QString LiveRoutes::tag(const QString &username)
+{
+    return QStringLiteral("user:") + username;
+}
+
+int LiveRoutes::activeConnections(const StreamManager *streams, const QString &username)
+{
+    return streams ? streams->clientCountForTag(tag(username)) : 0;
+}
+
+void LiveRoutes::play(const HttpRequest &req, QHttpServerResponder &r)
+{
+    const QString username = QUrl::fromPercentEncoding(req.arg(QStringLiteral("user")).toUtf8());
+    // /U/P/{id} matches every three-segment path: without an account behind it, it is just
+    // an unknown path and gets the router's 404.
+    const bool bare = !req.http.url().path().startsWith(QLatin1String("/live/"));
+    const QString password
+            = QUrl::fromPercentEncoding(req.arg(QStringLiteral("password")).toUtf8());
+    QString idText = req.arg(QStringLiteral("id"));
+    if (idText.endsWith(QLatin1String(".ts")))
+        idText.chop(3);
+    QSqlDatabase db = m_server->database()->connection();
+    const auto user = UserStore::authenticate(db, username, password);
+    if (!user) {
+        if (bare)
+            Http::sendError(r, Http::Status::NotFound,
+                            QStringLiteral("not found: ") + req.http.url().path());
+        else
+            Http::sendError(r, Http::Status::Unauthorized, tr("Wrong username or password."));
+        return;
+    }
+    const auto status = user->status(QDateTime::currentSecsSinceEpoch());
+    if (status != XtreamUser::Status::Active) {
+        Http::sendError(r, Http::Status::Forbidden,
+                        tr("The account is %1.").arg(XtreamUser::statusName(status)));
+        return;
+    }
+    bool ok = false;
+    const qint64 id = idText.toLongLong(&ok);
+    const auto channel = ok ? PlayerCatalog::channel(db, *user, id) : std::nullopt;
+    if (!channel) {
+        Http::sendError(r, Http::Status::NotFound, tr("No channel %1.").arg(idText));
+        return;
+    }
+    StreamSource source;
+    if (channel->kind == QLatin1String("direct"))
+        source = StreamSource::direct(channel->url);
+    else if (!channel->contentId.isEmpty())
+        source = StreamSource::aceContentId(channel->contentId);
+    else
+        source = StreamSource::aceInfohash(channel->infohash);
+    if (!m_streams) {
+        Http::sendError(r, Http::Status::ServiceUnavailable,
+                        tr("The stream proxy is not running."));
+        return;
+    }
+    const QHostAddress peer = plainAddress(req.http.remoteAddress());
+    // A HEAD only probes: it starts nothing and takes no slot.
+    if (req.method() != HttpFront::Method::Head && !admit(*user, peer, r))
+        return;
+    const quint64 client = m_streams->attach(source, req, r, tag(user->username));
+    if (client) {
+        m_peers.insert(client, peer);
+        qCInfo(lcPlayers).noquote()
+                << "Player" << client << "of" << user->username << "from" << peer.toString()
+                << "on channel" << channel->id << channel->name;
+    }
+}
+
+bool LiveRoutes::admit(const XtreamUser &user, const QHostAddress &peer, QHttpServerResponder &r)
+{
+    const QList<quint64> open = m_streams->clientsForTag(tag(user.username));
+    const qsizetype excess = open.size() - user.maxConnections + 1;
+    if (excess <= 0)
+        return true;
+    // Streams to end, oldest first: those of the same address (a reconnect or a zap whose old
+    // connection is not noticed closed yet), then, if the account asks for it, any.
+    QList<quint64> victims;
+    if (m_server->settings().xtreamSameAddressReplaces()) {
+        for (quint64 id : open) {
+            if (victims.size() < excess && m_peers.value(id) == peer)
+                victims.append(id);
+        }
+    }
+    if (user.replaceOldest) {
+        for (quint64 id : open) {
+            if (victims.size() < excess && !victims.contains(id))
+                victims.append(id);
+        }
+    }
+    if (victims.size() < excess) {
+        qCInfo(lcPlayers).noquote()
+                << "Refused a stream of" << user.username << "from" << peer.toString() << ":"
+                << open.size() << "open, max_connections" << user.maxConnections;
+        Http::sendError(r, Http::Status::TooManyRequests,
+                        tr("Too many streams: %1 already has %2 open and max_connections is %3.")
+                                .arg(user.username)
+                                .arg(open.size())
+                                .arg(user.maxConnections));
+        return false;
+    }
+    for (quint64 id : std::as_const(victims)) {
+        const bool sameAddress = m_peers.value(id) == peer;
+        m_streams->dropClient(id, sameAddress
+                                          ? QStringLiteral("replaced by a new stream of %1 from "
+                                                           "the same address")
+                                                    .arg(user.username)
+                                          : QStringLiteral("ended for a newer stream of %1 "
+                                                           "(max_connections, replace_oldest)")
+                                                    .arg(user.username));
+    }
+    return true;
+}

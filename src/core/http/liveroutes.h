@@ -1,0 +1,39 @@
+#pragma once
+
+#include "http/httpfront.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QObject>
+#include <QPointer>
+
+class Server;
+class StreamManager;
+struct XtreamUser;
+
+// The Xtream stream routes /live/U/P/{id}.ts, /live/U/P/{id} and /U/P/{id}: authenticate, find
+// the channel the user may see, keep the account within max_connections, and hand the player
+// to the StreamManager (one upstream per channel, however many players).
+class LiveRoutes final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(LiveRoutes)
+
+public:
+    // Registers its routes on http (last: /U/P/{id} matches any three-segment path).
+    LiveRoutes(Server *server, HttpFront *http, StreamManager *streams);
+
+    // The StreamManager tag of an account's players.
+    static QString tag(const QString &username);
+    // Streams the account has open now (its active_cons).
+    static int activeConnections(const StreamManager *streams, const QString &username);
+
+private:
+    void play(const HttpRequest &req, QHttpServerResponder &r);
+    // Makes room for one more stream of user, or answers 429 and returns false.
+    bool admit(const XtreamUser &user, const QHostAddress &peer, QHttpServerResponder &r);
+
+    Server *m_server;
+    QPointer<StreamManager> m_streams;
+    QHash<quint64, QHostAddress> m_peers; // attached player -> its address
+};
