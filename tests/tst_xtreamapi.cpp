@@ -1,4 +1,5 @@
 #include "auth/admincredential.h"
+#include "http/httpfront.h"
 #include "httpclient.h"
 #include "log/logger.h"
 #include "server.h"
@@ -14,6 +15,7 @@
 #include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimeZone>
@@ -993,8 +995,22 @@ void tst_XtreamApi::xmltvIsWellFormedWithItsTimes()
             = httpRequest("HEAD", url(QStringLiteral("/xmltv.php?username=u&password=p")));
     QCOMPARE(head.status, 200);
     QVERIFY(head.header("Content-Type").startsWith("application/xml"));
-    // The connection stays usable after the worker's answer: a second guide on the same client.
-    QCOMPARE(httpGet(url(QStringLiteral("/xmltv.php?username=u&password=p"))).body, r.body);
+    // The guide is written on the socket after the handler returned: the same keep-alive
+    // connection then serves the next request as usual.
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QByteArray received;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { received += socket.readAll(); });
+    socket.write("GET /xmltv.php?username=u&password=p HTTP/1.1\r\nHost: x\r\n\r\n");
+    const QByteArray guideHead = "Content-Length: " + QByteArray::number(r.body.size()) + "\r\n";
+    QTRY_VERIFY_WITH_TIMEOUT(received.endsWith(r.body), 10000);
+    QVERIFY(received.startsWith("HTTP/1.1 200 OK\r\n"));
+    QVERIFY(received.contains(guideHead));
+    received.clear();
+    socket.write("GET /player_api.php?username=u&password=p HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(received.contains("\"user_info\""), 10000);
+    QVERIFY(received.startsWith("HTTP/1.1 200 OK\r\n"));
+    QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
 }
 
 void tst_XtreamApi::xmltvWithWrongCredentialsIsAnEmpty404()

@@ -7,7 +7,11 @@
 #include "streamplayer.h"
 #include "xtream/userstore.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QSignalSpy>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -32,6 +36,7 @@ private Q_SLOTS:
     void aceChannelDeliversTs();
     void infohashChannelGoesToTheEngineByInfohash();
     void directChannelDeliversTsFromItsUrl();
+    void playlistLinkPlaysInFfprobe();
     void twoPlayersOnAChannelCostOneUpstream_data();
     void twoPlayersOnAChannelCostOneUpstream();
     void headIsAnsweredWithoutStartingAnything();
@@ -182,6 +187,40 @@ void tst_XtreamLive::directChannelDeliversTsFromItsUrl()
     QCOMPARE(p->body().at(0), char(0x47));
     QCOMPARE(m_engine->directRequests(), 1);
     QCOMPARE(m_engine->getstreamRequests(), 0);
+}
+
+void tst_XtreamLive::playlistLinkPlaysInFfprobe()
+{
+    if (QStringLiteral(FFPROBE_EXECUTABLE).isEmpty())
+        QSKIP("ffprobe is not installed");
+    startServer();
+    addUser({{"username", "u"}, {"password", "p"}});
+    // A real player's path: the M3U from get.php, then its first link.
+    const HttpResult m3u = httpGet(
+            url(QStringLiteral("/get.php?username=u&password=p&type=m3u_plus&output=ts")));
+    QCOMPARE(m3u.status, 200);
+    const QStringList lines
+            = QString::fromUtf8(m3u.body).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QVERIFY(lines.size() >= 3);
+    const QString link = lines.at(2);
+    QCOMPARE(link, url(QStringLiteral("/live/u/p/42.ts")).toString());
+    QProcess ffprobe;
+    ffprobe.start(QStringLiteral(FFPROBE_EXECUTABLE),
+                  {QStringLiteral("-v"), QStringLiteral("error"), QStringLiteral("-show_streams"),
+                   QStringLiteral("-of"), QStringLiteral("json"), link});
+    // The server runs on this thread: wait with the event loop running, never block it.
+    QSignalSpy finished(&ffprobe, &QProcess::finished);
+    QVERIFY(finished.wait(30000));
+    QCOMPARE(ffprobe.exitCode(), 0);
+    const QJsonArray streams = QJsonDocument::fromJson(ffprobe.readAllStandardOutput())
+                                       .object()
+                                       .value(QLatin1String("streams"))
+                                       .toArray();
+    QStringList types;
+    for (const QJsonValue &v : streams)
+        types << v.toObject().value(QLatin1String("codec_type")).toString();
+    QVERIFY2(types.contains(QStringLiteral("video")), qPrintable(types.join(QLatin1Char(' '))));
+    QVERIFY2(types.contains(QStringLiteral("audio")), qPrintable(types.join(QLatin1Char(' '))));
 }
 
 void tst_XtreamLive::twoPlayersOnAChannelCostOneUpstream_data()
