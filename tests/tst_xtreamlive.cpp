@@ -35,6 +35,7 @@ private Q_SLOTS:
     void aceChannelDeliversTs_data();
     void aceChannelDeliversTs();
     void infohashChannelGoesToTheEngineByInfohash();
+    void passwordWithReservedCharactersPlaysFromThePlaylistLink();
     void directChannelDeliversTsFromItsUrl();
     void playlistLinkPlaysInFfprobe();
     void twoPlayersOnAChannelCostOneUpstream_data();
@@ -174,6 +175,24 @@ void tst_XtreamLive::infohashChannelGoesToTheEngineByInfohash()
     QVERIFY(m_engine->requests()
                     .join(QLatin1Char(' '))
                     .contains(QStringLiteral("infohash=") + kInfohash));
+}
+
+void tst_XtreamLive::passwordWithReservedCharactersPlaysFromThePlaylistLink()
+{
+    startServer();
+    addUser({{"username", "ann@home"}, {"password", "p&q%41?#x"}});
+    const HttpResult m3u = httpRequest("POST", url(QStringLiteral("/get.php")),
+                                       "username=ann%40home&password=p%26q%2541%3F%23x",
+                                       {{"Content-Type", "application/x-www-form-urlencoded"}});
+    QCOMPARE(m3u.status, 200);
+    const QString link = QString::fromUtf8(m3u.body).split(QLatin1Char('\n')).at(2);
+    QVERIFY2(link.endsWith(QLatin1String("/live/ann%40home/p%26q%2541%3F%23x/42.ts")),
+             qPrintable(link));
+    auto *p = new StreamPlayer;
+    m_players.append(p);
+    p->open(QUrl(link, QUrl::StrictMode));
+    QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 0, 10000);
+    QCOMPARE(p->status(), 200);
 }
 
 void tst_XtreamLive::directChannelDeliversTsFromItsUrl()

@@ -47,12 +47,12 @@ int LiveRoutes::activeConnections(const StreamManager *streams, const QString &u
 
 void LiveRoutes::play(const HttpRequest &req, QHttpServerResponder &r)
 {
-    const QString username = QUrl::fromPercentEncoding(req.arg(QStringLiteral("user")).toUtf8());
+    // The router's path is already percent-decoded (credentials never hold a '/').
+    const QString username = req.arg(QStringLiteral("user"));
     // /U/P/{id} matches every three-segment path: without an account behind it, it is just
     // an unknown path and gets the router's 404.
     const bool bare = !req.http.url().path().startsWith(QLatin1String("/live/"));
-    const QString password
-            = QUrl::fromPercentEncoding(req.arg(QStringLiteral("password")).toUtf8());
+    const QString password = req.arg(QStringLiteral("password"));
     QString idText = req.arg(QStringLiteral("id"));
     if (idText.endsWith(QLatin1String(".ts")))
         idText.chop(3);
@@ -131,9 +131,8 @@ bool LiveRoutes::admit(const XtreamUser &user, const QHostAddress &peer, QHttpSe
                 << open.size() << "open, max_connections" << user.maxConnections;
         Http::sendError(r, Http::Status::TooManyRequests,
                         tr("Too many streams: %1 already has %2 open and max_connections is %3.")
-                                .arg(user.username)
-                                .arg(open.size())
-                                .arg(user.maxConnections));
+                                .arg(user.username, QString::number(open.size()),
+                                     QString::number(user.maxConnections)));
         return false;
     }
     for (quint64 id : std::as_const(victims)) {

@@ -32,9 +32,10 @@ QString PlaylistWriter::guideUrl(const XtreamJson::Endpoint &endpoint, const Xtr
 QString PlaylistWriter::streamUrl(const XtreamJson::Endpoint &endpoint, const XtreamUser &user,
                                   qint64 channelId)
 {
+    // One multi-argument arg(): a percent-encoded password (%3F…) must not be taken for a marker.
     return QStringLiteral("%1/live/%2/%3/%4.ts")
-            .arg(endpoint.baseUrl(), pathPart(user.username), pathPart(user.password))
-            .arg(channelId);
+            .arg(endpoint.baseUrl(), pathPart(user.username), pathPart(user.password),
+                 QString::number(channelId));
 }
 
 QByteArray PlaylistWriter::write(const QList<PlayerCatalog::Channel> &channels,
