@@ -1,3 +1,4 @@
+#include "auth/admincredential.h"
 #include "fakeengine.h"
 #include "httpclient.h"
 #include "log/logger.h"
@@ -20,6 +21,15 @@
 namespace {
 const QString kContentId = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
 const QString kInfohash = QStringLiteral("89abcdef0123456789abcdef0123456789abcdef");
+const QString kAdminPassword = QStringLiteral("admin-password-for-tests");
+
+HttpResult admin(const QByteArray &method, const QUrl &url, const QByteArray &body = {})
+{
+    const QByteArray auth
+            = "Basic " + (QStringLiteral("admin:") + kAdminPassword).toUtf8().toBase64();
+    return httpRequest(method, url, body,
+                       {{"Authorization", auth}, {"Content-Type", "application/json"}});
+}
 } // namespace
 
 // The Xtream stream routes on the real StreamManager and a fake engine: bytes on AceStream and
@@ -47,6 +57,7 @@ private Q_SLOTS:
     void activeConsIsTheRealCount();
     void playerFromTheSameAddressReplacesItsOldStream();
     void replaceOldestEndsTheAccountsOldestStream();
+    void disablingOrDeletingAnAccountEndsItsStreams();
 
 private:
     void startServer(const QVariantMap &settings = {});
@@ -90,6 +101,12 @@ void tst_XtreamLive::startServer(const QVariantMap &settings)
     s.setCommandLine(QStringLiteral("engine_port"), int(m_engine->port()));
     for (auto it = settings.cbegin(); it != settings.cend(); ++it)
         QVERIFY2(!s.setCommandLine(it.key(), it.value()), qPrintable(it.key()));
+    {
+        Database db(QDir(m_dir->path()).filePath(QStringLiteral("acehub.sqlite")));
+        QVERIFY(db.open().ok);
+        QVERIFY(!AdminCredential::set(db.connection(), kAdminPassword));
+        db.close();
+    }
     m_server = std::make_unique<Server>(m_dir->path(), s);
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
     exec(QStringLiteral("INSERT INTO categories (id, name, sort_order, created_at) VALUES"
@@ -387,6 +404,35 @@ void tst_XtreamLive::replaceOldestEndsTheAccountsOldestStream()
     QTRY_VERIFY(one->isClosed());
     QVERIFY(!two->isClosed());
     QCOMPARE(m_server->streams()->clientCountForTag(QStringLiteral("user:anna")), 2);
+}
+
+void tst_XtreamLive::disablingOrDeletingAnAccountEndsItsStreams()
+{
+    startServer();
+    addUser({{"username", "anna"}, {"password", "a"}, {"max_connections", 2}});
+    addUser({{"username", "bob"}, {"password", "b"}});
+    const auto users = UserStore::list(m_server->database()->connection());
+    const qint64 anna = users.at(0).id, bob = users.at(1).id;
+    StreamPlayer *one = player(QStringLiteral("/live/anna/a/42.ts"));
+    StreamPlayer *two = player(QStringLiteral("/live/anna/a/44.ts"));
+    StreamPlayer *other = player(QStringLiteral("/live/bob/b/42.ts"));
+    QTRY_VERIFY_WITH_TIMEOUT(one->bodyBytes() > 0 && two->bodyBytes() > 0 && other->bodyBytes() > 0,
+                             10000);
+    // A change that keeps the account usable leaves its streams alone.
+    QCOMPARE(
+            admin("PUT", url(QStringLiteral("/api/users/%1").arg(anna)), R"({"max_connections":3})")
+                    .status,
+            200);
+    QVERIFY(!one->isClosed() && !two->isClosed());
+    QCOMPARE(admin("PUT", url(QStringLiteral("/api/users/%1").arg(anna)), R"({"enabled":false})")
+                     .status,
+             200);
+    QTRY_VERIFY(one->isClosed() && two->isClosed());
+    QVERIFY(!other->isClosed());
+    QCOMPARE(httpGet(url(QStringLiteral("/live/anna/a/42.ts"))).status, 403);
+    QCOMPARE(admin("DELETE", url(QStringLiteral("/api/users/%1").arg(bob))).status, 204);
+    QTRY_VERIFY(other->isClosed());
+    QCOMPARE(httpGet(url(QStringLiteral("/live/bob/b/42.ts"))).status, 401);
 }
 
 QTEST_GUILESS_MAIN(tst_XtreamLive)

@@ -104,9 +104,8 @@ bool Server::start()
     // catalog and admin API
 
     // players: Xtream Codes API
-    auto *players = new PlayerRoutes(this, m_http); // child of m_http: goes with it
-    registerUserRoutes(m_http, m_database.get(),
-                       [players](const QString &user) { return players->activeConnections(user); });
+    new PlayerRoutes(this, m_http); // child of m_http: goes with it
+    registerUserRoutes(m_http, this);
     new LiveRoutes(this, m_http, m_streams); // last: /U/P/{id} matches any three-segment path
 
     QString error;

@@ -45,6 +45,18 @@ int LiveRoutes::activeConnections(const StreamManager *streams, const QString &u
     return streams ? streams->clientCountForTag(tag(username)) : 0;
 }
 
+void LiveRoutes::endStreams(StreamManager *streams, const QString &username, const QString &reason)
+{
+    if (!streams)
+        return;
+    const QList<quint64> open = streams->clientsForTag(tag(username));
+    for (quint64 id : open)
+        streams->dropClient(id, reason);
+    if (!open.isEmpty())
+        qCInfo(lcPlayers).noquote()
+                << "Ended" << open.size() << "streams of" << username << ":" << reason;
+}
+
 void LiveRoutes::play(const HttpRequest &req, QHttpServerResponder &r)
 {
     // The router's path is already percent-decoded (credentials never hold a '/').

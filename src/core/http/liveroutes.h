@@ -27,6 +27,8 @@ public:
     static QString tag(const QString &username);
     // Streams the account has open now (its active_cons).
     static int activeConnections(const StreamManager *streams, const QString &username);
+    // Ends every stream the account has open.
+    static void endStreams(StreamManager *streams, const QString &username, const QString &reason);
 
 private:
     void play(const HttpRequest &req, QHttpServerResponder &r);

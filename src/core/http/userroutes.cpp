@@ -2,6 +2,8 @@
 
 #include "http/httpfront.h"
 #include "http/httputil.h"
+#include "http/liveroutes.h"
+#include "server.h"
 #include "storage/database.h"
 #include "xtream/userstore.h"
 
@@ -40,17 +42,18 @@ std::optional<qint64> userId(const HttpRequest &req, QHttpServerResponder &r)
 
 } // namespace
 
-void registerUserRoutes(HttpFront *http, Database *database,
-                        std::function<int(const QString &)> activeConnections)
+void registerUserRoutes(HttpFront *http, Server *server)
 {
     using Access = HttpFront::Access;
     using M = HttpFront::Method;
 
-    auto view = [activeConnections](const XtreamUser &user) {
+    Database *database = server->database();
+    auto view = [server](const XtreamUser &user) {
         QJsonObject o = user.toJson();
         o.insert(QStringLiteral("status"),
                  XtreamUser::statusName(user.status(QDateTime::currentSecsSinceEpoch())));
-        o.insert(QStringLiteral("active_connections"), activeConnections(user.username));
+        o.insert(QStringLiteral("active_connections"),
+                 LiveRoutes::activeConnections(server->streams(), user.username));
         return o;
     };
     auto answer = [view](QHttpServerResponder &r, const UserStore::Result &result,
@@ -95,29 +98,42 @@ void registerUserRoutes(HttpFront *http, Database *database,
                     Http::sendJson(r, view(*user));
                 });
     http->route(M::Put | M::Patch, QStringLiteral("/api/users/{id}"), Access::Admin,
-                [database, answer](const HttpRequest &req, QHttpServerResponder &r) {
+                [database, server, answer](const HttpRequest &req, QHttpServerResponder &r) {
                     const auto id = userId(req, r);
                     if (!id)
                         return;
                     const auto body = jsonBody(req, r);
                     if (!body)
                         return;
+                    const auto before = UserStore::byId(database->connection(), *id);
                     const auto result = UserStore::update(database->connection(), *id, *body);
-                    if (result.user)
+                    if (result.user) {
                         qCInfo(lcPlayers).noquote() << "User" << result.user->username << "updated";
+                        const XtreamUser &after = *result.user;
+                        const bool active = after.status(QDateTime::currentSecsSinceEpoch())
+                                            == XtreamUser::Status::Active;
+                        // The old streams were opened with the old credentials.
+                        if (!active || after.username != before->username
+                            || after.password != before->password)
+                            LiveRoutes::endStreams(server->streams(), before->username,
+                                                   QStringLiteral("account changed"));
+                    }
                     answer(r, result, Http::Status::Ok);
                 });
     http->route(M::Delete, QStringLiteral("/api/users/{id}"), Access::Admin,
-                [database](const HttpRequest &req, QHttpServerResponder &r) {
+                [database, server](const HttpRequest &req, QHttpServerResponder &r) {
                     const auto id = userId(req, r);
                     if (!id)
                         return;
+                    const auto user = UserStore::byId(database->connection(), *id);
                     const auto result = UserStore::remove(database->connection(), *id);
                     if (result.httpStatus != 200) {
                         Http::sendError(r, Http::Status(result.httpStatus), result.error);
                         return;
                     }
-                    qCInfo(lcPlayers) << "User" << *id << "deleted";
+                    qCInfo(lcPlayers).noquote() << "User" << user->username << "deleted";
+                    LiveRoutes::endStreams(server->streams(), user->username,
+                                           QStringLiteral("account deleted"));
                     Http::send(r, Http::Status::NoContent, "application/json", {});
                 });
 }

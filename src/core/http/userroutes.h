@@ -1,12 +1,8 @@
 #pragma once
 
-#include <QString>
-#include <functional>
-
-class Database;
 class HttpFront;
+class Server;
 
 // The admin REST API of the Xtream accounts: /api/users and /api/users/{id} (Access::Admin).
-// activeConnections(username) gives each account's open streams for the listing.
-void registerUserRoutes(HttpFront *http, Database *database,
-                        std::function<int(const QString &)> activeConnections);
+// Deleting an account, disabling it or changing its credentials ends the streams it has open.
+void registerUserRoutes(HttpFront *http, Server *server);
