@@ -17,6 +17,7 @@ HEADLESS_DIR=${ACEHUB_HEADLESS_BUILD_DIR:-$ROOT/build-headless}
 PACKAGES=(
     cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-base-dev-tools qt6-httpserver-dev libqt6sql6-sqlite
+    qt6-websockets-dev # bookworm's qt6-httpserver-dev CMake config needs it but does not depend on it
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools libgl-dev zlib1g-dev
     ffmpeg # ffprobe checks what AceHub serves; ffmpeg makes the test stream
 )

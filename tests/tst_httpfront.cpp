@@ -1,5 +1,7 @@
 #include "engine/aceengine.h"
+#include "fakeengine.h"
 #include "httpclient.h"
+#include "streamplayer.h"
 #include "log/logger.h"
 #include "server.h"
 #include "http/httpfront.h"
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void dashboardPageIsServed();
     void idleConnectionIsClosedButAnActiveOneIsNot();
     void connectionOverTheCapGets503AndClosed();
+    void aStreamingPlayerIsNeverIdle();
 
 private:
     void startServer(quint16 enginePort, const QVariantMap &extra = {});
@@ -262,6 +265,21 @@ void tst_HttpFront::connectionOverTheCapGets503AndClosed()
     open.front()->disconnectFromHost();
     QTRY_COMPARE(m_server->http()->openConnections(), 7);
     QCOMPARE(httpGet(url(QStringLiteral("/api/health"))).status, 200);
+}
+
+void tst_HttpFront::aStreamingPlayerIsNeverIdle()
+{
+    FakeEngine engine;
+    QVERIFY(engine.listen());
+    engine.setBitrateKbps(800);
+    startServer(engine.port(), {{QStringLiteral("http_idle_timeout_s"), 2}});
+    StreamPlayer player;
+    player.open(url(QStringLiteral("/ace/getstream?id=") + QString(40, QLatin1Char('a'))));
+    QTRY_VERIFY_WITH_TIMEOUT(player.bodyBytes() > 0, 10000);
+    QTest::qWait(4500); // more than twice the idle timeout
+    QVERIFY(!player.isClosed());
+    const qint64 before = player.bodyBytes();
+    QTRY_VERIFY(player.bodyBytes() > before);
 }
 
 QTEST_GUILESS_MAIN(tst_HttpFront)

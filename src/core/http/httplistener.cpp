@@ -40,12 +40,21 @@ void HttpListener::incomingConnection(qintptr socketDescriptor)
     addPendingConnection(socket); // QTcpServer emits newConnection() once this returns
 }
 
+namespace {
+constexpr char kStreamingProperty[] = "acehub_streaming";
+}
+
+void HttpListener::markStreaming(QTcpSocket *socket)
+{
+    socket->setProperty(kStreamingProperty, true);
+}
+
 void HttpListener::sweep()
 {
     const qint64 now = m_clock.elapsed();
     QList<QTcpSocket *> idle;
     for (auto it = m_lastActivity.cbegin(); it != m_lastActivity.cend(); ++it) {
-        if (now - it.value() > m_idleTimeoutMs)
+        if (now - it.value() > m_idleTimeoutMs && !it.key()->property(kStreamingProperty).toBool())
             idle << static_cast<QTcpSocket *>(it.key());
     }
     for (QTcpSocket *socket : idle) {

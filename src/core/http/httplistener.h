@@ -5,16 +5,22 @@
 #include <QTcpServer>
 #include <QTimer>
 
+class QTcpSocket;
+
 // The listening socket of the HTTP front, with what QtHttpServer 6.4 lacks: a cap on open
 // connections (the one over it gets a 503 and is closed) and an idle timeout (a connection
 // with nothing read or written for that long, such as a vanished keep-alive client, is closed).
-// A streaming player is never idle: every write to it counts as activity.
+// A connection handed over to a stream (see markStreaming) is left to the stream's own checks.
 class HttpListener final : public QTcpServer
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HttpListener)
 
 public:
+    // Called by whoever takes a socket out of the request/response cycle (a player's stream):
+    // it is then written to outside QTcpSocket's signals and never counted idle.
+    static void markStreaming(QTcpSocket *socket);
+
     HttpListener(int maxConnections, int idleTimeoutSeconds, QObject *parent = nullptr);
 
     int openConnections() const { return int(m_lastActivity.size()); }

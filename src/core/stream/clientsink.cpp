@@ -1,6 +1,7 @@
 #include "clientsink.h"
 
 #include "http/httpfront.h"
+#include "http/httplistener.h"
 #include "streamsource.h"
 
 #include <QHttpServerResponder>
@@ -46,6 +47,7 @@ ClientSink *ClientSink::take(quint64 id, const HttpRequest &request,
     // From here on the socket carries only our bytes: the server must not parse anything else
     // the player sends, or a stray request would be answered inside the TS stream.
     QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
+    HttpListener::markStreaming(socket);
     auto *sink = new ClientSink(id, socket, tag);
     sink->m_userAgent = QString::fromUtf8(request.http.value("User-Agent"));
     return sink;
