@@ -5,15 +5,12 @@
 #include "storage/settings.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QNetworkReply>
-#include <QUrlQuery>
 #include <QUuid>
 
 namespace {
 constexpr qsizetype kTsPacket = 188;
 constexpr char kTsSync = 0x47;
-constexpr int kEngineCallTimeoutMs = 5000;
 } // namespace
 
 StreamConfig StreamConfig::fromSettings(const Settings &s)
@@ -107,18 +104,11 @@ void Broadcast::requestEngineSession()
     }
     // A fresh player id per upstream session: the engine serves one live stream per pid.
     m_pid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QUrl url = m_engine->endpoint(QStringLiteral("/ace/getstream"));
-    QUrlQuery query;
-    query.addQueryItem(m_source.kind == StreamSource::Kind::AceInfohash ? QStringLiteral("infohash")
-                                                                        : QStringLiteral("id"),
-                       m_source.id);
-    query.addQueryItem(QStringLiteral("format"), QStringLiteral("json"));
-    query.addQueryItem(QStringLiteral("pid"), m_pid);
-    url.setQuery(query);
-    QNetworkRequest request(url);
-    request.setTransferTimeout(m_config.startTimeoutMs);
     qCInfo(lcStream).noquote() << "Starting an engine session for" << label() << "pid" << m_pid;
-    QNetworkReply *reply = m_engine->network()->get(request);
+    QNetworkReply *reply = m_engine->requestSession(m_source.kind == StreamSource::Kind::AceInfohash
+                                                            ? QStringLiteral("infohash")
+                                                            : QStringLiteral("id"),
+                                                    m_source.id, m_pid, m_config.startTimeoutMs);
     m_sessionReply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onEngineSessionReply(reply); });
 }
@@ -129,45 +119,16 @@ void Broadcast::onEngineSessionReply(QNetworkReply *reply)
     m_sessionReply = nullptr;
     if (m_state != State::Starting)
         return;
-    const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->error() != QNetworkReply::NoError && httpStatus == 0) {
-        if (reply->error() == QNetworkReply::OperationCanceledError
-            || reply->error() == QNetworkReply::TimeoutError)
-            failStart(504, QStringLiteral("the engine did not answer getstream within %1 s")
-                                   .arg(m_config.startTimeoutMs / 1000));
-        else
-            failStart(503,
-                      QStringLiteral("the engine is unreachable: %1").arg(reply->errorString()));
+    const AceEngine::SessionResult result = AceEngine::parseSession(reply);
+    if (!result.session) {
+        failStart(result.status, result.error);
         return;
     }
-    const QByteArray body = reply->readAll();
-    const QJsonObject root = QJsonDocument::fromJson(body).object();
-    const QJsonValue error = root.value(QLatin1String("error"));
-    if (!error.isNull() && !error.isUndefined()) {
-        const QString message
-                = error.isString() ? error.toString()
-                                   : error.toObject().value(QLatin1String("message")).toString();
-        failStart(502, QStringLiteral("engine error: %1")
-                               .arg(message.isEmpty() ? QStringLiteral("unknown") : message));
-        return;
-    }
-    if (httpStatus >= 400) {
-        failStart(502,
-                  QStringLiteral("the engine answered getstream with HTTP %1").arg(httpStatus));
-        return;
-    }
-    const QJsonObject response = root.value(QLatin1String("response")).toObject();
-    const QUrl playback(response.value(QLatin1String("playback_url")).toString());
-    if (!playback.isValid() || playback.host().isEmpty()) {
-        failStart(502, QStringLiteral("the engine answered getstream without a playback_url"));
-        return;
-    }
-    m_statUrl = QUrl(response.value(QLatin1String("stat_url")).toString());
-    m_commandUrl = QUrl(response.value(QLatin1String("command_url")).toString());
+    m_statUrl = result.session->statUrl;
+    m_commandUrl = result.session->commandUrl;
     qCInfo(lcStream).noquote() << "Engine session for" << label() << "is"
-                               << response.value(QLatin1String("playback_session_id")).toString()
-                               << "- opening its playback URL";
-    openUpstream(playback);
+                               << result.session->sessionId << "- opening its playback URL";
+    openUpstream(result.session->playbackUrl);
 }
 
 void Broadcast::openUpstream(const QUrl &url)
@@ -478,41 +439,21 @@ void Broadcast::sendStopCommand()
 {
     if (!m_commandUrl.isValid() || !m_engine)
         return;
-    QUrl url = m_commandUrl;
-    QUrlQuery query(url);
-    query.addQueryItem(QStringLiteral("method"), QStringLiteral("stop"));
-    url.setQuery(query);
+    m_engine->stopSession(m_commandUrl, label());
     m_commandUrl = QUrl();
-    QNetworkRequest request(url);
-    request.setTransferTimeout(kEngineCallTimeoutMs);
-    QNetworkReply *reply = m_engine->network()->get(request);
-    const QString name = label();
-    connect(reply, &QNetworkReply::finished, reply, [reply, name] {
-        if (reply->error() != QNetworkReply::NoError)
-            qCWarning(lcStream).noquote() << "Stopping the engine session of" << name
-                                          << "failed:" << reply->errorString();
-        reply->deleteLater();
-    });
-    qCInfo(lcStream).noquote() << "Told the engine to stop the session of" << name;
+    qCInfo(lcStream).noquote() << "Told the engine to stop the session of" << label();
 }
 
 void Broadcast::pollStat()
 {
     if (m_statReply || !m_statUrl.isValid() || !m_engine)
         return;
-    QNetworkRequest request(m_statUrl);
-    request.setTransferTimeout(kEngineCallTimeoutMs);
-    QNetworkReply *reply = m_engine->network()->get(request);
+    QNetworkReply *reply = m_engine->requestStat(m_statUrl);
     m_statReply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         m_statReply = nullptr;
-        if (reply->error() != QNetworkReply::NoError)
-            return;
-        const QJsonObject response = QJsonDocument::fromJson(reply->readAll())
-                                             .object()
-                                             .value(QLatin1String("response"))
-                                             .toObject();
+        const QJsonObject response = AceEngine::parseStat(reply);
         if (!response.isEmpty())
             m_stat = response;
     });
