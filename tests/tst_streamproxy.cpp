@@ -33,6 +33,8 @@ private Q_SLOTS:
     void playersOnOneIdShareOneEngineSessionAndGetTheSameBytes();
     void lateJoinerStartsOnAPacketBoundary();
     void infohashStartsTheEngineByInfohashAndFollowsARedirect();
+    void strayRequestFromAPlayerIsNotAnsweredInsideTheStream();
+    void playerLeavingDuringTheStartIsForgotten();
     void ffprobeFindsVideoAndAudioInWhatIsServed();
     void neverReadingPlayerIsDroppedWhileAReadingOneKeepsItsRate();
     void lastPlayerGoneLingersThenStopsTheEngine();
@@ -249,6 +251,31 @@ void tst_StreamProxy::infohashStartsTheEngineByInfohashAndFollowsARedirect()
     QVERIFY(std::any_of(requests.cbegin(), requests.cend(),
                         [](const QString &l) { return l.contains(QLatin1String("/content/")); }));
     QVERIFY(m_server->streams()->stream(QStringLiteral("acehash:") + kId));
+}
+
+void tst_StreamProxy::strayRequestFromAPlayerIsNotAnsweredInsideTheStream()
+{
+    startServer();
+    StreamPlayer *p = player(streamUrl(), true);
+    QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 10000, 10000);
+    p->socket()->write("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 300000, 10000);
+    QVERIFY(!p->body().contains("HTTP/1.1"));
+    QVERIFY(p->body().left(300000) == m_engine->tsData().left(300000));
+}
+
+void tst_StreamProxy::playerLeavingDuringTheStartIsForgotten()
+{
+    m_engine->faults().startDelayMs = 1500;
+    startServer({{QStringLiteral("stream_linger_s"), 0}});
+    StreamPlayer *p = player(streamUrl());
+    QTRY_COMPARE(m_server->streams()->clientCount(), 1);
+    p->close();
+    QTRY_COMPARE(m_server->streams()->clientCount(), 0);
+    QVERIFY(logged(QStringLiteral("hung up")));
+    // Nobody waits any more: with no linger the engine is told to stop at once.
+    QTRY_COMPARE_WITH_TIMEOUT(m_engine->sessionsStopped(), 1, 5000);
+    QCOMPARE(m_server->streams()->streamCount(), 0);
 }
 
 void tst_StreamProxy::ffprobeFindsVideoAndAudioInWhatIsServed()

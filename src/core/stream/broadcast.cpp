@@ -398,10 +398,13 @@ void Broadcast::failStart(int status, const QString &message)
 
 void Broadcast::stop(const QString &reason)
 {
-    if (m_state == State::Starting)
+    if (m_state == State::Starting && !m_sinks.isEmpty()) {
         failStart(503, QStringLiteral("stream stopped: %1").arg(reason));
-    else
-        finish(reason);
+        return;
+    }
+    if (m_state == State::Starting)
+        qCInfo(lcStream).noquote() << "Stopping" << label() << "before data flowed:" << reason;
+    finish(reason);
 }
 
 void Broadcast::finish(const QString &reason)
@@ -415,10 +418,29 @@ void Broadcast::finish(const QString &reason)
     m_startTimer.stop();
     m_lingerTimer.stop();
     m_statTimer.stop();
+    if (m_sessionReply && m_engine) {
+        // The engine may be creating the session right now: let getstream finish and stop
+        // whatever it started, or it would keep downloading a channel nobody watches.
+        QNetworkReply *reply = m_sessionReply;
+        m_sessionReply = nullptr;
+        disconnect(reply, nullptr, this, nullptr);
+        AceEngine *engine = m_engine;
+        const QString name = label();
+        connect(reply, &QNetworkReply::finished, engine, [reply, engine, name] {
+            reply->deleteLater();
+            const AceEngine::SessionResult result = AceEngine::parseSession(reply);
+            if (result.session && result.session->commandUrl.isValid()) {
+                engine->stopSession(result.session->commandUrl, name);
+                qCInfo(lcStream).noquote() << "Told the engine to stop the session of" << name
+                                           << "that started after its players left";
+            }
+        });
+    }
     for (QNetworkReply *reply : {m_sessionReply.data(), m_upstream.data(), m_statReply.data()}) {
         if (reply) {
+            // Deleting an unfinished reply aborts it; abort() itself must not run inside the
+            // reply's own signal, which is where a failed start often comes from.
             disconnect(reply, nullptr, this, nullptr);
-            reply->abort();
             reply->deleteLater();
         }
     }
