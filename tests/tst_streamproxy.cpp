@@ -48,6 +48,7 @@ private Q_SLOTS:
     void shortStallKeepsTheStream();
     void engineClosingPlaybackEndsTheStream();
     void tooManyEngineSessionsIs503();
+    void moreChannelsThanQnamConnectionsPerHostAllFlow();
     void statusAndStreamsApiShapes();
     void adminCanDropAPlayerAndStopAStream();
     void directSourceSharesOneUpstreamAndCountsTags();
@@ -490,6 +491,21 @@ void tst_StreamProxy::tooManyEngineSessionsIs503()
     QTRY_VERIFY_WITH_TIMEOUT(c->bodyBytes() > 1000, 10000);
     QCOMPARE(m_engine->sessionsStarted(), 2);
     QTRY_COMPARE(m_engine->sessionsStopped(), 1);
+}
+
+void tst_StreamProxy::moreChannelsThanQnamConnectionsPerHostAllFlow()
+{
+    // QNAM opens at most 6 connections per host; every engine playback holds one forever.
+    m_engine->setBitrateKbps(2000);
+    startServer({{QStringLiteral("max_engine_sessions"), 12}});
+    QList<StreamPlayer *> players;
+    for (int i = 0; i < 10; ++i)
+        players << player(streamUrl(QStringLiteral("%1").arg(i, 40, 10, QLatin1Char('a'))));
+    for (StreamPlayer *p : players)
+        QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 10000, 10000);
+    QCOMPARE(m_engine->sessionsStarted(), 10);
+    QCOMPARE(m_engine->activePlaybacks(), 10);
+    QCOMPARE(m_server->streams()->streamCount(), 10);
 }
 
 void tst_StreamProxy::statusAndStreamsApiShapes()

@@ -27,11 +27,11 @@ StreamConfig StreamConfig::fromSettings(const Settings &s)
     return c;
 }
 
-Broadcast::Broadcast(const StreamSource &source, AceEngine *engine, const StreamConfig &config,
-                     QObject *parent)
-    : QObject(parent), m_source(source), m_key(source.key()), m_engine(engine), m_config(config)
+Broadcast::Broadcast(const StreamSource &source, AceEngine *engine, QNetworkAccessManager *network,
+                     const StreamConfig &config, QObject *parent)
+    : QObject(parent), m_source(source), m_key(source.key()), m_engine(engine), m_config(config),
+      m_network(network)
 {
-    m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
     m_startTimer.setSingleShot(true);
     m_lingerTimer.setSingleShot(true);
     connect(&m_startTimer, &QTimer::timeout, this, [this] {
@@ -135,7 +135,11 @@ void Broadcast::openUpstream(const QUrl &url)
 {
     QNetworkRequest request(url);
     request.setRawHeader("User-Agent", "AceHub");
-    QNetworkReply *reply = m_network.get(request);
+    if (!m_network) {
+        failStart(503, QStringLiteral("AceHub is stopping"));
+        return;
+    }
+    QNetworkReply *reply = m_network->get(request);
     m_upstream = reply;
     connect(reply, &QNetworkReply::readyRead, this, &Broadcast::onUpstreamReadyRead);
     connect(reply, &QNetworkReply::finished, this, &Broadcast::onUpstreamFinished);

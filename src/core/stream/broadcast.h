@@ -44,8 +44,9 @@ class Broadcast final : public QObject
 public:
     enum class State { Starting, Running, Ended };
 
-    Broadcast(const StreamSource &source, AceEngine *engine, const StreamConfig &config,
-              QObject *parent = nullptr);
+    // network: carries the upstream GET (the StreamManager's pool; it outlives the broadcast).
+    Broadcast(const StreamSource &source, AceEngine *engine, QNetworkAccessManager *network,
+              const StreamConfig &config, QObject *parent = nullptr);
     ~Broadcast() override;
 
     const StreamSource &source() const { return m_source; }
@@ -110,9 +111,7 @@ private:
     QDateTime m_startedAt;
     QElapsedTimer m_clock;
 
-    // The upstream lives on its own QNetworkAccessManager: QNAM opens at most 6 connections
-    // per host, and every playback is a connection that never ends.
-    QNetworkAccessManager m_network;
+    QPointer<QNetworkAccessManager> m_network;
     QPointer<QNetworkReply> m_sessionReply;
     QPointer<QNetworkReply> m_upstream;
     QPointer<QNetworkReply> m_statReply;

@@ -20,6 +20,7 @@ StreamManager::StreamManager(AceEngine *engine, const StreamConfig &config, QObj
 StreamManager::~StreamManager()
 {
     stopAll(QStringLiteral("AceHub is stopping"));
+    qDeleteAll(findChildren<Broadcast *>(QString(), Qt::FindDirectChildrenOnly));
 }
 
 void StreamManager::setConfig(const StreamConfig &config)
@@ -84,7 +85,9 @@ quint64 StreamManager::attach(const StreamSource &source, const HttpRequest &req
 
 Broadcast *StreamManager::startBroadcast(const StreamSource &source)
 {
-    auto *broadcast = new Broadcast(source, m_engine, m_config, this);
+    QNetworkAccessManager *network = networkForUpstream();
+    auto *broadcast = new Broadcast(source, m_engine, network, m_config, this);
+    m_networkOf.insert(broadcast, network);
     m_broadcasts.insert(source.key(), broadcast);
     connect(broadcast, &Broadcast::sinkRemoved, this, [this](quint64 id, const QString &tag) {
         m_clients.remove(id);
@@ -104,10 +107,25 @@ void StreamManager::onFinished(Broadcast *broadcast, const QString &reason)
     const QString key = broadcast->key();
     if (m_broadcasts.value(key) == broadcast)
         m_broadcasts.remove(key);
+    m_networkOf.remove(broadcast);
     broadcast->deleteLater();
     if (m_broadcasts.isEmpty())
         m_tick.stop();
     Q_EMIT streamEnded(key, reason);
+}
+
+QNetworkAccessManager *StreamManager::networkForUpstream()
+{
+    constexpr int kUpstreamsPerNetwork = 4; // below QNAM's 6 connections per host
+    for (const auto &network : m_networks) {
+        const auto users = std::count(m_networkOf.cbegin(), m_networkOf.cend(), network.get());
+        if (users < kUpstreamsPerNetwork)
+            return network.get();
+    }
+    auto network = std::make_unique<QNetworkAccessManager>();
+    network->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    m_networks.push_back(std::move(network));
+    return m_networks.back().get();
 }
 
 void StreamManager::onTick()
