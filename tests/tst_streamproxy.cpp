@@ -421,6 +421,7 @@ void tst_StreamProxy::slowStartIsWaitedFor()
     QCOMPARE(p->status(), 200);
     QVERIFY(p->headersMs() >= 1900); // the 200 only once data flows
     QCOMPARE(p->body().at(0), char(0x47));
+    QVERIFY(logged(QStringLiteral("Stream ace:%1 is flowing after").arg(kId)));
 }
 
 void tst_StreamProxy::playbackHttpErrorIs502()
@@ -452,12 +453,14 @@ void tst_StreamProxy::stallLongerThanTheEmptyTimeoutEndsTheStream()
 void tst_StreamProxy::shortStallKeepsTheStream()
 {
     m_engine->faults().stallAfterBytes = 100000;
-    m_engine->faults().stallMs = 1500;
+    m_engine->faults().stallMs = 2500;
     startServer({{QStringLiteral("stream_empty_timeout_s"), 5}});
     StreamPlayer *p = player(streamUrl());
     QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 600000, 10000);
     QVERIFY(!p->isClosed());
     QCOMPARE(m_engine->sessionsStopped(), 0);
+    QVERIFY(logged(QStringLiteral("No data from ace:%1 for").arg(kId)));
+    QVERIFY(logged(QStringLiteral("Data from ace:%1 resumed after").arg(kId)));
 }
 
 void tst_StreamProxy::engineClosingPlaybackEndsTheStream()

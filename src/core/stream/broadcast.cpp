@@ -147,7 +147,13 @@ void Broadcast::openUpstream(const QUrl &url)
 
 void Broadcast::onUpstreamReadyRead()
 {
-    m_lastDataMs = m_clock.elapsed();
+    const qint64 now = m_clock.elapsed();
+    if (Q_UNLIKELY(m_silenceLogged)) {
+        m_silenceLogged = false;
+        qCInfo(lcStream).noquote() << "Data from" << label() << "resumed after"
+                                   << QString::number((now - m_lastDataMs) / 1000.0, 'f', 1) << "s";
+    }
+    m_lastDataMs = now;
     if (m_state == State::Starting) {
         const int status = m_upstream->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status >= 400) {
@@ -277,12 +283,17 @@ void Broadcast::checkQueue(ClientSink *sink, qint64 nowMs)
                    true);
 }
 
-void Broadcast::checkTimeouts(qint64 nowMs)
+void Broadcast::checkTimeouts()
 {
-    Q_UNUSED(nowMs)
     if (m_state != State::Running)
         return;
     const qint64 now = m_clock.elapsed();
+    if (!m_silenceLogged && now - m_lastDataMs >= 1000) {
+        m_silenceLogged = true;
+        qCWarning(lcStream).noquote()
+                << "No data from" << label() << "for" << (now - m_lastDataMs) / 1000
+                << "s; the stream ends after" << m_config.emptyTimeoutMs / 1000 << "s of silence";
+    }
     if (now - m_lastDataMs > m_config.emptyTimeoutMs) {
         finish(QStringLiteral("no data from %1 for %2 s")
                        .arg(m_source.isAce() ? QStringLiteral("the engine")

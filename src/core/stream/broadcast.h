@@ -71,7 +71,7 @@ public:
     // Ends the broadcast: players' connections close, the engine is told to stop.
     void stop(const QString &reason);
     // Called about once a second: the empty timeout and players stuck over the queue cap.
-    void checkTimeouts(qint64 nowMs);
+    void checkTimeouts();
 
     QJsonObject toJson() const;
 
@@ -120,6 +120,7 @@ private:
     qint64 m_bytesIn = 0;
     qint64 m_lastDataMs = 0;
     qint64 m_lastDeliverMs = 0;
+    bool m_silenceLogged = false;
     qint64 m_syncPhase = -1; // stream offset modulo 188 of packet starts; -1 until found
 
     QTimer m_startTimer;

@@ -132,7 +132,7 @@ void StreamManager::onTick()
 {
     const QList<Broadcast *> all = m_broadcasts.values();
     for (Broadcast *b : all)
-        b->checkTimeouts(0);
+        b->checkTimeouts();
 }
 
 int StreamManager::clientCount() const
