@@ -159,6 +159,7 @@ void tst_StreamProxy::badIdIs400WithoutAnyEngineRequest()
     QVERIFY2(r.json().object().value(QLatin1String("error")).toString().contains(field),
              r.body.constData());
     QCOMPARE(httpRequest("HEAD", url(QStringLiteral("/ace/getstream?") + query)).status, 400);
+    QCOMPARE(httpGet(url(QStringLiteral("/ace/getstream/?") + query)).status, 400);
     QTest::qWait(50);
     QCOMPARE(m_engine->getstreamRequests(), 0);
     for (const QString &line : m_engine->requests())
@@ -527,6 +528,7 @@ void tst_StreamProxy::statusAndStreamsApiShapes()
              (QJsonObject {{QStringLiteral("streams"), 1}}));
     const QJsonObject one = httpGet(url(QStringLiteral("/ace/status?id=") + kId)).json().object();
     QCOMPARE(one.value(QLatin1String("clients")).toInt(), 2);
+    QCOMPARE(one.value(QLatin1String("id")).toString(), kId);
     QVERIFY(one.value(QLatin1String("stat_url")).toString().contains(QLatin1String("/ace/stat/")));
     QCOMPARE(httpGet(url(QStringLiteral("/ace/status?id=") + kOtherId)).status, 404);
     QCOMPARE(httpGet(url(QStringLiteral("/ace/status?id=zz"))).status, 400);
