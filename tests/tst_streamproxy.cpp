@@ -10,6 +10,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QNetworkInterface>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -34,6 +35,7 @@ private Q_SLOTS:
     void lateJoinerStartsOnAPacketBoundary();
     void infohashStartsTheEngineByInfohashAndFollowsARedirect();
     void strayRequestFromAPlayerIsNotAnsweredInsideTheStream();
+    void loopbackSessionUrlsOfARemoteEngineGoToItsHost();
     void playerLeavingDuringTheStartIsForgotten();
     void ffprobeFindsVideoAndAudioInWhatIsServed();
     void neverReadingPlayerIsDroppedWhileAReadingOneKeepsItsRate();
@@ -264,6 +266,33 @@ void tst_StreamProxy::strayRequestFromAPlayerIsNotAnsweredInsideTheStream()
     QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 300000, 10000);
     QVERIFY(!p->body().contains("HTTP/1.1"));
     QVERIFY(p->body().left(300000) == m_engine->tsData().left(300000));
+}
+
+void tst_StreamProxy::loopbackSessionUrlsOfARemoteEngineGoToItsHost()
+{
+    // An engine on another machine still names itself 127.0.0.1 in its session URLs.
+    QHostAddress lan;
+    const QList<QHostAddress> all = QNetworkInterface::allAddresses();
+    for (const QHostAddress &a : all) {
+        if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback()) {
+            lan = a;
+            break;
+        }
+    }
+    if (lan.isNull())
+        QSKIP("no non-loopback IPv4 address on this machine");
+    m_engine = std::make_unique<FakeEngine>();
+    QVERIFY(m_engine->listen(QHostAddress::AnyIPv4));
+    QVERIFY(m_engine->baseUrl().contains(QLatin1String("127.0.0.1")));
+    startServer({{QStringLiteral("engine_host"), lan.toString()},
+                 {QStringLiteral("stat_poll_interval_s"), 1},
+                 {QStringLiteral("stream_linger_s"), 0}});
+    StreamPlayer *p = player(streamUrl());
+    QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 10000, 10000);
+    QCOMPARE(m_engine->playbackAddresses(), QStringList {lan.toString()});
+    QTRY_VERIFY_WITH_TIMEOUT(m_engine->statRequests() > 0, 5000);
+    p->close();
+    QTRY_COMPARE_WITH_TIMEOUT(m_engine->sessionsStopped(), 1, 5000);
 }
 
 void tst_StreamProxy::playerLeavingDuringTheStartIsForgotten()

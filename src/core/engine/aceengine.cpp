@@ -2,6 +2,7 @@
 
 #include "log/logger.h"
 
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
@@ -101,7 +102,21 @@ QNetworkReply *AceEngine::requestSession(const QString &idParam, const QString &
     return m_network.get(request);
 }
 
-AceEngine::SessionResult AceEngine::parseSession(QNetworkReply *reply)
+QUrl AceEngine::reachableUrl(const QUrl &url) const
+{
+    const auto isLoopback = [](const QString &host) {
+        return host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
+    };
+    if (!url.isValid() || !isLoopback(url.host()) || isLoopback(m_baseUrl.host()))
+        return url;
+    QUrl out = url;
+    out.setHost(m_baseUrl.host());
+    if (url.port() == 6878 || url.port() == -1 || url.port() == m_baseUrl.port(6878))
+        out.setPort(m_baseUrl.port());
+    return out;
+}
+
+AceEngine::SessionResult AceEngine::parseSession(QNetworkReply *reply) const
 {
     SessionResult result;
     const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -140,8 +155,10 @@ AceEngine::SessionResult AceEngine::parseSession(QNetworkReply *reply)
         result.error = QStringLiteral("the engine answered getstream without a playback_url");
         return result;
     }
-    session.statUrl = QUrl(response.value(QLatin1String("stat_url")).toString());
-    session.commandUrl = QUrl(response.value(QLatin1String("command_url")).toString());
+    session.playbackUrl = reachableUrl(session.playbackUrl);
+    session.statUrl = reachableUrl(QUrl(response.value(QLatin1String("stat_url")).toString()));
+    session.commandUrl
+            = reachableUrl(QUrl(response.value(QLatin1String("command_url")).toString()));
     session.sessionId = response.value(QLatin1String("playback_session_id")).toString();
     session.infohash = response.value(QLatin1String("infohash")).toString();
     result.status = 200;

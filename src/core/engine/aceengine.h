@@ -55,7 +55,10 @@ public:
     // reply belongs to the caller (read it with parseSession() once finished, then deleteLater).
     QNetworkReply *requestSession(const QString &idParam, const QString &id, const QString &pid,
                                   int timeoutMs);
-    static SessionResult parseSession(QNetworkReply *reply);
+    // Session URLs on a loopback host are rewritten to the configured engine host: an engine
+    // on another machine (a NAS, a container) names itself 127.0.0.1 in them.
+    SessionResult parseSession(QNetworkReply *reply) const;
+    QUrl reachableUrl(const QUrl &url) const;
     // GET stat_url; parseStat() gives the "response" object (empty while the engine has none).
     QNetworkReply *requestStat(const QUrl &statUrl);
     static QJsonObject parseStat(QNetworkReply *reply);

@@ -119,7 +119,11 @@ void Broadcast::onEngineSessionReply(QNetworkReply *reply)
     m_sessionReply = nullptr;
     if (m_state != State::Starting)
         return;
-    const AceEngine::SessionResult result = AceEngine::parseSession(reply);
+    if (!m_engine) {
+        failStart(503, QStringLiteral("no engine configured"));
+        return;
+    }
+    const AceEngine::SessionResult result = m_engine->parseSession(reply);
     if (!result.session) {
         failStart(result.status, result.error);
         return;
@@ -443,7 +447,7 @@ void Broadcast::finish(const QString &reason)
         const QString name = label();
         connect(reply, &QNetworkReply::finished, engine, [reply, engine, name] {
             reply->deleteLater();
-            const AceEngine::SessionResult result = AceEngine::parseSession(reply);
+            const AceEngine::SessionResult result = engine->parseSession(reply);
             if (result.session && result.session->commandUrl.isValid()) {
                 engine->stopSession(result.session->commandUrl, name);
                 qCInfo(lcStream).noquote() << "Told the engine to stop the session of" << name
