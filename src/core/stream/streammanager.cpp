@@ -75,15 +75,20 @@ quint64 StreamManager::attach(const StreamSource &source, const HttpRequest &req
     ClientSink *sink = ClientSink::take(id, request, responder, tag);
     if (!sink)
         return 0;
-    if (!broadcast)
-        broadcast = startBroadcast(source);
+    const bool starting = !broadcast;
+    if (starting)
+        broadcast = createBroadcast(source);
     m_clients.insert(id, broadcast);
     broadcast->addSink(sink);
     Q_EMIT clientAttached(id, tag);
+    if (starting) {
+        Q_EMIT streamStarted(source.key());
+        broadcast->start(); // may fail at once and answer the player
+    }
     return id;
 }
 
-Broadcast *StreamManager::startBroadcast(const StreamSource &source)
+Broadcast *StreamManager::createBroadcast(const StreamSource &source)
 {
     QNetworkAccessManager *network = networkForUpstream();
     auto *broadcast = new Broadcast(source, m_engine, network, m_config, this);
@@ -97,8 +102,6 @@ Broadcast *StreamManager::startBroadcast(const StreamSource &source)
             [this, broadcast](const QString &reason) { onFinished(broadcast, reason); });
     if (!m_tick.isActive())
         m_tick.start();
-    Q_EMIT streamStarted(source.key());
-    broadcast->start();
     return broadcast;
 }
 

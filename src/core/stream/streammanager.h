@@ -55,7 +55,7 @@ Q_SIGNALS:
     void streamEnded(const QString &key, const QString &reason);
 
 private:
-    Broadcast *startBroadcast(const StreamSource &source);
+    Broadcast *createBroadcast(const StreamSource &source);
     void onFinished(Broadcast *broadcast, const QString &reason);
     void onTick();
 
