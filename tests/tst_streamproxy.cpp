@@ -1,3 +1,4 @@
+#include "acehubprocess.h"
 #include "fakeengine.h"
 #include "http/httpfront.h"
 #include "httpclient.h"
@@ -55,6 +56,7 @@ private Q_SLOTS:
     void adminCanDropAPlayerAndStopAStream();
     void directSourceSharesOneUpstreamAndCountsTags();
     void healthAnswersWithin100msWhile100PlayersStream();
+    void stoppingTheDaemonStopsItsEngineSessions();
 
 private:
     void startServer(const QVariantMap &settings = {});
@@ -690,6 +692,24 @@ void tst_StreamProxy::healthAnswersWithin100msWhile100PlayersStream()
     QVERIFY2(worst < 100, qPrintable(QString::number(worst)));
     QCOMPARE(m_engine->sessionsStarted(), 1);
     QCOMPARE(m_server->streams()->clientCount(), 100);
+}
+
+void tst_StreamProxy::stoppingTheDaemonStopsItsEngineSessions()
+{
+    AcehubProcess hub;
+    hub.start({QStringLiteral("--daemon"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
+               QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--engine"),
+               QStringLiteral("127.0.0.1:%1").arg(m_engine->port())});
+    QVERIFY(hub.waitListening());
+    StreamPlayer *a = player(hub.url(QStringLiteral("/ace/getstream?id=") + kId));
+    StreamPlayer *b = player(hub.url(QStringLiteral("/ace/getstream?id=") + kOtherId));
+    QTRY_VERIFY_WITH_TIMEOUT(a->bodyBytes() > 10000 && b->bodyBytes() > 10000, 10000);
+    QCOMPARE(m_engine->sessionsStarted(), 2);
+    hub.terminate();
+    QTRY_COMPARE_WITH_TIMEOUT(m_engine->sessionsStopped(), 2, 5000);
+    QTRY_VERIFY(a->isClosed() && b->isClosed());
+    QTRY_VERIFY(hub.process().state() == QProcess::NotRunning);
+    QCOMPARE(hub.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_StreamProxy)
