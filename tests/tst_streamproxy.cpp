@@ -1,3 +1,4 @@
+#include "acehubprocess.h"
 #include "fakeengine.h"
 #include "http/httpfront.h"
 #include "httpclient.h"
@@ -10,6 +11,7 @@
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QNetworkInterface>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -33,6 +35,9 @@ private Q_SLOTS:
     void playersOnOneIdShareOneEngineSessionAndGetTheSameBytes();
     void lateJoinerStartsOnAPacketBoundary();
     void infohashStartsTheEngineByInfohashAndFollowsARedirect();
+    void strayRequestFromAPlayerIsNotAnsweredInsideTheStream();
+    void loopbackSessionUrlsOfARemoteEngineGoToItsHost();
+    void playerLeavingDuringTheStartIsForgotten();
     void ffprobeFindsVideoAndAudioInWhatIsServed();
     void neverReadingPlayerIsDroppedWhileAReadingOneKeepsItsRate();
     void lastPlayerGoneLingersThenStopsTheEngine();
@@ -46,10 +51,12 @@ private Q_SLOTS:
     void shortStallKeepsTheStream();
     void engineClosingPlaybackEndsTheStream();
     void tooManyEngineSessionsIs503();
+    void moreChannelsThanQnamConnectionsPerHostAllFlow();
     void statusAndStreamsApiShapes();
     void adminCanDropAPlayerAndStopAStream();
     void directSourceSharesOneUpstreamAndCountsTags();
     void healthAnswersWithin100msWhile100PlayersStream();
+    void stoppingTheDaemonStopsItsEngineSessions();
 
 private:
     void startServer(const QVariantMap &settings = {});
@@ -156,6 +163,7 @@ void tst_StreamProxy::badIdIs400WithoutAnyEngineRequest()
     QVERIFY2(r.json().object().value(QLatin1String("error")).toString().contains(field),
              r.body.constData());
     QCOMPARE(httpRequest("HEAD", url(QStringLiteral("/ace/getstream?") + query)).status, 400);
+    QCOMPARE(httpGet(url(QStringLiteral("/ace/getstream/?") + query)).status, 400);
     QTest::qWait(50);
     QCOMPARE(m_engine->getstreamRequests(), 0);
     for (const QString &line : m_engine->requests())
@@ -249,6 +257,58 @@ void tst_StreamProxy::infohashStartsTheEngineByInfohashAndFollowsARedirect()
     QVERIFY(std::any_of(requests.cbegin(), requests.cend(),
                         [](const QString &l) { return l.contains(QLatin1String("/content/")); }));
     QVERIFY(m_server->streams()->stream(QStringLiteral("acehash:") + kId));
+}
+
+void tst_StreamProxy::strayRequestFromAPlayerIsNotAnsweredInsideTheStream()
+{
+    startServer();
+    StreamPlayer *p = player(streamUrl(), true);
+    QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 10000, 10000);
+    p->socket()->write("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 300000, 10000);
+    QVERIFY(!p->body().contains("HTTP/1.1"));
+    QVERIFY(p->body().left(300000) == m_engine->tsData().left(300000));
+}
+
+void tst_StreamProxy::loopbackSessionUrlsOfARemoteEngineGoToItsHost()
+{
+    // An engine on another machine still names itself 127.0.0.1 in its session URLs.
+    QHostAddress lan;
+    const QList<QHostAddress> all = QNetworkInterface::allAddresses();
+    for (const QHostAddress &a : all) {
+        if (a.protocol() == QAbstractSocket::IPv4Protocol && !a.isLoopback()) {
+            lan = a;
+            break;
+        }
+    }
+    if (lan.isNull())
+        QSKIP("no non-loopback IPv4 address on this machine");
+    m_engine = std::make_unique<FakeEngine>();
+    QVERIFY(m_engine->listen(QHostAddress::AnyIPv4));
+    QVERIFY(m_engine->baseUrl().contains(QLatin1String("127.0.0.1")));
+    startServer({{QStringLiteral("engine_host"), lan.toString()},
+                 {QStringLiteral("stat_poll_interval_s"), 1},
+                 {QStringLiteral("stream_linger_s"), 0}});
+    StreamPlayer *p = player(streamUrl());
+    QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 10000, 10000);
+    QCOMPARE(m_engine->playbackAddresses(), QStringList {lan.toString()});
+    QTRY_VERIFY_WITH_TIMEOUT(m_engine->statRequests() > 0, 5000);
+    p->close();
+    QTRY_COMPARE_WITH_TIMEOUT(m_engine->sessionsStopped(), 1, 5000);
+}
+
+void tst_StreamProxy::playerLeavingDuringTheStartIsForgotten()
+{
+    m_engine->faults().startDelayMs = 1500;
+    startServer({{QStringLiteral("stream_linger_s"), 0}});
+    StreamPlayer *p = player(streamUrl());
+    QTRY_COMPARE(m_server->streams()->clientCount(), 1);
+    p->close();
+    QTRY_COMPARE(m_server->streams()->clientCount(), 0);
+    QVERIFY(logged(QStringLiteral("hung up")));
+    // Nobody waits any more: with no linger the engine is told to stop at once.
+    QTRY_COMPARE_WITH_TIMEOUT(m_engine->sessionsStopped(), 1, 5000);
+    QCOMPARE(m_server->streams()->streamCount(), 0);
 }
 
 void tst_StreamProxy::ffprobeFindsVideoAndAudioInWhatIsServed()
@@ -393,6 +453,7 @@ void tst_StreamProxy::slowStartIsWaitedFor()
     QCOMPARE(p->status(), 200);
     QVERIFY(p->headersMs() >= 1900); // the 200 only once data flows
     QCOMPARE(p->body().at(0), char(0x47));
+    QVERIFY(logged(QStringLiteral("Stream ace:%1 is flowing after").arg(kId)));
 }
 
 void tst_StreamProxy::playbackHttpErrorIs502()
@@ -424,12 +485,14 @@ void tst_StreamProxy::stallLongerThanTheEmptyTimeoutEndsTheStream()
 void tst_StreamProxy::shortStallKeepsTheStream()
 {
     m_engine->faults().stallAfterBytes = 100000;
-    m_engine->faults().stallMs = 1500;
+    m_engine->faults().stallMs = 2500;
     startServer({{QStringLiteral("stream_empty_timeout_s"), 5}});
     StreamPlayer *p = player(streamUrl());
     QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 600000, 10000);
     QVERIFY(!p->isClosed());
     QCOMPARE(m_engine->sessionsStopped(), 0);
+    QVERIFY(logged(QStringLiteral("No data from ace:%1 for").arg(kId)));
+    QVERIFY(logged(QStringLiteral("Data from ace:%1 resumed after").arg(kId)));
 }
 
 void tst_StreamProxy::engineClosingPlaybackEndsTheStream()
@@ -465,6 +528,21 @@ void tst_StreamProxy::tooManyEngineSessionsIs503()
     QTRY_COMPARE(m_engine->sessionsStopped(), 1);
 }
 
+void tst_StreamProxy::moreChannelsThanQnamConnectionsPerHostAllFlow()
+{
+    // QNAM opens at most 6 connections per host; every engine playback holds one forever.
+    m_engine->setBitrateKbps(2000);
+    startServer({{QStringLiteral("max_engine_sessions"), 12}});
+    QList<StreamPlayer *> players;
+    for (int i = 0; i < 10; ++i)
+        players << player(streamUrl(QStringLiteral("%1").arg(i, 40, 10, QLatin1Char('a'))));
+    for (StreamPlayer *p : players)
+        QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 10000, 10000);
+    QCOMPARE(m_engine->sessionsStarted(), 10);
+    QCOMPARE(m_engine->activePlaybacks(), 10);
+    QCOMPARE(m_server->streams()->streamCount(), 10);
+}
+
 void tst_StreamProxy::statusAndStreamsApiShapes()
 {
     startServer({{QStringLiteral("stat_poll_interval_s"), 1}});
@@ -481,6 +559,7 @@ void tst_StreamProxy::statusAndStreamsApiShapes()
              (QJsonObject {{QStringLiteral("streams"), 1}}));
     const QJsonObject one = httpGet(url(QStringLiteral("/ace/status?id=") + kId)).json().object();
     QCOMPARE(one.value(QLatin1String("clients")).toInt(), 2);
+    QCOMPARE(one.value(QLatin1String("id")).toString(), kId);
     QVERIFY(one.value(QLatin1String("stat_url")).toString().contains(QLatin1String("/ace/stat/")));
     QCOMPARE(httpGet(url(QStringLiteral("/ace/status?id=") + kOtherId)).status, 404);
     QCOMPARE(httpGet(url(QStringLiteral("/ace/status?id=zz"))).status, 400);
@@ -613,6 +692,24 @@ void tst_StreamProxy::healthAnswersWithin100msWhile100PlayersStream()
     QVERIFY2(worst < 100, qPrintable(QString::number(worst)));
     QCOMPARE(m_engine->sessionsStarted(), 1);
     QCOMPARE(m_server->streams()->clientCount(), 100);
+}
+
+void tst_StreamProxy::stoppingTheDaemonStopsItsEngineSessions()
+{
+    AcehubProcess hub;
+    hub.start({QStringLiteral("--daemon"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
+               QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--engine"),
+               QStringLiteral("127.0.0.1:%1").arg(m_engine->port())});
+    QVERIFY(hub.waitListening());
+    StreamPlayer *a = player(hub.url(QStringLiteral("/ace/getstream?id=") + kId));
+    StreamPlayer *b = player(hub.url(QStringLiteral("/ace/getstream?id=") + kOtherId));
+    QTRY_VERIFY_WITH_TIMEOUT(a->bodyBytes() > 10000 && b->bodyBytes() > 10000, 10000);
+    QCOMPARE(m_engine->sessionsStarted(), 2);
+    hub.terminate();
+    QTRY_COMPARE_WITH_TIMEOUT(m_engine->sessionsStopped(), 2, 5000);
+    QTRY_VERIFY(a->isClosed() && b->isClosed());
+    QTRY_VERIFY(hub.process().state() == QProcess::NotRunning);
+    QCOMPARE(hub.exitCode(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_StreamProxy)

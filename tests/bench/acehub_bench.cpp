@@ -370,6 +370,7 @@ int main(int argc, char *argv[])
               + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: acehub-bench\r\n\r\n";
     printf("acehub-bench: %d players x %d kbit/s, %d s measured (acehub pid %lld, port %u)\n", n,
            kbps, seconds, pid, port);
+    fflush(stdout);
 
     Load load(size_t(n) + 4);
     load.start();

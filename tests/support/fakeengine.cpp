@@ -127,6 +127,7 @@ void FakeEngine::resetCounters()
 {
     m_requests.clear();
     m_pids.clear();
+    m_playbackAddresses.clear();
     m_getstreamRequests = m_sessionsStarted = m_sessionsStopped = m_statRequests = 0;
     m_playbackConnections = m_directRequests = 0;
     m_bytesServed = 0;
@@ -378,6 +379,8 @@ void FakeEngine::startStream(QTcpSocket *socket, const QString &session)
         return;
     }
     ++m_playbackConnections;
+    if (!session.isEmpty())
+        m_playbackAddresses.append(socket->localAddress().toString());
     socket->write("HTTP/1.1 200 OK\r\nContent-Type: video/mp2t\r\nConnection: close\r\n\r\n");
     Stream st;
     st.socket = socket;

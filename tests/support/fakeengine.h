@@ -92,6 +92,8 @@ public:
     int directRequests() const { return m_directRequests; }
     qint64 bytesServed() const { return m_bytesServed; }
     QStringList pids() const { return m_pids; } // the pid of each getstream, in order
+    // The local address each session playback was reached on (what the client connected to).
+    QStringList playbackAddresses() const { return m_playbackAddresses; }
     void resetCounters();
 
 Q_SIGNALS:
@@ -149,6 +151,7 @@ private:
 
     QStringList m_requests;
     QStringList m_pids;
+    QStringList m_playbackAddresses;
     int m_getstreamRequests = 0;
     int m_sessionsStarted = 0;
     int m_sessionsStopped = 0;

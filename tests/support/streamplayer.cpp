@@ -4,7 +4,7 @@ StreamPlayer::StreamPlayer(QObject *parent) : QObject(parent)
 {
     connect(&m_socket, &QTcpSocket::readyRead, this, &StreamPlayer::onReadyRead);
     connect(&m_socket, &QTcpSocket::disconnected, this, [this] {
-        if (!m_neverRead)
+        if (!m_neverRead && m_socket.isOpen())
             onReadyRead();
         m_closed = true;
         Q_EMIT closed();

@@ -2,6 +2,7 @@
 
 #include "log/logger.h"
 
+#include <QHostAddress>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QNetworkReply>
@@ -9,7 +10,8 @@
 
 namespace {
 constexpr int kProbeTimeoutMs = 3000;
-}
+constexpr int kCallTimeoutMs = 5000;
+} // namespace
 
 AceEngine::AceEngine(QObject *parent) : QObject(parent)
 {
@@ -84,4 +86,116 @@ void AceEngine::onProbeFinished(QNetworkReply *reply)
                                           << "is not reachable:" << error;
         Q_EMIT reachabilityChanged(reachable);
     }
+}
+
+QNetworkReply *AceEngine::requestSession(const QString &idParam, const QString &id,
+                                         const QString &pid, int timeoutMs)
+{
+    QUrl url = endpoint(QStringLiteral("/ace/getstream"));
+    QUrlQuery query;
+    query.addQueryItem(idParam, id);
+    query.addQueryItem(QStringLiteral("format"), QStringLiteral("json"));
+    query.addQueryItem(QStringLiteral("pid"), pid);
+    url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(timeoutMs);
+    return m_network.get(request);
+}
+
+QUrl AceEngine::reachableUrl(const QUrl &url) const
+{
+    const auto isLoopback = [](const QString &host) {
+        return host == QLatin1String("localhost") || QHostAddress(host).isLoopback();
+    };
+    if (!url.isValid() || !isLoopback(url.host()) || isLoopback(m_baseUrl.host()))
+        return url;
+    QUrl out = url;
+    out.setHost(m_baseUrl.host());
+    if (url.port() == 6878 || url.port() == -1 || url.port() == m_baseUrl.port(6878))
+        out.setPort(m_baseUrl.port());
+    return out;
+}
+
+AceEngine::SessionResult AceEngine::parseSession(QNetworkReply *reply) const
+{
+    SessionResult result;
+    const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (reply->error() != QNetworkReply::NoError && httpStatus == 0) {
+        if (reply->error() == QNetworkReply::OperationCanceledError
+            || reply->error() == QNetworkReply::TimeoutError) {
+            result.status = 504;
+            result.error = QStringLiteral("the engine did not answer getstream in time");
+        } else {
+            result.status = 503;
+            result.error
+                    = QStringLiteral("the engine is unreachable: %1").arg(reply->errorString());
+        }
+        return result;
+    }
+    // Errors come as HTTP 200 with {"response": null, "error": "..."}.
+    const QJsonObject root = QJsonDocument::fromJson(reply->readAll()).object();
+    const QJsonValue error = root.value(QLatin1String("error"));
+    result.status = 502;
+    if (!error.isNull() && !error.isUndefined()) {
+        const QString message
+                = error.isString() ? error.toString()
+                                   : error.toObject().value(QLatin1String("message")).toString();
+        result.error = QStringLiteral("engine error: %1")
+                               .arg(message.isEmpty() ? QStringLiteral("unknown") : message);
+        return result;
+    }
+    if (httpStatus >= 400) {
+        result.error = QStringLiteral("the engine answered getstream with HTTP %1").arg(httpStatus);
+        return result;
+    }
+    const QJsonObject response = root.value(QLatin1String("response")).toObject();
+    Session session;
+    session.playbackUrl = QUrl(response.value(QLatin1String("playback_url")).toString());
+    if (!session.playbackUrl.isValid() || session.playbackUrl.host().isEmpty()) {
+        result.error = QStringLiteral("the engine answered getstream without a playback_url");
+        return result;
+    }
+    session.playbackUrl = reachableUrl(session.playbackUrl);
+    session.statUrl = reachableUrl(QUrl(response.value(QLatin1String("stat_url")).toString()));
+    session.commandUrl
+            = reachableUrl(QUrl(response.value(QLatin1String("command_url")).toString()));
+    session.sessionId = response.value(QLatin1String("playback_session_id")).toString();
+    session.infohash = response.value(QLatin1String("infohash")).toString();
+    result.status = 200;
+    result.session = session;
+    return result;
+}
+
+QNetworkReply *AceEngine::requestStat(const QUrl &statUrl)
+{
+    QNetworkRequest request(statUrl);
+    request.setTransferTimeout(kCallTimeoutMs);
+    return m_network.get(request);
+}
+
+QJsonObject AceEngine::parseStat(QNetworkReply *reply)
+{
+    if (reply->error() != QNetworkReply::NoError)
+        return {};
+    return QJsonDocument::fromJson(reply->readAll())
+            .object()
+            .value(QLatin1String("response"))
+            .toObject();
+}
+
+void AceEngine::stopSession(const QUrl &commandUrl, const QString &label)
+{
+    QUrl url = commandUrl;
+    QUrlQuery query(url);
+    query.addQueryItem(QStringLiteral("method"), QStringLiteral("stop"));
+    url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setTransferTimeout(kCallTimeoutMs);
+    QNetworkReply *reply = m_network.get(request);
+    connect(reply, &QNetworkReply::finished, reply, [reply, label] {
+        if (reply->error() != QNetworkReply::NoError)
+            qCWarning(lcEngine).noquote() << "Stopping the engine session of" << label
+                                          << "failed:" << reply->errorString();
+        reply->deleteLater();
+    });
 }

@@ -1,10 +1,12 @@
 #pragma once
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
+#include <optional>
 
 // Client of the AceStream engine's HTTP API (see shared/reference/ENGINE_API.md). Every call is
 // asynchronous: nothing here ever waits on the engine.
@@ -30,6 +32,38 @@ public:
     void probe();
 
     QNetworkAccessManager *network() { return &m_network; }
+
+    // An engine session as getstream?format=json describes it.
+    struct Session
+    {
+        QUrl playbackUrl;
+        QUrl statUrl;
+        QUrl commandUrl;
+        QString sessionId;
+        QString infohash;
+    };
+    // What became of a getstream call: a session, or the HTTP status a proxy answers (502
+    // engine error, 503 unreachable, 504 no answer in time) with a short reason.
+    struct SessionResult
+    {
+        std::optional<Session> session;
+        int status = 0;
+        QString error;
+    };
+
+    // GET /ace/getstream?<idParam>=<id>&format=json&pid=<pid>, idParam "id" or "infohash". The
+    // reply belongs to the caller (read it with parseSession() once finished, then deleteLater).
+    QNetworkReply *requestSession(const QString &idParam, const QString &id, const QString &pid,
+                                  int timeoutMs);
+    // Session URLs on a loopback host are rewritten to the configured engine host: an engine
+    // on another machine (a NAS, a container) names itself 127.0.0.1 in them.
+    SessionResult parseSession(QNetworkReply *reply) const;
+    QUrl reachableUrl(const QUrl &url) const;
+    // GET stat_url; parseStat() gives the "response" object (empty while the engine has none).
+    QNetworkReply *requestStat(const QUrl &statUrl);
+    static QJsonObject parseStat(QNetworkReply *reply);
+    // GET command_url?method=stop, fire and forget; a failure is logged with label.
+    void stopSession(const QUrl &commandUrl, const QString &label);
 
 Q_SIGNALS:
     void reachabilityChanged(bool reachable);

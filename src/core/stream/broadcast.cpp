@@ -5,15 +5,12 @@
 #include "storage/settings.h"
 
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QNetworkReply>
-#include <QUrlQuery>
 #include <QUuid>
 
 namespace {
 constexpr qsizetype kTsPacket = 188;
 constexpr char kTsSync = 0x47;
-constexpr int kEngineCallTimeoutMs = 5000;
 } // namespace
 
 StreamConfig StreamConfig::fromSettings(const Settings &s)
@@ -30,11 +27,11 @@ StreamConfig StreamConfig::fromSettings(const Settings &s)
     return c;
 }
 
-Broadcast::Broadcast(const StreamSource &source, AceEngine *engine, const StreamConfig &config,
-                     QObject *parent)
-    : QObject(parent), m_source(source), m_key(source.key()), m_engine(engine), m_config(config)
+Broadcast::Broadcast(const StreamSource &source, AceEngine *engine, QNetworkAccessManager *network,
+                     const StreamConfig &config, QObject *parent)
+    : QObject(parent), m_source(source), m_key(source.key()), m_engine(engine), m_config(config),
+      m_network(network)
 {
-    m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
     m_startTimer.setSingleShot(true);
     m_lingerTimer.setSingleShot(true);
     connect(&m_startTimer, &QTimer::timeout, this, [this] {
@@ -107,18 +104,11 @@ void Broadcast::requestEngineSession()
     }
     // A fresh player id per upstream session: the engine serves one live stream per pid.
     m_pid = QUuid::createUuid().toString(QUuid::WithoutBraces);
-    QUrl url = m_engine->endpoint(QStringLiteral("/ace/getstream"));
-    QUrlQuery query;
-    query.addQueryItem(m_source.kind == StreamSource::Kind::AceInfohash ? QStringLiteral("infohash")
-                                                                        : QStringLiteral("id"),
-                       m_source.id);
-    query.addQueryItem(QStringLiteral("format"), QStringLiteral("json"));
-    query.addQueryItem(QStringLiteral("pid"), m_pid);
-    url.setQuery(query);
-    QNetworkRequest request(url);
-    request.setTransferTimeout(m_config.startTimeoutMs);
     qCInfo(lcStream).noquote() << "Starting an engine session for" << label() << "pid" << m_pid;
-    QNetworkReply *reply = m_engine->network()->get(request);
+    QNetworkReply *reply = m_engine->requestSession(m_source.kind == StreamSource::Kind::AceInfohash
+                                                            ? QStringLiteral("infohash")
+                                                            : QStringLiteral("id"),
+                                                    m_source.id, m_pid, m_config.startTimeoutMs);
     m_sessionReply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onEngineSessionReply(reply); });
 }
@@ -129,52 +119,31 @@ void Broadcast::onEngineSessionReply(QNetworkReply *reply)
     m_sessionReply = nullptr;
     if (m_state != State::Starting)
         return;
-    const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (reply->error() != QNetworkReply::NoError && httpStatus == 0) {
-        if (reply->error() == QNetworkReply::OperationCanceledError
-            || reply->error() == QNetworkReply::TimeoutError)
-            failStart(504, QStringLiteral("the engine did not answer getstream within %1 s")
-                                   .arg(m_config.startTimeoutMs / 1000));
-        else
-            failStart(503,
-                      QStringLiteral("the engine is unreachable: %1").arg(reply->errorString()));
+    if (!m_engine) {
+        failStart(503, QStringLiteral("no engine configured"));
         return;
     }
-    const QByteArray body = reply->readAll();
-    const QJsonObject root = QJsonDocument::fromJson(body).object();
-    const QJsonValue error = root.value(QLatin1String("error"));
-    if (!error.isNull() && !error.isUndefined()) {
-        const QString message
-                = error.isString() ? error.toString()
-                                   : error.toObject().value(QLatin1String("message")).toString();
-        failStart(502, QStringLiteral("engine error: %1")
-                               .arg(message.isEmpty() ? QStringLiteral("unknown") : message));
+    const AceEngine::SessionResult result = m_engine->parseSession(reply);
+    if (!result.session) {
+        failStart(result.status, result.error);
         return;
     }
-    if (httpStatus >= 400) {
-        failStart(502,
-                  QStringLiteral("the engine answered getstream with HTTP %1").arg(httpStatus));
-        return;
-    }
-    const QJsonObject response = root.value(QLatin1String("response")).toObject();
-    const QUrl playback(response.value(QLatin1String("playback_url")).toString());
-    if (!playback.isValid() || playback.host().isEmpty()) {
-        failStart(502, QStringLiteral("the engine answered getstream without a playback_url"));
-        return;
-    }
-    m_statUrl = QUrl(response.value(QLatin1String("stat_url")).toString());
-    m_commandUrl = QUrl(response.value(QLatin1String("command_url")).toString());
+    m_statUrl = result.session->statUrl;
+    m_commandUrl = result.session->commandUrl;
     qCInfo(lcStream).noquote() << "Engine session for" << label() << "is"
-                               << response.value(QLatin1String("playback_session_id")).toString()
-                               << "- opening its playback URL";
-    openUpstream(playback);
+                               << result.session->sessionId << "- opening its playback URL";
+    openUpstream(result.session->playbackUrl);
 }
 
 void Broadcast::openUpstream(const QUrl &url)
 {
     QNetworkRequest request(url);
     request.setRawHeader("User-Agent", "AceHub");
-    QNetworkReply *reply = m_network.get(request);
+    if (!m_network) {
+        failStart(503, QStringLiteral("AceHub is stopping"));
+        return;
+    }
+    QNetworkReply *reply = m_network->get(request);
     m_upstream = reply;
     connect(reply, &QNetworkReply::readyRead, this, &Broadcast::onUpstreamReadyRead);
     connect(reply, &QNetworkReply::finished, this, &Broadcast::onUpstreamFinished);
@@ -182,7 +151,13 @@ void Broadcast::openUpstream(const QUrl &url)
 
 void Broadcast::onUpstreamReadyRead()
 {
-    m_lastDataMs = m_clock.elapsed();
+    const qint64 now = m_clock.elapsed();
+    if (Q_UNLIKELY(m_silenceLogged)) {
+        m_silenceLogged = false;
+        qCInfo(lcStream).noquote() << "Data from" << label() << "resumed after"
+                                   << QString::number((now - m_lastDataMs) / 1000.0, 'f', 1) << "s";
+    }
+    m_lastDataMs = now;
     if (m_state == State::Starting) {
         const int status = m_upstream->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
         if (status >= 400) {
@@ -312,12 +287,17 @@ void Broadcast::checkQueue(ClientSink *sink, qint64 nowMs)
                    true);
 }
 
-void Broadcast::checkTimeouts(qint64 nowMs)
+void Broadcast::checkTimeouts()
 {
-    Q_UNUSED(nowMs)
     if (m_state != State::Running)
         return;
     const qint64 now = m_clock.elapsed();
+    if (!m_silenceLogged && now - m_lastDataMs >= 1000) {
+        m_silenceLogged = true;
+        qCWarning(lcStream).noquote()
+                << "No data from" << label() << "for" << (now - m_lastDataMs) / 1000
+                << "s; the stream ends after" << m_config.emptyTimeoutMs / 1000 << "s of silence";
+    }
     if (now - m_lastDataMs > m_config.emptyTimeoutMs) {
         finish(QStringLiteral("no data from %1 for %2 s")
                        .arg(m_source.isAce() ? QStringLiteral("the engine")
@@ -437,10 +417,13 @@ void Broadcast::failStart(int status, const QString &message)
 
 void Broadcast::stop(const QString &reason)
 {
-    if (m_state == State::Starting)
+    if (m_state == State::Starting && !m_sinks.isEmpty()) {
         failStart(503, QStringLiteral("stream stopped: %1").arg(reason));
-    else
-        finish(reason);
+        return;
+    }
+    if (m_state == State::Starting)
+        qCInfo(lcStream).noquote() << "Stopping" << label() << "before data flowed:" << reason;
+    finish(reason);
 }
 
 void Broadcast::finish(const QString &reason)
@@ -454,10 +437,29 @@ void Broadcast::finish(const QString &reason)
     m_startTimer.stop();
     m_lingerTimer.stop();
     m_statTimer.stop();
+    if (m_sessionReply && m_engine) {
+        // The engine may be creating the session right now: let getstream finish and stop
+        // whatever it started, or it would keep downloading a channel nobody watches.
+        QNetworkReply *reply = m_sessionReply;
+        m_sessionReply = nullptr;
+        disconnect(reply, nullptr, this, nullptr);
+        AceEngine *engine = m_engine;
+        const QString name = label();
+        connect(reply, &QNetworkReply::finished, engine, [reply, engine, name] {
+            reply->deleteLater();
+            const AceEngine::SessionResult result = engine->parseSession(reply);
+            if (result.session && result.session->commandUrl.isValid()) {
+                engine->stopSession(result.session->commandUrl, name);
+                qCInfo(lcStream).noquote() << "Told the engine to stop the session of" << name
+                                           << "that started after its players left";
+            }
+        });
+    }
     for (QNetworkReply *reply : {m_sessionReply.data(), m_upstream.data(), m_statReply.data()}) {
         if (reply) {
+            // Deleting an unfinished reply aborts it; abort() itself must not run inside the
+            // reply's own signal, which is where a failed start often comes from.
             disconnect(reply, nullptr, this, nullptr);
-            reply->abort();
             reply->deleteLater();
         }
     }
@@ -478,41 +480,21 @@ void Broadcast::sendStopCommand()
 {
     if (!m_commandUrl.isValid() || !m_engine)
         return;
-    QUrl url = m_commandUrl;
-    QUrlQuery query(url);
-    query.addQueryItem(QStringLiteral("method"), QStringLiteral("stop"));
-    url.setQuery(query);
+    m_engine->stopSession(m_commandUrl, label());
     m_commandUrl = QUrl();
-    QNetworkRequest request(url);
-    request.setTransferTimeout(kEngineCallTimeoutMs);
-    QNetworkReply *reply = m_engine->network()->get(request);
-    const QString name = label();
-    connect(reply, &QNetworkReply::finished, reply, [reply, name] {
-        if (reply->error() != QNetworkReply::NoError)
-            qCWarning(lcStream).noquote() << "Stopping the engine session of" << name
-                                          << "failed:" << reply->errorString();
-        reply->deleteLater();
-    });
-    qCInfo(lcStream).noquote() << "Told the engine to stop the session of" << name;
+    qCInfo(lcStream).noquote() << "Told the engine to stop the session of" << label();
 }
 
 void Broadcast::pollStat()
 {
     if (m_statReply || !m_statUrl.isValid() || !m_engine)
         return;
-    QNetworkRequest request(m_statUrl);
-    request.setTransferTimeout(kEngineCallTimeoutMs);
-    QNetworkReply *reply = m_engine->network()->get(request);
+    QNetworkReply *reply = m_engine->requestStat(m_statUrl);
     m_statReply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
         reply->deleteLater();
         m_statReply = nullptr;
-        if (reply->error() != QNetworkReply::NoError)
-            return;
-        const QJsonObject response = QJsonDocument::fromJson(reply->readAll())
-                                             .object()
-                                             .value(QLatin1String("response"))
-                                             .toObject();
+        const QJsonObject response = AceEngine::parseStat(reply);
         if (!response.isEmpty())
             m_stat = response;
     });

@@ -44,8 +44,9 @@ class Broadcast final : public QObject
 public:
     enum class State { Starting, Running, Ended };
 
-    Broadcast(const StreamSource &source, AceEngine *engine, const StreamConfig &config,
-              QObject *parent = nullptr);
+    // network: carries the upstream GET (the StreamManager's pool; it outlives the broadcast).
+    Broadcast(const StreamSource &source, AceEngine *engine, QNetworkAccessManager *network,
+              const StreamConfig &config, QObject *parent = nullptr);
     ~Broadcast() override;
 
     const StreamSource &source() const { return m_source; }
@@ -70,7 +71,7 @@ public:
     // Ends the broadcast: players' connections close, the engine is told to stop.
     void stop(const QString &reason);
     // Called about once a second: the empty timeout and players stuck over the queue cap.
-    void checkTimeouts(qint64 nowMs);
+    void checkTimeouts();
 
     QJsonObject toJson() const;
 
@@ -110,9 +111,7 @@ private:
     QDateTime m_startedAt;
     QElapsedTimer m_clock;
 
-    // The upstream lives on its own QNetworkAccessManager: QNAM opens at most 6 connections
-    // per host, and every playback is a connection that never ends.
-    QNetworkAccessManager m_network;
+    QPointer<QNetworkAccessManager> m_network;
     QPointer<QNetworkReply> m_sessionReply;
     QPointer<QNetworkReply> m_upstream;
     QPointer<QNetworkReply> m_statReply;
@@ -121,6 +120,7 @@ private:
     qint64 m_bytesIn = 0;
     qint64 m_lastDataMs = 0;
     qint64 m_lastDeliverMs = 0;
+    bool m_silenceLogged = false;
     qint64 m_syncPhase = -1; // stream offset modulo 188 of packet starts; -1 until found
 
     QTimer m_startTimer;

@@ -59,7 +59,7 @@ ClientSink::ClientSink(quint64 id, QTcpSocket *socket, const QString &tag)
 {
     // Whatever the player sends from now on is read and ignored.
     connect(socket, &QTcpSocket::readyRead, this, [this] {
-        if (m_socket)
+        if (m_socket && m_socket->isOpen() && m_socket->bytesAvailable() > 0)
             m_socket->skip(m_socket->bytesAvailable());
     });
     connect(socket, &QTcpSocket::disconnected, this, &ClientSink::onGone);

@@ -20,6 +20,7 @@ StreamManager::StreamManager(AceEngine *engine, const StreamConfig &config, QObj
 StreamManager::~StreamManager()
 {
     stopAll(QStringLiteral("AceHub is stopping"));
+    qDeleteAll(findChildren<Broadcast *>(QString(), Qt::FindDirectChildrenOnly));
 }
 
 void StreamManager::setConfig(const StreamConfig &config)
@@ -74,17 +75,24 @@ quint64 StreamManager::attach(const StreamSource &source, const HttpRequest &req
     ClientSink *sink = ClientSink::take(id, request, responder, tag);
     if (!sink)
         return 0;
-    if (!broadcast)
-        broadcast = startBroadcast(source);
+    const bool starting = !broadcast;
+    if (starting)
+        broadcast = createBroadcast(source);
     m_clients.insert(id, broadcast);
     broadcast->addSink(sink);
     Q_EMIT clientAttached(id, tag);
+    if (starting) {
+        Q_EMIT streamStarted(source.key());
+        broadcast->start(); // may fail at once and answer the player
+    }
     return id;
 }
 
-Broadcast *StreamManager::startBroadcast(const StreamSource &source)
+Broadcast *StreamManager::createBroadcast(const StreamSource &source)
 {
-    auto *broadcast = new Broadcast(source, m_engine, m_config, this);
+    QNetworkAccessManager *network = networkForUpstream();
+    auto *broadcast = new Broadcast(source, m_engine, network, m_config, this);
+    m_networkOf.insert(broadcast, network);
     m_broadcasts.insert(source.key(), broadcast);
     connect(broadcast, &Broadcast::sinkRemoved, this, [this](quint64 id, const QString &tag) {
         m_clients.remove(id);
@@ -94,8 +102,6 @@ Broadcast *StreamManager::startBroadcast(const StreamSource &source)
             [this, broadcast](const QString &reason) { onFinished(broadcast, reason); });
     if (!m_tick.isActive())
         m_tick.start();
-    Q_EMIT streamStarted(source.key());
-    broadcast->start();
     return broadcast;
 }
 
@@ -104,17 +110,32 @@ void StreamManager::onFinished(Broadcast *broadcast, const QString &reason)
     const QString key = broadcast->key();
     if (m_broadcasts.value(key) == broadcast)
         m_broadcasts.remove(key);
+    m_networkOf.remove(broadcast);
     broadcast->deleteLater();
     if (m_broadcasts.isEmpty())
         m_tick.stop();
     Q_EMIT streamEnded(key, reason);
 }
 
+QNetworkAccessManager *StreamManager::networkForUpstream()
+{
+    constexpr int kUpstreamsPerNetwork = 4; // below QNAM's 6 connections per host
+    for (const auto &network : m_networks) {
+        const auto users = std::count(m_networkOf.cbegin(), m_networkOf.cend(), network.get());
+        if (users < kUpstreamsPerNetwork)
+            return network.get();
+    }
+    auto network = std::make_unique<QNetworkAccessManager>();
+    network->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    m_networks.push_back(std::move(network));
+    return m_networks.back().get();
+}
+
 void StreamManager::onTick()
 {
     const QList<Broadcast *> all = m_broadcasts.values();
     for (Broadcast *b : all)
-        b->checkTimeouts(0);
+        b->checkTimeouts();
 }
 
 int StreamManager::clientCount() const

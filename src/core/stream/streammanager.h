@@ -8,6 +8,8 @@
 #include <QObject>
 #include <QPointer>
 #include <QTimer>
+#include <memory>
+#include <vector>
 
 class AceEngine;
 class QHttpServerResponder;
@@ -53,11 +55,18 @@ Q_SIGNALS:
     void streamEnded(const QString &key, const QString &reason);
 
 private:
-    Broadcast *startBroadcast(const StreamSource &source);
+    Broadcast *createBroadcast(const StreamSource &source);
     void onFinished(Broadcast *broadcast, const QString &reason);
     void onTick();
 
+    QNetworkAccessManager *networkForUpstream();
+
     QPointer<AceEngine> m_engine;
+    // Upstreams are spread over a few QNetworkAccessManagers, kept for AceHub's lifetime: one
+    // QNAM opens at most 6 connections per host and every upstream holds one forever, and
+    // deleting a QNAM waits for its HTTP thread, which the server thread must never do.
+    std::vector<std::unique_ptr<QNetworkAccessManager>> m_networks;
+    QHash<Broadcast *, QNetworkAccessManager *> m_networkOf;
     StreamConfig m_config;
     QHash<QString, Broadcast *> m_broadcasts; // children
     QHash<quint64, Broadcast *> m_clients; // player id -> its broadcast

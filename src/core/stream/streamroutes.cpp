@@ -22,18 +22,20 @@ void registerStreamRoutes(HttpFront *http, StreamManager *streams)
     using Access = HttpFront::Access;
     using M = HttpFront::Method;
 
-    http->route(M::Get | M::Head, QStringLiteral("/ace/getstream"), Access::Public,
-                [streams](const HttpRequest &req, QHttpServerResponder &r) {
-                    QString error;
-                    // Checked before anything reaches the engine. A player's own pid is ignored:
-                    // each upstream session gets a fresh one.
-                    const auto source = StreamSource::fromAceQuery(req.query(), &error);
-                    if (!source) {
-                        Http::sendError(r, Http::Status::BadRequest, error);
-                        return;
-                    }
-                    streams->attach(*source, req, r);
-                });
+    const auto getstream = [streams](const HttpRequest &req, QHttpServerResponder &r) {
+        QString error;
+        // Checked before anything reaches the engine. A player's own pid is ignored:
+        // each upstream session gets a fresh one.
+        const auto source = StreamSource::fromAceQuery(req.query(), &error);
+        if (!source) {
+            Http::sendError(r, Http::Status::BadRequest, error);
+            return;
+        }
+        streams->attach(*source, req, r);
+    };
+    // Players and other proxies use both spellings.
+    http->route(M::Get | M::Head, QStringLiteral("/ace/getstream"), Access::Public, getstream);
+    http->route(M::Get | M::Head, QStringLiteral("/ace/getstream/"), Access::Public, getstream);
 
     http->route(M::Get | M::Head, QStringLiteral("/ace/status"), Access::Public,
                 [streams](const HttpRequest &req, QHttpServerResponder &r) {
@@ -59,6 +61,7 @@ void registerStreamRoutes(HttpFront *http, StreamManager *streams)
                     }
                     Http::sendJson(
                             r, QJsonObject {
+                                       {QStringLiteral("id"), source->id},
                                        {QStringLiteral("clients"), int(b->sinks().size())},
                                        {QStringLiteral("stat_url"),
                                         b->statUrl().isValid() ? QJsonValue(b->statUrl().toString())
