@@ -9,8 +9,11 @@
 #include <optional>
 
 class AceEngine;
+class AdminApi;
+class ChannelChecker;
 class Database;
 class HttpFront;
+class SourceManager;
 
 // Composes AceHub: storage, settings, logger file, engine client and the HTTP front. The
 // daemon and the GUI both create one Server and talk to it (in GUI mode from another thread,
@@ -37,6 +40,9 @@ public:
     Database *database() const { return m_database.get(); }
     HttpFront *http() const { return m_http; }
     AceEngine *engine() const { return m_engine; }
+    // catalog: imports of channel and EPG sources, engine channel checks
+    SourceManager *sourceManager() const { return m_sources; }
+    ChannelChecker *channelChecker() const { return m_checker; }
 
     QJsonObject health() const;
 
@@ -68,4 +74,8 @@ private:
     std::unique_ptr<Database> m_database;
     HttpFront *m_http = nullptr;   // child; deleted in stop()
     AceEngine *m_engine = nullptr; // child; deleted in stop()
+    // catalog: children, deleted in stop() before the database closes
+    SourceManager *m_sources = nullptr;
+    ChannelChecker *m_checker = nullptr;
+    AdminApi *m_adminApi = nullptr;
 };
