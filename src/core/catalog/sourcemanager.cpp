@@ -121,6 +121,8 @@ QJsonObject SourceManager::progress(Kind kind, int id) const
         if (job->kind == kind && job->id == id)
             return progressJson(*job);
     }
+    if (const auto it = m_lastProgress.constFind(key(kind, id)); it != m_lastProgress.cend())
+        return *it;
     Job idle;
     idle.state = QStringLiteral("idle");
     return progressJson(idle);
@@ -128,6 +130,7 @@ QJsonObject SourceManager::progress(Kind kind, int id) const
 
 void SourceManager::forget(Kind kind, int id)
 {
+    m_lastProgress.remove(key(kind, id));
     for (int i = int(m_queue.size()) - 1; i >= 0; --i) {
         if (m_queue.at(i)->kind == kind && m_queue.at(i)->id == id)
             m_queue.removeAt(i);
@@ -226,20 +229,18 @@ void SourceManager::fetch(const QUrl &url)
                                    .arg(maxBytes / (1024 * 1024));
         } else if (job->cancelled) {
             failed.error = QStringLiteral("cancelled");
+        } else if (const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                   status != 0 && status != 200) {
+            failed.error = QStringLiteral("HTTP status %1").arg(status);
         } else if (reply->error() != QNetworkReply::NoError) {
             failed.error = reply->error() == QNetworkReply::OperationCanceledError
                                    ? QStringLiteral("no answer within the timeout")
                                    : reply->errorString();
         } else {
-            const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (status != 200) {
-                failed.error = QStringLiteral("HTTP status %1").arg(status);
-            } else {
-                job->download->write(reply->readAll());
-                job->download->flush();
-                runImport(job->download->fileName());
-                return;
-            }
+            job->download->write(reply->readAll());
+            job->download->flush();
+            runImport(job->download->fileName());
+            return;
         }
         qCWarning(lcCatalog).noquote() << "Download of" << url.toDisplayString(QUrl::RemoveUserInfo)
                                        << "failed:" << failed.error;
@@ -354,6 +355,7 @@ void SourceManager::finish(const ImportOutcome &outcome)
         qCWarning(lcCatalog) << "Cannot store the source status:" << q.lastError().text();
     job->state = QStringLiteral("idle");
     job->progress.percent = outcome.ok ? 100 : job->progress.percent;
+    m_lastProgress.insert(key(job->kind, job->id), progressJson(*job));
     Q_EMIT progressChanged(job->kind, job->id, progressJson(*job));
     Q_EMIT importFinished(job->kind, job->id, outcome.ok, outcome.error);
     if (outcome.ok)

@@ -86,6 +86,7 @@ private:
     QTimer m_tick;
     QList<std::shared_ptr<Job>> m_queue;
     std::shared_ptr<Job> m_current;
+    QHash<quint64, QJsonObject> m_lastProgress; // of each source's last finished import
     QThread *m_thread = nullptr; // the running import's worker; joined in the destructor
     std::atomic_bool m_cancel {false};
 };
