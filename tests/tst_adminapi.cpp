@@ -90,7 +90,8 @@ void tst_AdminApi::startServer(const QList<QPair<QString, QVariant>> &extra)
     for (const auto &kv : extra)
         QVERIFY(!settings.setCommandLine(kv.first, kv.second));
     m_server = std::make_unique<Server>(m_dir->filePath(QStringLiteral("data")), settings);
-    connect(m_server.get(), &Server::adminPasswordGenerated, this, [this](const QString &p) { m_password = p; });
+    connect(m_server.get(), &Server::adminPasswordGenerated, this,
+            [this](const QString &p) { m_password = p; });
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
     QVERIFY(!m_password.isEmpty());
 }
@@ -102,7 +103,8 @@ QUrl tst_AdminApi::url(const QString &path) const
 
 HttpResult tst_AdminApi::api(const QByteArray &method, const QString &path, const QByteArray &body)
 {
-    return httpRequest(method, url(path), body, {basicAuth(m_password), {"Content-Type", "application/json"}});
+    return httpRequest(method, url(path), body,
+                       {basicAuth(m_password), {"Content-Type", "application/json"}});
 }
 
 HttpResult tst_AdminApi::api(const QByteArray &method, const QString &path, const QJsonObject &body)
@@ -128,8 +130,10 @@ QJsonObject tst_AdminApi::waitForImport(const QString &sourcePath)
     waited.start();
     while (waited.elapsed() < 60000) {
         source = api("GET", sourcePath).json().object();
-        if (source.value(QLatin1String("progress")).toObject().value(QLatin1String("state")) == QLatin1String("idle")
-            && source.value(QLatin1String("status")).toObject().value(QLatin1String("last_status")) != QLatin1String("never"))
+        if (source.value(QLatin1String("progress")).toObject().value(QLatin1String("state"))
+                    == QLatin1String("idle")
+            && source.value(QLatin1String("status")).toObject().value(QLatin1String("last_status"))
+                       != QLatin1String("never"))
             break;
         QTest::qWait(20); // processes the server's events meanwhile
     }
@@ -145,8 +149,11 @@ static QByteArray samplePlaylist(int count)
 {
     QByteArray m3u = "#EXTM3U\n";
     for (int i = 0; i < count; ++i)
-        m3u += entry(QStringLiteral("tvg-id=\"ch%1\" group-title=\"%2\"").arg(i).arg(i % 2 ? "Sport" : "News"),
-                     QStringLiteral("Channel %1").arg(i), QStringLiteral("acestream://") + Fixtures::contentId(i));
+        m3u += entry(QStringLiteral("tvg-id=\"ch%1\" group-title=\"%2\"")
+                             .arg(i)
+                             .arg(i % 2 ? "Sport" : "News"),
+                     QStringLiteral("Channel %1").arg(i),
+                     QStringLiteral("acestream://") + Fixtures::contentId(i));
     return m3u;
 }
 
@@ -159,16 +166,21 @@ void tst_AdminApi::importPlaylist(const QByteArray &m3u)
     QCOMPARE(created.status, 201);
     const int id = created.json().object().value(QLatin1String("id")).toInt();
     const QJsonObject s = waitForImport(QStringLiteral("/api/sources/%1").arg(id));
-    QCOMPARE(s.value(QLatin1String("status")).toObject().value(QLatin1String("last_status")).toString(), QStringLiteral("ok"));
+    QCOMPARE(s.value(QLatin1String("status"))
+                     .toObject()
+                     .value(QLatin1String("last_status"))
+                     .toString(),
+             QStringLiteral("ok"));
 }
 
 void tst_AdminApi::apiRoutesNeedAuthenticationButHealth_data()
 {
     QTest::addColumn<QByteArray>("method");
     QTest::addColumn<QString>("path");
-    for (const char *p : {"/api/channels", "/api/channels/1", "/api/categories", "/api/sources", "/api/epg-sources",
-                          "/api/settings", "/api/logs/tail", "/api/logs/download", "/api/backup", "/api/export.m3u",
-                          "/api/checks", "/api/sources/1/status"})
+    for (const char *p :
+         {"/api/channels", "/api/channels/1", "/api/categories", "/api/sources", "/api/epg-sources",
+          "/api/settings", "/api/logs/tail", "/api/logs/download", "/api/backup", "/api/export.m3u",
+          "/api/checks", "/api/sources/1/status"})
         QTest::newRow(p) << QByteArray("GET") << QString::fromLatin1(p);
     QTest::newRow("POST /api/channels") << QByteArray("POST") << "/api/channels";
     QTest::newRow("POST /api/restore") << QByteArray("POST") << "/api/restore";
@@ -187,9 +199,11 @@ void tst_AdminApi::apiRoutesNeedAuthenticationButHealth()
     QCOMPARE(none.header("Content-Type"), QByteArray("application/json"));
     QVERIFY(none.json().object().contains(QLatin1String("error")));
     QVERIFY(!none.header("WWW-Authenticate").isEmpty());
-    const HttpResult wrong = httpRequest(method, url(path), "{}", {basicAuth(QStringLiteral("wrong password"))});
+    const HttpResult wrong
+            = httpRequest(method, url(path), "{}", {basicAuth(QStringLiteral("wrong password"))});
     QCOMPARE(wrong.status, 401);
-    const HttpResult badToken = httpRequest(method, url(path), "{}", {{"Authorization", "Bearer 1234"}});
+    const HttpResult badToken
+            = httpRequest(method, url(path), "{}", {{"Authorization", "Bearer 1234"}});
     QCOMPARE(badToken.status, 401);
     QCOMPARE(httpGet(url(QStringLiteral("/api/health"))).status, 200);
 }
@@ -201,14 +215,17 @@ void tst_AdminApi::basicAndSessionTokenAuthenticate()
     // The cached verification answers the next requests without another PBKDF2 derivation.
     QVERIFY(api("GET", QStringLiteral("/api/channels")).elapsedMs < 1000);
     QCOMPARE(httpRequest("GET", url(QStringLiteral("/api/channels")), {},
-                         {{"Authorization", "Basic " + QByteArray("someone:" + m_password.toUtf8()).toBase64()}})
+                         {{"Authorization",
+                           "Basic " + QByteArray("someone:" + m_password.toUtf8()).toBase64()}})
                      .status,
              401);
 
-    const HttpResult login = httpRequest("POST", url(QStringLiteral("/api/login")),
-                                         QJsonDocument(QJsonObject {{QStringLiteral("password"), m_password}}).toJson());
+    const HttpResult login = httpRequest(
+            "POST", url(QStringLiteral("/api/login")),
+            QJsonDocument(QJsonObject {{QStringLiteral("password"), m_password}}).toJson());
     QCOMPARE(login.status, 200);
-    const QByteArray token = login.json().object().value(QLatin1String("token")).toString().toLatin1();
+    const QByteArray token
+            = login.json().object().value(QLatin1String("token")).toString().toLatin1();
     QVERIFY(token.size() >= 32);
     QVERIFY(!login.json().object().value(QLatin1String("expires_at")).toString().isEmpty());
     const QPair<QByteArray, QByteArray> bearer {"Authorization", "Bearer " + token};
@@ -216,18 +233,22 @@ void tst_AdminApi::basicAndSessionTokenAuthenticate()
     QCOMPARE(httpRequest("POST", url(QStringLiteral("/api/logout")), {}, {bearer}).status, 200);
     QCOMPARE(httpRequest("GET", url(QStringLiteral("/api/settings")), {}, {bearer}).status, 401);
 
-    const HttpResult wrong = httpRequest("POST", url(QStringLiteral("/api/login")),
-                                         QJsonDocument(QJsonObject {{QStringLiteral("password"), QStringLiteral("nope")}}).toJson());
+    const HttpResult wrong = httpRequest(
+            "POST", url(QStringLiteral("/api/login")),
+            QJsonDocument(QJsonObject {{QStringLiteral("password"), QStringLiteral("nope")}})
+                    .toJson());
     QCOMPARE(wrong.status, 401);
     QCOMPARE(httpRequest("POST", url(QStringLiteral("/api/login")), "[1]").status, 400);
 }
 
 void tst_AdminApi::failedLoginsAreRateLimitedPerAddress()
 {
-    startServer({{QStringLiteral("admin_login_max_failures"), 3}, {QStringLiteral("admin_login_window_s"), 60}});
+    startServer({{QStringLiteral("admin_login_max_failures"), 3},
+                 {QStringLiteral("admin_login_window_s"), 60}});
     auto login = [this](const QString &password) {
-        return httpRequest("POST", url(QStringLiteral("/api/login")),
-                           QJsonDocument(QJsonObject {{QStringLiteral("password"), password}}).toJson());
+        return httpRequest(
+                "POST", url(QStringLiteral("/api/login")),
+                QJsonDocument(QJsonObject {{QStringLiteral("password"), password}}).toJson());
     };
     for (int i = 0; i < 3; ++i)
         QCOMPARE(login(QStringLiteral("guess %1").arg(i)).status, 401);
@@ -235,7 +256,11 @@ void tst_AdminApi::failedLoginsAreRateLimitedPerAddress()
     QCOMPARE(limited.status, 429);
     QVERIFY(limited.header("Retry-After").toInt() > 0);
     QVERIFY(limited.header("Retry-After").toInt() <= 60);
-    QVERIFY(limited.json().object().value(QLatin1String("error")).toString().contains(QLatin1String("too many")));
+    QVERIFY(limited.json()
+                    .object()
+                    .value(QLatin1String("error"))
+                    .toString()
+                    .contains(QLatin1String("too many")));
     // Locked out: even the right password, by login or by Basic, until the window passes.
     QCOMPARE(login(m_password).status, 429);
     QCOMPARE(api("GET", QStringLiteral("/api/channels")).status, 429);
@@ -250,48 +275,76 @@ void tst_AdminApi::validationErrorsNameTheField_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("field");
     const QByteArray id = Fixtures::contentId(1).toLatin1();
-    QTest::newRow("bad json") << QByteArray("POST") << "/api/channels" << QByteArray("{name: ") << "body";
-    QTest::newRow("not an object") << QByteArray("POST") << "/api/channels" << QByteArray("[1, 2]") << "body";
+    QTest::newRow("bad json") << QByteArray("POST") << "/api/channels" << QByteArray("{name: ")
+                              << "body";
+    QTest::newRow("not an object")
+            << QByteArray("POST") << "/api/channels" << QByteArray("[1, 2]") << "body";
     QTest::newRow("wrong type") << QByteArray("POST") << "/api/channels"
-                                << QByteArray("{\"name\": 5, \"address\": \"" + id + "\"}") << "name";
+                                << QByteArray("{\"name\": 5, \"address\": \"" + id + "\"}")
+                                << "name";
     QTest::newRow("bad address") << QByteArray("POST") << "/api/channels"
-                                 << QByteArray("{\"name\": \"x\", \"address\": \"acestream://12\"}") << "address";
-    QTest::newRow("unknown field") << QByteArray("POST") << "/api/channels"
-                                   << QByteArray("{\"name\": \"x\", \"address\": \"" + id + "\", \"bogus\": 1}") << "bogus";
+                                 << QByteArray("{\"name\": \"x\", \"address\": \"acestream://12\"}")
+                                 << "address";
+    QTest::newRow("unknown field")
+            << QByteArray("POST") << "/api/channels"
+            << QByteArray("{\"name\": \"x\", \"address\": \"" + id + "\", \"bogus\": 1}")
+            << "bogus";
     QTest::newRow("out of range") << QByteArray("POST") << "/api/channels"
-                                  << QByteArray("{\"name\": \"x\", \"address\": \"" + id + "\", \"number\": -1}") << "number";
+                                  << QByteArray("{\"name\": \"x\", \"address\": \"" + id
+                                                + "\", \"number\": -1}")
+                                  << "number";
     QTest::newRow("fractional") << QByteArray("POST") << "/api/channels"
-                                << QByteArray("{\"name\": \"x\", \"address\": \"" + id + "\", \"number\": 1.5}") << "number";
-    QTest::newRow("missing") << QByteArray("POST") << "/api/channels" << QByteArray("{\"address\": \"" + id + "\"}") << "name";
-    QTest::newRow("unknown category") << QByteArray("POST") << "/api/channels"
-                                      << QByteArray("{\"name\": \"x\", \"address\": \"" + id + "\", \"category_id\": 999}")
-                                      << "category_id";
-    QTest::newRow("hidden as text") << QByteArray("PATCH") << "/api/channels/1" << QByteArray("{\"hidden\": \"yes\"}") << "hidden";
-    QTest::newRow("empty name") << QByteArray("PATCH") << "/api/channels/1" << QByteArray("{\"name\": \"  \"}") << "name";
-    QTest::newRow("bulk ids") << QByteArray("POST") << "/api/channels/bulk" << QByteArray("{\"ids\": [1, \"x\"], \"hidden\": true}")
-                              << "ids[1]";
-    QTest::newRow("bulk unknown channel") << QByteArray("POST") << "/api/channels/bulk"
-                                          << QByteArray("{\"ids\": [1, 4242], \"hidden\": true}") << "ids[1]";
-    QTest::newRow("category name") << QByteArray("POST") << "/api/categories" << QByteArray("{}") << "name";
-    QTest::newRow("category order") << QByteArray("PUT") << "/api/categories/order" << QByteArray("{\"ids\": [77]}") << "ids[0]";
-    QTest::newRow("source location") << QByteArray("POST") << "/api/sources"
-                                     << QByteArray("{\"name\": \"x\", \"location\": \"relative/path.m3u\"}") << "location";
+                                << QByteArray("{\"name\": \"x\", \"address\": \"" + id
+                                              + "\", \"number\": 1.5}")
+                                << "number";
+    QTest::newRow("missing") << QByteArray("POST") << "/api/channels"
+                             << QByteArray("{\"address\": \"" + id + "\"}") << "name";
+    QTest::newRow("unknown category")
+            << QByteArray("POST") << "/api/channels"
+            << QByteArray("{\"name\": \"x\", \"address\": \"" + id + "\", \"category_id\": 999}")
+            << "category_id";
+    QTest::newRow("hidden as text") << QByteArray("PATCH") << "/api/channels/1"
+                                    << QByteArray("{\"hidden\": \"yes\"}") << "hidden";
+    QTest::newRow("empty name") << QByteArray("PATCH") << "/api/channels/1"
+                                << QByteArray("{\"name\": \"  \"}") << "name";
+    QTest::newRow("bulk ids") << QByteArray("POST") << "/api/channels/bulk"
+                              << QByteArray("{\"ids\": [1, \"x\"], \"hidden\": true}") << "ids[1]";
+    QTest::newRow("bulk unknown channel")
+            << QByteArray("POST") << "/api/channels/bulk"
+            << QByteArray("{\"ids\": [1, 4242], \"hidden\": true}") << "ids[1]";
+    QTest::newRow("category name")
+            << QByteArray("POST") << "/api/categories" << QByteArray("{}") << "name";
+    QTest::newRow("category order") << QByteArray("PUT") << "/api/categories/order"
+                                    << QByteArray("{\"ids\": [77]}") << "ids[0]";
+    QTest::newRow("source location")
+            << QByteArray("POST") << "/api/sources"
+            << QByteArray("{\"name\": \"x\", \"location\": \"relative/path.m3u\"}") << "location";
     QTest::newRow("source interval") << QByteArray("POST") << "/api/epg-sources"
-                                     << QByteArray("{\"name\": \"x\", \"location\": \"http://h/g.xml\", \"refresh_interval_s\": 5}")
+                                     << QByteArray("{\"name\": \"x\", \"location\": "
+                                                   "\"http://h/g.xml\", \"refresh_interval_s\": 5}")
                                      << "refresh_interval_s";
-    QTest::newRow("source enabled") << QByteArray("PATCH") << "/api/sources/1" << QByteArray("{\"enabled\": 1}") << "enabled";
-    QTest::newRow("setting range") << QByteArray("PATCH") << "/api/settings" << QByteArray("{\"epg_days_ahead\": 1000}")
-                                   << "epg_days_ahead";
-    QTest::newRow("unknown setting") << QByteArray("PATCH") << "/api/settings" << QByteArray("{\"nope\": 1}") << "nope";
-    QTest::newRow("setting type") << QByteArray("PUT") << "/api/settings" << QByteArray("{\"port\": true}") << "port";
-    QTest::newRow("setting choice") << QByteArray("PATCH") << "/api/settings" << QByteArray("{\"log_level\": \"loud\"}")
-                                    << "log_level";
-    QTest::newRow("list limit") << QByteArray("GET") << "/api/channels?limit=0" << QByteArray() << "limit";
-    QTest::newRow("list flag") << QByteArray("GET") << "/api/channels?hidden=maybe" << QByteArray() << "hidden";
-    QTest::newRow("list unknown parameter") << QByteArray("GET") << "/api/channels?frobnicate=1" << QByteArray() << "frobnicate";
-    QTest::newRow("restore format") << QByteArray("POST") << "/api/restore" << QByteArray("{\"format\": \"zip\"}") << "format";
-    QTest::newRow("login password") << QByteArray("POST") << "/api/login" << QByteArray("{\"password\": 12}") << "password";
-    QTest::newRow("checks ids") << QByteArray("POST") << "/api/checks" << QByteArray("{\"ids\": 3}") << "ids";
+    QTest::newRow("source enabled") << QByteArray("PATCH") << "/api/sources/1"
+                                    << QByteArray("{\"enabled\": 1}") << "enabled";
+    QTest::newRow("setting range") << QByteArray("PATCH") << "/api/settings"
+                                   << QByteArray("{\"epg_days_ahead\": 1000}") << "epg_days_ahead";
+    QTest::newRow("unknown setting")
+            << QByteArray("PATCH") << "/api/settings" << QByteArray("{\"nope\": 1}") << "nope";
+    QTest::newRow("setting type") << QByteArray("PUT") << "/api/settings"
+                                  << QByteArray("{\"port\": true}") << "port";
+    QTest::newRow("setting choice") << QByteArray("PATCH") << "/api/settings"
+                                    << QByteArray("{\"log_level\": \"loud\"}") << "log_level";
+    QTest::newRow("list limit") << QByteArray("GET") << "/api/channels?limit=0" << QByteArray()
+                                << "limit";
+    QTest::newRow("list flag") << QByteArray("GET") << "/api/channels?hidden=maybe" << QByteArray()
+                               << "hidden";
+    QTest::newRow("list unknown parameter")
+            << QByteArray("GET") << "/api/channels?frobnicate=1" << QByteArray() << "frobnicate";
+    QTest::newRow("restore format") << QByteArray("POST") << "/api/restore"
+                                    << QByteArray("{\"format\": \"zip\"}") << "format";
+    QTest::newRow("login password")
+            << QByteArray("POST") << "/api/login" << QByteArray("{\"password\": 12}") << "password";
+    QTest::newRow("checks ids") << QByteArray("POST") << "/api/checks" << QByteArray("{\"ids\": 3}")
+                                << "ids";
 }
 
 void tst_AdminApi::validationErrorsNameTheField()
@@ -302,7 +355,10 @@ void tst_AdminApi::validationErrorsNameTheField()
     QFETCH(QString, field);
     startServer();
     importPlaylist(samplePlaylist(3));
-    QCOMPARE(api("POST", QStringLiteral("/api/categories"), QJsonObject {{QStringLiteral("name"), QStringLiteral("Own")}}).status, 201);
+    QCOMPARE(api("POST", QStringLiteral("/api/categories"),
+                 QJsonObject {{QStringLiteral("name"), QStringLiteral("Own")}})
+                     .status,
+             201);
     const HttpResult r = api(method, path, body);
     QCOMPARE(r.status, 400);
     const QString error = r.json().object().value(QLatin1String("error")).toString();
@@ -316,20 +372,28 @@ void tst_AdminApi::rejectedRequestsWriteNothing()
     const QJsonObject before = api("GET", QStringLiteral("/api/channels/1")).json().object();
     // A good field beside a bad one: the request is refused whole.
     QCOMPARE(api("PATCH", QStringLiteral("/api/channels/1"),
-                 QJsonObject {{QStringLiteral("name"), QStringLiteral("Changed")}, {QStringLiteral("number"), -5}})
+                 QJsonObject {{QStringLiteral("name"), QStringLiteral("Changed")},
+                              {QStringLiteral("number"), -5}})
                      .status,
              400);
     QCOMPARE(api("GET", QStringLiteral("/api/channels/1")).json().object(), before);
     QCOMPARE(api("PATCH", QStringLiteral("/api/settings"),
-                 QJsonObject {{QStringLiteral("epg_days_back"), 3}, {QStringLiteral("epg_days_ahead"), 1000}})
+                 QJsonObject {{QStringLiteral("epg_days_back"), 3},
+                              {QStringLiteral("epg_days_ahead"), 1000}})
                      .status,
              400);
     QCOMPARE(m_server->settings().epgDaysBack(), 1);
     QCOMPARE(api("POST", QStringLiteral("/api/channels/bulk"),
-                 QJsonObject {{QStringLiteral("ids"), QJsonArray {1, 2, 999}}, {QStringLiteral("hidden"), true}})
+                 QJsonObject {{QStringLiteral("ids"), QJsonArray {1, 2, 999}},
+                              {QStringLiteral("hidden"), true}})
                      .status,
              400);
-    QCOMPARE(api("GET", QStringLiteral("/api/channels?hidden=true")).json().object().value(QLatin1String("total")).toInt(), 0);
+    QCOMPARE(api("GET", QStringLiteral("/api/channels?hidden=true"))
+                     .json()
+                     .object()
+                     .value(QLatin1String("total"))
+                     .toInt(),
+             0);
     const QByteArray backup = api("GET", QStringLiteral("/api/backup")).body;
     QJsonObject broken = QJsonDocument::fromJson(backup).object();
     QJsonArray channels = broken.value(QLatin1String("channels")).toArray();
@@ -340,9 +404,19 @@ void tst_AdminApi::rejectedRequestsWriteNothing()
     broken.insert(QStringLiteral("categories"), QJsonArray());
     const HttpResult restore = api("POST", QStringLiteral("/api/restore"), broken);
     QCOMPARE(restore.status, 400);
-    QVERIFY2(restore.json().object().value(QLatin1String("error")).toString().startsWith(QLatin1String("channels[")),
+    QVERIFY2(restore.json()
+                     .object()
+                     .value(QLatin1String("error"))
+                     .toString()
+                     .startsWith(QLatin1String("channels[")),
              restore.body.constData());
-    QCOMPARE(api("GET", QStringLiteral("/api/categories")).json().object().value(QLatin1String("items")).toArray().size(), 2);
+    QCOMPARE(api("GET", QStringLiteral("/api/categories"))
+                     .json()
+                     .object()
+                     .value(QLatin1String("items"))
+                     .toArray()
+                     .size(),
+             2);
 }
 
 void tst_AdminApi::channelsAreCreatedListedEditedAndDeleted()
@@ -354,11 +428,24 @@ void tst_AdminApi::channelsAreCreatedListedEditedAndDeleted()
     QJsonObject page = r.json().object();
     QCOMPARE(page.value(QLatin1String("total")).toInt(), 30);
     QCOMPARE(page.value(QLatin1String("items")).toArray().size(), 10);
-    QCOMPARE(page.value(QLatin1String("items")).toArray().at(0).toObject().value(QLatin1String("number")).toInt(), 6);
+    QCOMPARE(page.value(QLatin1String("items"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("number"))
+                     .toInt(),
+             6);
     r = api("GET", QStringLiteral("/api/channels?search=Channel%201"));
     QCOMPARE(r.json().object().value(QLatin1String("total")).toInt(), 11); // 1, 10..19
-    const int sport = api("GET", QStringLiteral("/api/categories")).json().object().value(QLatin1String("items")).toArray()
-                              .at(1).toObject().value(QLatin1String("id")).toInt();
+    const int sport = api("GET", QStringLiteral("/api/categories"))
+                              .json()
+                              .object()
+                              .value(QLatin1String("items"))
+                              .toArray()
+                              .at(1)
+                              .toObject()
+                              .value(QLatin1String("id"))
+                              .toInt();
     r = api("GET", QStringLiteral("/api/channels?category_id=%1&limit=5000").arg(sport));
     QCOMPARE(r.json().object().value(QLatin1String("total")).toInt(), 15);
 
@@ -374,25 +461,36 @@ void tst_AdminApi::channelsAreCreatedListedEditedAndDeleted()
     QCOMPARE(created.value(QLatin1String("number")).toInt(), 31);
     QVERIFY(created.value(QLatin1String("source_id")).isNull());
     QCOMPARE(api("POST", QStringLiteral("/api/channels"),
-                 QJsonObject {{QStringLiteral("name"), QStringLiteral("Again")},
-                              {QStringLiteral("address"), QStringLiteral("http://cam.local/live.ts")}})
+                 QJsonObject {
+                         {QStringLiteral("name"), QStringLiteral("Again")},
+                         {QStringLiteral("address"), QStringLiteral("http://cam.local/live.ts")}})
                      .status,
              409);
 
     // Edit an imported channel, then clear one edit again.
     r = api("PATCH", QStringLiteral("/api/channels/3"),
-            QJsonObject {{QStringLiteral("name"), QStringLiteral("Renamed")}, {QStringLiteral("number"), 500},
-                         {QStringLiteral("epg_id"), QStringLiteral("custom.epg")}, {QStringLiteral("hidden"), true}});
+            QJsonObject {{QStringLiteral("name"), QStringLiteral("Renamed")},
+                         {QStringLiteral("number"), 500},
+                         {QStringLiteral("epg_id"), QStringLiteral("custom.epg")},
+                         {QStringLiteral("hidden"), true}});
     QCOMPARE(r.status, 200);
     QJsonObject c = r.json().object();
     QCOMPARE(c.value(QLatin1String("name")).toString(), QStringLiteral("Renamed"));
     QCOMPARE(c.value(QLatin1String("number")).toInt(), 500);
     QCOMPARE(c.value(QLatin1String("epg_id")).toString(), QStringLiteral("custom.epg"));
     QCOMPARE(c.value(QLatin1String("hidden")).toBool(), true);
-    QCOMPARE(c.value(QLatin1String("imported")).toObject().value(QLatin1String("name")).toString(), QStringLiteral("Channel 2"));
-    r = api("PATCH", QStringLiteral("/api/channels/3"), QJsonObject {{QStringLiteral("name"), QJsonValue()}});
-    QCOMPARE(r.json().object().value(QLatin1String("name")).toString(), QStringLiteral("Channel 2"));
-    QCOMPARE(api("GET", QStringLiteral("/api/channels?hidden=true")).json().object().value(QLatin1String("total")).toInt(), 1);
+    QCOMPARE(c.value(QLatin1String("imported")).toObject().value(QLatin1String("name")).toString(),
+             QStringLiteral("Channel 2"));
+    r = api("PATCH", QStringLiteral("/api/channels/3"),
+            QJsonObject {{QStringLiteral("name"), QJsonValue()}});
+    QCOMPARE(r.json().object().value(QLatin1String("name")).toString(),
+             QStringLiteral("Channel 2"));
+    QCOMPARE(api("GET", QStringLiteral("/api/channels?hidden=true"))
+                     .json()
+                     .object()
+                     .value(QLatin1String("total"))
+                     .toInt(),
+             1);
 
     QCOMPARE(api("DELETE", QStringLiteral("/api/channels/%1").arg(id)).status, 200);
     QCOMPARE(api("GET", QStringLiteral("/api/channels/%1").arg(id)).status, 404);
@@ -404,45 +502,98 @@ void tst_AdminApi::bulkUpdateChangesCategoryAndHidden()
 {
     startServer();
     importPlaylist(samplePlaylist(6));
-    const int own = api("POST", QStringLiteral("/api/categories"), QJsonObject {{QStringLiteral("name"), QStringLiteral("Own")}})
-                            .json().object().value(QLatin1String("id")).toInt();
+    const int own = api("POST", QStringLiteral("/api/categories"),
+                        QJsonObject {{QStringLiteral("name"), QStringLiteral("Own")}})
+                            .json()
+                            .object()
+                            .value(QLatin1String("id"))
+                            .toInt();
     HttpResult r = api("POST", QStringLiteral("/api/channels/bulk"),
-                       QJsonObject {{QStringLiteral("ids"), QJsonArray {1, 2, 3}}, {QStringLiteral("category_id"), own},
+                       QJsonObject {{QStringLiteral("ids"), QJsonArray {1, 2, 3}},
+                                    {QStringLiteral("category_id"), own},
                                     {QStringLiteral("hidden"), true}});
     QCOMPARE(r.status, 200);
     QCOMPARE(r.json().object().value(QLatin1String("updated")).toInt(), 3);
-    QCOMPARE(api("GET", QStringLiteral("/api/channels?category_id=%1").arg(own)).json().object().value(QLatin1String("total")).toInt(), 3);
-    QCOMPARE(api("GET", QStringLiteral("/api/channels?hidden=true")).json().object().value(QLatin1String("total")).toInt(), 3);
+    QCOMPARE(api("GET", QStringLiteral("/api/channels?category_id=%1").arg(own))
+                     .json()
+                     .object()
+                     .value(QLatin1String("total"))
+                     .toInt(),
+             3);
+    QCOMPARE(api("GET", QStringLiteral("/api/channels?hidden=true"))
+                     .json()
+                     .object()
+                     .value(QLatin1String("total"))
+                     .toInt(),
+             3);
     // Back to the imported category.
     r = api("POST", QStringLiteral("/api/channels/bulk"),
-            QJsonObject {{QStringLiteral("ids"), QJsonArray {1, 2, 3}}, {QStringLiteral("category_id"), QJsonValue()}});
+            QJsonObject {{QStringLiteral("ids"), QJsonArray {1, 2, 3}},
+                         {QStringLiteral("category_id"), QJsonValue()}});
     QCOMPARE(r.status, 200);
-    QCOMPARE(api("GET", QStringLiteral("/api/channels?category_id=%1").arg(own)).json().object().value(QLatin1String("total")).toInt(), 0);
-    QCOMPARE(api("GET", QStringLiteral("/api/channels?category_id=none")).json().object().value(QLatin1String("total")).toInt(), 0);
+    QCOMPARE(api("GET", QStringLiteral("/api/channels?category_id=%1").arg(own))
+                     .json()
+                     .object()
+                     .value(QLatin1String("total"))
+                     .toInt(),
+             0);
+    QCOMPARE(api("GET", QStringLiteral("/api/channels?category_id=none"))
+                     .json()
+                     .object()
+                     .value(QLatin1String("total"))
+                     .toInt(),
+             0);
 }
 
 void tst_AdminApi::categoriesAreManagedAndOrdered()
 {
     startServer();
     importPlaylist(samplePlaylist(4)); // News, Sport
-    const int movies = api("POST", QStringLiteral("/api/categories"), QJsonObject {{QStringLiteral("name"), QStringLiteral("Movies")}})
-                               .json().object().value(QLatin1String("id")).toInt();
-    QCOMPARE(api("POST", QStringLiteral("/api/categories"), QJsonObject {{QStringLiteral("name"), QStringLiteral("Movies")}}).status, 409);
+    const int movies = api("POST", QStringLiteral("/api/categories"),
+                           QJsonObject {{QStringLiteral("name"), QStringLiteral("Movies")}})
+                               .json()
+                               .object()
+                               .value(QLatin1String("id"))
+                               .toInt();
+    QCOMPARE(api("POST", QStringLiteral("/api/categories"),
+                 QJsonObject {{QStringLiteral("name"), QStringLiteral("Movies")}})
+                     .status,
+             409);
     auto names = [this]() {
         QStringList out;
-        for (const QJsonValue &v : api("GET", QStringLiteral("/api/categories")).json().object().value(QLatin1String("items")).toArray())
+        for (const QJsonValue &v : api("GET", QStringLiteral("/api/categories"))
+                                           .json()
+                                           .object()
+                                           .value(QLatin1String("items"))
+                                           .toArray())
             out << v.toObject().value(QLatin1String("name")).toString();
         return out;
     };
-    QCOMPARE(names(), (QStringList {QStringLiteral("News"), QStringLiteral("Sport"), QStringLiteral("Movies")}));
-    QCOMPARE(api("PUT", QStringLiteral("/api/categories/order"), QJsonObject {{QStringLiteral("ids"), QJsonArray {movies, 2}}}).status, 200);
-    QCOMPARE(names(), (QStringList {QStringLiteral("Movies"), QStringLiteral("Sport"), QStringLiteral("News")}));
-    HttpResult r = api("PATCH", QStringLiteral("/api/categories/%1").arg(movies), QJsonObject {{QStringLiteral("name"), QStringLiteral("Films")}});
+    QCOMPARE(names(), (QStringList {QStringLiteral("News"), QStringLiteral("Sport"),
+                                    QStringLiteral("Movies")}));
+    QCOMPARE(api("PUT", QStringLiteral("/api/categories/order"),
+                 QJsonObject {{QStringLiteral("ids"), QJsonArray {movies, 2}}})
+                     .status,
+             200);
+    QCOMPARE(names(), (QStringList {QStringLiteral("Movies"), QStringLiteral("Sport"),
+                                    QStringLiteral("News")}));
+    HttpResult r = api("PATCH", QStringLiteral("/api/categories/%1").arg(movies),
+                       QJsonObject {{QStringLiteral("name"), QStringLiteral("Films")}});
     QCOMPARE(r.status, 200);
     QCOMPARE(r.json().object().value(QLatin1String("name")).toString(), QStringLiteral("Films"));
-    QCOMPARE(api("GET", QStringLiteral("/api/categories/2")).json().object().value(QLatin1String("channels")).toInt(), 2);
+    QCOMPARE(api("GET", QStringLiteral("/api/categories/2"))
+                     .json()
+                     .object()
+                     .value(QLatin1String("channels"))
+                     .toInt(),
+             2);
     QCOMPARE(api("DELETE", QStringLiteral("/api/categories/2")).status, 200);
-    QCOMPARE(api("GET", QStringLiteral("/api/channels?category_id=none")).json().object().value(QLatin1String("total")).toInt(), 2);
+    QCOMPARE(api("GET", QStringLiteral("/api/channels?category_id=none"))
+                     .json()
+                     .object()
+                     .value(QLatin1String("total"))
+                     .toInt(),
+             2);
     QCOMPARE(api("GET", QStringLiteral("/api/categories/2")).status, 404);
 }
 
@@ -453,7 +604,8 @@ void tst_AdminApi::fileSourceImportsAndReportsStatus()
     QSignalSpy progress(m_server->sourceManager(), &SourceManager::progressChanged);
     QSignalSpy finished(m_server->sourceManager(), &SourceManager::importFinished);
     HttpResult r = api("POST", QStringLiteral("/api/sources"),
-                       QJsonObject {{QStringLiteral("name"), QStringLiteral("local")}, {QStringLiteral("location"), path},
+                       QJsonObject {{QStringLiteral("name"), QStringLiteral("local")},
+                                    {QStringLiteral("location"), path},
                                     {QStringLiteral("refresh_interval_s"), 3600}});
     QCOMPARE(r.status, 201);
     const int id = r.json().object().value(QLatin1String("id")).toInt();
@@ -462,13 +614,19 @@ void tst_AdminApi::fileSourceImportsAndReportsStatus()
     QStringList states;
     for (const auto &args : progress)
         states << args.at(2).toJsonObject().value(QLatin1String("state")).toString();
-    QVERIFY2(states.contains(QLatin1String("importing")), qPrintable(states.join(QLatin1Char(','))));
+    QVERIFY2(states.contains(QLatin1String("importing")),
+             qPrintable(states.join(QLatin1Char(','))));
     QCOMPARE(states.last(), QStringLiteral("idle"));
-    QJsonObject status = api("GET", QStringLiteral("/api/sources/%1/status").arg(id)).json().object();
+    QJsonObject status
+            = api("GET", QStringLiteral("/api/sources/%1/status").arg(id)).json().object();
     QCOMPARE(status.value(QLatin1String("last_status")).toString(), QStringLiteral("ok"));
     QCOMPARE(status.value(QLatin1String("last_imported")).toInt(), 50);
     QCOMPARE(status.value(QLatin1String("last_skipped")).toInt(), 1);
-    QCOMPARE(status.value(QLatin1String("progress")).toObject().value(QLatin1String("percent")).toInt(), 100);
+    QCOMPARE(status.value(QLatin1String("progress"))
+                     .toObject()
+                     .value(QLatin1String("percent"))
+                     .toInt(),
+             100);
     QCOMPARE(s.value(QLatin1String("channels")).toInt(), 50);
 
     // The file turns bad: the refresh fails, says why, and the catalog stays as it was.
@@ -478,16 +636,30 @@ void tst_AdminApi::fileSourceImportsAndReportsStatus()
     QVERIFY(finished.wait(20000));
     status = api("GET", QStringLiteral("/api/sources/%1/status").arg(id)).json().object();
     QCOMPARE(status.value(QLatin1String("last_status")).toString(), QStringLiteral("error"));
-    QVERIFY(status.value(QLatin1String("last_error")).toString().contains(QLatin1String("not an M3U")));
+    QVERIFY(status.value(QLatin1String("last_error"))
+                    .toString()
+                    .contains(QLatin1String("not an M3U")));
     QCOMPARE(api("GET", QStringLiteral("/api/channels?limit=5000")).body, before);
     bool logged = false;
     for (const LogLine &line : m_logger->tail(50))
-        logged = logged || (line.category == QLatin1String("acehub.catalog") && line.message.contains(QLatin1String("not an M3U")));
+        logged = logged
+                 || (line.category == QLatin1String("acehub.catalog")
+                     && line.message.contains(QLatin1String("not an M3U")));
     QVERIFY(logged);
     QCOMPARE(api("POST", QStringLiteral("/api/sources/999/refresh")).status, 404);
     QCOMPARE(api("DELETE", QStringLiteral("/api/sources/%1").arg(id)).status, 200);
-    QCOMPARE(api("GET", QStringLiteral("/api/channels?active=true")).json().object().value(QLatin1String("total")).toInt(), 0);
-    QCOMPARE(api("GET", QStringLiteral("/api/channels?active=false")).json().object().value(QLatin1String("total")).toInt(), 50);
+    QCOMPARE(api("GET", QStringLiteral("/api/channels?active=true"))
+                     .json()
+                     .object()
+                     .value(QLatin1String("total"))
+                     .toInt(),
+             0);
+    QCOMPARE(api("GET", QStringLiteral("/api/channels?active=false"))
+                     .json()
+                     .object()
+                     .value(QLatin1String("total"))
+                     .toInt(),
+             50);
 }
 
 void tst_AdminApi::urlSourceAcceptsGzipAndEnforcesTheSizeCap()
@@ -499,17 +671,23 @@ void tst_AdminApi::urlSourceAcceptsGzipAndEnforcesTheSizeCap()
         return QHttpServerResponse("application/gzip", Fixtures::gzip(playlist));
     });
     web.route(QStringLiteral("/huge.m3u"), [playlist]() {
-        return QHttpServerResponse("audio/x-mpegurl", playlist.repeated(2 * 1024 * 1024 / playlist.size() + 1));
+        return QHttpServerResponse("audio/x-mpegurl",
+                                   playlist.repeated(2 * 1024 * 1024 / playlist.size() + 1));
     });
-    web.route(QStringLiteral("/missing.m3u"), []() { return QHttpServerResponse(QHttpServerResponder::StatusCode::NotFound); });
+    web.route(QStringLiteral("/missing.m3u"),
+              []() { return QHttpServerResponse(QHttpServerResponder::StatusCode::NotFound); });
     const quint16 port = web.listen(QHostAddress::LocalHost, 0);
     QVERIFY(port);
     auto add = [&](const QString &file) {
-        const HttpResult r = api("POST", QStringLiteral("/api/sources"),
-                                 QJsonObject {{QStringLiteral("name"), file},
-                                              {QStringLiteral("location"), QStringLiteral("http://127.0.0.1:%1/%2").arg(port).arg(file)}});
-        return waitForImport(QStringLiteral("/api/sources/%1").arg(r.json().object().value(QLatin1String("id")).toInt()))
-                .value(QLatin1String("status")).toObject();
+        const HttpResult r
+                = api("POST", QStringLiteral("/api/sources"),
+                      QJsonObject {{QStringLiteral("name"), file},
+                                   {QStringLiteral("location"),
+                                    QStringLiteral("http://127.0.0.1:%1/%2").arg(port).arg(file)}});
+        return waitForImport(QStringLiteral("/api/sources/%1")
+                                     .arg(r.json().object().value(QLatin1String("id")).toInt()))
+                .value(QLatin1String("status"))
+                .toObject();
     };
     QJsonObject status = add(QStringLiteral("list.m3u.gz"));
     QCOMPARE(status.value(QLatin1String("last_status")).toString(), QStringLiteral("ok"));
@@ -521,7 +699,12 @@ void tst_AdminApi::urlSourceAcceptsGzipAndEnforcesTheSizeCap()
     status = add(QStringLiteral("missing.m3u"));
     QCOMPARE(status.value(QLatin1String("last_status")).toString(), QStringLiteral("error"));
     QVERIFY(status.value(QLatin1String("last_error")).toString().contains(QLatin1String("404")));
-    QCOMPARE(api("GET", QStringLiteral("/api/channels")).json().object().value(QLatin1String("total")).toInt(), 20);
+    QCOMPARE(api("GET", QStringLiteral("/api/channels"))
+                     .json()
+                     .object()
+                     .value(QLatin1String("total"))
+                     .toInt(),
+             20);
 }
 
 void tst_AdminApi::bigGuideImportsWhileHealthKeepsAnswering()
@@ -529,9 +712,12 @@ void tst_AdminApi::bigGuideImportsWhileHealthKeepsAnswering()
     startServer();
     importPlaylist(samplePlaylist(10)); // tvg-id ch0..ch9
     // 500 channels x 100 hourly programmes = 50,000 programmes, all inside the kept window.
-    const QString path = write(QStringLiteral("big.xml"), Fixtures::xmltv(500, 100, QDateTime::currentSecsSinceEpoch() - 3600));
+    const QString path
+            = write(QStringLiteral("big.xml"),
+                    Fixtures::xmltv(500, 100, QDateTime::currentSecsSinceEpoch() - 3600));
     const HttpResult r = api("POST", QStringLiteral("/api/epg-sources"),
-                             QJsonObject {{QStringLiteral("name"), QStringLiteral("big")}, {QStringLiteral("location"), path}});
+                             QJsonObject {{QStringLiteral("name"), QStringLiteral("big")},
+                                          {QStringLiteral("location"), path}});
     QCOMPARE(r.status, 201);
     const int id = r.json().object().value(QLatin1String("id")).toInt();
     QSignalSpy finished(m_server->sourceManager(), &SourceManager::importFinished);
@@ -550,8 +736,16 @@ void tst_AdminApi::bigGuideImportsWhileHealthKeepsAnswering()
     QVERIFY(finished.first().at(2).toBool());
     const QJsonObject s = api("GET", QStringLiteral("/api/epg-sources/%1").arg(id)).json().object();
     QCOMPARE(s.value(QLatin1String("programmes")).toInt(), 50000);
-    QCOMPARE(s.value(QLatin1String("status")).toObject().value(QLatin1String("last_imported")).toInt(), 50000);
-    QCOMPARE(api("GET", QStringLiteral("/api/channels/1")).json().object().value(QLatin1String("guide_id")).toString(),
+    QCOMPARE(s.value(QLatin1String("status"))
+                     .toObject()
+                     .value(QLatin1String("last_imported"))
+                     .toInt(),
+             50000);
+    QCOMPARE(api("GET", QStringLiteral("/api/channels/1"))
+                     .json()
+                     .object()
+                     .value(QLatin1String("guide_id"))
+                     .toString(),
              QStringLiteral("ch0"));
 }
 
@@ -560,27 +754,43 @@ void tst_AdminApi::backupThenRestoreGivesTheSameCatalog()
     startServer();
     importPlaylist(samplePlaylist(12));
     QCOMPARE(api("PATCH", QStringLiteral("/api/channels/2"),
-                 QJsonObject {{QStringLiteral("name"), QStringLiteral("Mine")}, {QStringLiteral("hidden"), true}})
+                 QJsonObject {{QStringLiteral("name"), QStringLiteral("Mine")},
+                              {QStringLiteral("hidden"), true}})
                      .status,
              200);
-    QCOMPARE(api("PATCH", QStringLiteral("/api/settings"), QJsonObject {{QStringLiteral("epg_days_ahead"), 3}}).status, 200);
+    QCOMPARE(api("PATCH", QStringLiteral("/api/settings"),
+                 QJsonObject {{QStringLiteral("epg_days_ahead"), 3}})
+                     .status,
+             200);
     {
         QSqlQuery q(m_server->database()->connection());
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO users(username, password, created_at) VALUES ('kid', 'pw', 1)")));
-        QVERIFY(q.exec(QStringLiteral("INSERT INTO user_categories(user_id, category_id) VALUES (1, 2)")));
+        QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO users(username, password, created_at) VALUES ('kid', 'pw', 1)")));
+        QVERIFY(q.exec(
+                QStringLiteral("INSERT INTO user_categories(user_id, category_id) VALUES (1, 2)")));
     }
     const HttpResult backup = api("GET", QStringLiteral("/api/backup"));
     QCOMPARE(backup.status, 200);
     QJsonObject doc = backup.json().object();
     QCOMPARE(doc.value(QLatin1String("channels")).toArray().size(), 12);
     QCOMPARE(doc.value(QLatin1String("users")).toArray().size(), 1);
-    QCOMPARE(doc.value(QLatin1String("settings")).toObject().value(QLatin1String("epg_days_ahead")).toInt(), 3);
+    QCOMPARE(doc.value(QLatin1String("settings"))
+                     .toObject()
+                     .value(QLatin1String("epg_days_ahead"))
+                     .toInt(),
+             3);
 
     // Wreck the catalog, then restore.
     QCOMPARE(api("DELETE", QStringLiteral("/api/channels/2")).status, 200);
     QCOMPARE(api("DELETE", QStringLiteral("/api/categories/1")).status, 200);
-    QCOMPARE(api("POST", QStringLiteral("/api/categories"), QJsonObject {{QStringLiteral("name"), QStringLiteral("Junk")}}).status, 201);
-    QCOMPARE(api("PATCH", QStringLiteral("/api/settings"), QJsonObject {{QStringLiteral("epg_days_ahead"), 9}}).status, 200);
+    QCOMPARE(api("POST", QStringLiteral("/api/categories"),
+                 QJsonObject {{QStringLiteral("name"), QStringLiteral("Junk")}})
+                     .status,
+             201);
+    QCOMPARE(api("PATCH", QStringLiteral("/api/settings"),
+                 QJsonObject {{QStringLiteral("epg_days_ahead"), 9}})
+                     .status,
+             200);
     {
         QSqlQuery q(m_server->database()->connection());
         QVERIFY(q.exec(QStringLiteral("DELETE FROM users")));
@@ -592,7 +802,12 @@ void tst_AdminApi::backupThenRestoreGivesTheSameCatalog()
     again.remove(QStringLiteral("created_at"));
     QCOMPARE(again, doc);
     QCOMPARE(m_server->settings().epgDaysAhead(), 3);
-    QCOMPARE(api("GET", QStringLiteral("/api/channels/2")).json().object().value(QLatin1String("name")).toString(), QStringLiteral("Mine"));
+    QCOMPARE(api("GET", QStringLiteral("/api/channels/2"))
+                     .json()
+                     .object()
+                     .value(QLatin1String("name"))
+                     .toString(),
+             QStringLiteral("Mine"));
 }
 
 void tst_AdminApi::exportListsEveryChannel()
@@ -600,12 +815,15 @@ void tst_AdminApi::exportListsEveryChannel()
     startServer();
     importPlaylist(samplePlaylist(8));
     QCOMPARE(api("PATCH", QStringLiteral("/api/channels/4"),
-                 QJsonObject {{QStringLiteral("name"), QStringLiteral("Edited, with comma")}, {QStringLiteral("hidden"), true}})
+                 QJsonObject {{QStringLiteral("name"), QStringLiteral("Edited, with comma")},
+                              {QStringLiteral("hidden"), true}})
                      .status,
              200);
     QCOMPARE(api("POST", QStringLiteral("/api/channels"),
                  QJsonObject {{QStringLiteral("name"), QStringLiteral("Hash")},
-                              {QStringLiteral("address"), QStringLiteral("http://e:6878/ace/getstream?infohash=") + Fixtures::contentId(99)}})
+                              {QStringLiteral("address"),
+                               QStringLiteral("http://e:6878/ace/getstream?infohash=")
+                                       + Fixtures::contentId(99)}})
                      .status,
              201);
     const HttpResult r = api("GET", QStringLiteral("/api/export.m3u"));
@@ -625,7 +843,11 @@ void tst_AdminApi::exportListsEveryChannel()
 void tst_AdminApi::settingsAreListedAndUpdated()
 {
     startServer();
-    QJsonArray items = api("GET", QStringLiteral("/api/settings")).json().object().value(QLatin1String("items")).toArray();
+    QJsonArray items = api("GET", QStringLiteral("/api/settings"))
+                               .json()
+                               .object()
+                               .value(QLatin1String("items"))
+                               .toArray();
     QJsonObject ahead;
     QJsonObject port;
     for (const QJsonValue &v : items) {
@@ -640,12 +862,18 @@ void tst_AdminApi::settingsAreListedAndUpdated()
     QVERIFY(!ahead.value(QLatin1String("description")).toString().isEmpty());
     QCOMPARE(port.value(QLatin1String("layer")).toString(), QStringLiteral("command line"));
     const HttpResult r = api("PATCH", QStringLiteral("/api/settings"),
-                             QJsonObject {{QStringLiteral("epg_days_ahead"), 14}, {QStringLiteral("channel_check_delay_ms"), "5000"}});
+                             QJsonObject {{QStringLiteral("epg_days_ahead"), 14},
+                                          {QStringLiteral("channel_check_delay_ms"), "5000"}});
     QCOMPARE(r.status, 200);
     QCOMPARE(m_server->settings().epgDaysAhead(), 14);
     QCOMPARE(m_server->settings().channelCheckDelayMs(), 5000);
-    QCOMPARE(r.json().object().value(QLatin1String("updated")).toObject().value(QLatin1String("epg_days_ahead")).toObject()
-                     .value(QLatin1String("layer")).toString(),
+    QCOMPARE(r.json().object()
+                     .value(QLatin1String("updated"))
+                     .toObject()
+                     .value(QLatin1String("epg_days_ahead"))
+                     .toObject()
+                     .value(QLatin1String("layer"))
+                     .toString(),
              QStringLiteral("stored"));
 }
 

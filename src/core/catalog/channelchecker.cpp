@@ -15,6 +15,7 @@
 ChannelChecker::ChannelChecker(Server *server, QObject *parent) : QObject(parent), m_server(server)
 {
     m_pause.setSingleShot(true);
+    m_pause.setTimerType(Qt::PreciseTimer); // the pause is a promise to the engine: never early
     connect(&m_pause, &QTimer::timeout, this, &ChannelChecker::next);
 }
 

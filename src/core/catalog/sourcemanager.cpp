@@ -229,7 +229,8 @@ void SourceManager::fetch(const QUrl &url)
                                    .arg(maxBytes / (1024 * 1024));
         } else if (job->cancelled) {
             failed.error = QStringLiteral("cancelled");
-        } else if (const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        } else if (const int status
+                   = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
                    status != 0 && status != 200) {
             failed.error = QStringLiteral("HTTP status %1").arg(status);
         } else if (reply->error() != QNetworkReply::NoError) {
