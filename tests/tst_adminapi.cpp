@@ -40,6 +40,7 @@ private Q_SLOTS:
     void fileSourceImportsAndReportsStatus();
     void urlSourceAcceptsGzipAndEnforcesTheSizeCap();
     void bigGuideImportsWhileHealthKeepsAnswering();
+    void sourcesRefreshOnTheirInterval();
     void backupThenRestoreGivesTheSameCatalog();
     void exportListsEveryChannel();
     void settingsAreListedAndUpdated();
@@ -747,6 +748,37 @@ void tst_AdminApi::bigGuideImportsWhileHealthKeepsAnswering()
                      .value(QLatin1String("guide_id"))
                      .toString(),
              QStringLiteral("ch0"));
+}
+
+void tst_AdminApi::sourcesRefreshOnTheirInterval()
+{
+    startServer();
+    importPlaylist(samplePlaylist(2)); // source 1, refresh_interval_s 86400 by default
+    QSignalSpy finished(m_server->sourceManager(), &SourceManager::importFinished);
+    const QString guide = write(QStringLiteral("g.xml"), Fixtures::xmltv(2, 5, QDateTime::currentSecsSinceEpoch()));
+    HttpResult r = api("POST", QStringLiteral("/api/epg-sources"),
+                       QJsonObject {{QStringLiteral("name"), QStringLiteral("g")}, {QStringLiteral("location"), guide},
+                                    {QStringLiteral("refresh_interval_s"), 60}});
+    QCOMPARE(r.status, 201);
+    QVERIFY(finished.wait(10000));
+    finished.clear();
+    m_server->sourceManager()->start(50); // check for due sources every 50 ms
+    QTest::qWait(300);
+    QCOMPARE(finished.size(), 0); // nothing is due yet
+    {
+        // The guide's last refresh is now 61 s old: due; the playlist's is not.
+        QSqlQuery q(m_server->database()->connection());
+        QVERIFY(q.exec(QStringLiteral("UPDATE epg_sources SET last_refresh_at = last_refresh_at - 61")));
+    }
+    QVERIFY(finished.wait(5000));
+    QCOMPARE(finished.first().at(0).value<SourceManager::Kind>(), SourceManager::Kind::Guide);
+    QTest::qWait(300);
+    QCOMPARE(finished.size(), 1); // and then not again before its interval
+    // The guide's channels are offered for matching by hand.
+    r = api("GET", QStringLiteral("/api/epg-channels?search=channel%201"));
+    QCOMPARE(r.json().object().value(QLatin1String("items")).toArray().size(), 1);
+    QCOMPARE(r.json().object().value(QLatin1String("items")).toArray().at(0).toObject().value(QLatin1String("epg_id")).toString(),
+             QStringLiteral("ch1"));
 }
 
 void tst_AdminApi::backupThenRestoreGivesTheSameCatalog()
