@@ -181,7 +181,7 @@ void tst_ChannelChecker::checksRunOneAtATimeWithAPause()
                      .value(QLatin1String("added"))
                      .toInt(),
              0);
-    QVERIFY(idle.wait(20000));
+    QTRY_COMPARE_WITH_TIMEOUT(idle.size(), 1, 20000);
 
     QCOMPARE(engine.ids.size(), 5);
     QCOMPARE(engine.maxInFlight, 1);
@@ -212,7 +212,7 @@ void tst_ChannelChecker::checksRunOneAtATimeWithAPause()
 
     // One channel on demand; a direct one is refused.
     QCOMPARE(api("POST", QStringLiteral("/api/channels/%1/check").arg(ids.at(1))).status, 202);
-    QVERIFY(idle.wait(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(idle.size(), 2, 5000);
     QCOMPARE(engine.ids.size(), 6);
     QCOMPARE(api("POST", QStringLiteral("/api/channels/%1/check").arg(direct)).status, 400);
 }
@@ -230,7 +230,7 @@ void tst_ChannelChecker::unreachableEngineIsAnErrorNotAVerdict()
                  QJsonObject {{QStringLiteral("ids"), QJsonArray {id}}})
                      .status,
              202);
-    QVERIFY(idle.wait(10000));
+    QTRY_COMPARE_WITH_TIMEOUT(idle.size(), 1, 10000);
     const QJsonObject c = api("GET", QStringLiteral("/api/channels/%1").arg(id)).json().object();
     QCOMPARE(c.value(QLatin1String("check_status")).toString(), QStringLiteral("error"));
     QVERIFY(!c.value(QLatin1String("check_error")).toString().isEmpty());

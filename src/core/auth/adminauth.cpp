@@ -8,6 +8,7 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
@@ -105,8 +106,19 @@ AdminAuth::Verdict AdminAuth::checkPassword(const QHostAddress &peer, const QStr
     auto it = m_verified.find(key);
     if (it != m_verified.end() && *it > now)
         return Verdict::Ok;
-    // One PBKDF2 derivation; afterwards the keyed hash answers for kVerifiedTtlMs.
-    if (!AdminCredential::verify(*stored, password)) {
+    // One PBKDF2 derivation (~100 ms); afterwards the keyed hash answers for kVerifiedTtlMs.
+    while (!m_derivations.isEmpty() && m_derivations.first().first + 1000 <= now)
+        m_derivations.removeFirst();
+    qint64 spent = 0;
+    for (const auto &d : qAsConst(m_derivations))
+        spent += d.second;
+    if (spent >= kDerivationBudgetMs)
+        return Verdict::Busy;
+    QElapsedTimer timer;
+    timer.start();
+    const bool verified = AdminCredential::verify(*stored, password);
+    m_derivations.append({nowMs(), timer.elapsed()});
+    if (!verified) {
         recordFailure(peer);
         qCWarning(lcAuth).noquote() << "Failed admin authentication from" << addressKey(peer);
         return Verdict::Wrong;
@@ -162,7 +174,7 @@ void AdminAuth::sendLimited(QHttpServerResponder &r, int retryAfter)
     const QByteArray body
             = QJsonDocument(
                       QJsonObject {{QStringLiteral("error"),
-                                    QStringLiteral("too many failed logins; try again in %1 s")
+                                    QStringLiteral("too many login attempts; try again in %1 s")
                                             .arg(retryAfter)},
                                    {QStringLiteral("retry_after_s"), retryAfter}})
                       .toJson(QJsonDocument::Compact);
@@ -211,6 +223,9 @@ bool AdminAuth::guard(const HttpRequest &req, QHttpServerResponder &r)
         case Verdict::Limited:
             sendLimited(r, retryAfterSeconds(peer));
             return false;
+        case Verdict::Busy:
+            sendLimited(r, 1);
+            return false;
         case Verdict::Wrong:
             sendUnauthorized(r, QStringLiteral("wrong user name or password"), false);
             return false;
@@ -256,8 +271,8 @@ void AdminAuth::handleLogin(const HttpRequest &req, QHttpServerResponder &r)
         verdict = checkPassword(peer, o.value(QLatin1String("password")).toString());
     else
         recordFailure(peer);
-    if (verdict == Verdict::Limited) {
-        sendLimited(r, retryAfterSeconds(peer));
+    if (verdict == Verdict::Limited || verdict == Verdict::Busy) {
+        sendLimited(r, verdict == Verdict::Busy ? 1 : retryAfterSeconds(peer));
         return;
     }
     if (verdict == Verdict::Wrong) {

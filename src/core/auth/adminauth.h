@@ -16,8 +16,11 @@ struct HttpRequest;
 // Admin authentication of the /api routes: HTTP Basic ("admin" + the admin password) or a
 // Bearer session token from POST /api/login. PBKDF2 costs tens of ms, so a verified password is
 // remembered by a keyed hash (never in clear) for a while and tokens live in memory with an
-// expiry. Failed attempts, by login or by Basic, are counted per address: past the limit the
-// address gets 429 until its window has passed.
+// expiry. PBKDF2 runs on the server thread (the guard must answer at once), so uncached checks
+// from all addresses together may use at most kDerivationBudgetMs of each second; past that a
+// new password gets 429 for a second while verified passwords and tokens still pass. Failed
+// attempts, by login or by Basic, are counted per address: past the limit the address gets 429
+// until its window has passed.
 class AdminAuth final : public QObject
 {
     Q_OBJECT
@@ -25,6 +28,7 @@ class AdminAuth final : public QObject
 
 public:
     static constexpr const char *kUser = "admin";
+    static constexpr qint64 kDerivationBudgetMs = 300;
 
     explicit AdminAuth(Server *server, QObject *parent = nullptr);
 
@@ -40,7 +44,7 @@ public:
     void reset();
 
 private:
-    enum class Verdict { Ok, Wrong, Limited };
+    enum class Verdict { Ok, Wrong, Limited, Busy };
     Verdict checkPassword(const QHostAddress &peer, const QString &password);
     int retryAfterSeconds(const QHostAddress &peer);
     void recordFailure(const QHostAddress &peer);
@@ -54,4 +58,5 @@ private:
     QHash<QByteArray, qint64> m_verified; // HMAC(secret, stored hash + password) -> expiry ms
     QHash<QByteArray, qint64> m_tokens; // SHA-256 of the token -> expiry ms
     QHash<QString, QList<qint64>> m_failures; // address -> failure times (ms)
+    QList<QPair<qint64, qint64>> m_derivations; // recent PBKDF2 runs: (end, duration) in ms
 };
