@@ -1381,9 +1381,11 @@ void AdminApi::registerSettingsRoutes(HttpFront *http)
                                         QStringLiteral("no log file is being written"));
                         return;
                     }
-                    // The current file only (rotated ones are acehub.log.1 …); capped by
-                    // log_file_max_kib.
-                    Http::send(r, Status::Ok, "text/plain; charset=utf-8", file.readAll(),
+                    // The current file only (rotated ones are acehub.log.1 …), its last 16 MiB.
+                    constexpr qint64 kMaxBytes = 16 * 1024 * 1024;
+                    if (file.size() > kMaxBytes)
+                        file.seek(file.size() - kMaxBytes);
+                    Http::send(r, Status::Ok, "text/plain; charset=utf-8", file.read(kMaxBytes),
                                {{"Content-Disposition", "attachment; filename=\"acehub.log\""},
                                 {"Cache-Control", "no-store"}});
                 });
