@@ -169,14 +169,17 @@ void AdminAuth::sendUnauthorized(QHttpServerResponder &r, const QString &message
                 {"Cache-Control", "no-store"}});
 }
 
-void AdminAuth::sendLimited(QHttpServerResponder &r, int retryAfter)
+void AdminAuth::sendLimited(QHttpServerResponder &r, int retryAfter, bool busy)
 {
     const QByteArray body
             = QJsonDocument(
-                      QJsonObject {{QStringLiteral("error"),
-                                    QStringLiteral("too many login attempts; try again in %1 s")
-                                            .arg(retryAfter)},
-                                   {QStringLiteral("retry_after_s"), retryAfter}})
+                      QJsonObject {
+                              {QStringLiteral("error"),
+                               (busy ? QStringLiteral(
+                                        "too many password checks at once; try again in %1 s")
+                                     : QStringLiteral("too many failed logins; try again in %1 s"))
+                                       .arg(retryAfter)},
+                              {QStringLiteral("retry_after_s"), retryAfter}})
                       .toJson(QJsonDocument::Compact);
     Http::send(r, Http::Status::TooManyRequests, "application/json", body,
                {{"Retry-After", QByteArray::number(retryAfter)}, {"Cache-Control", "no-store"}});
@@ -224,7 +227,7 @@ bool AdminAuth::guard(const HttpRequest &req, QHttpServerResponder &r)
             sendLimited(r, retryAfterSeconds(peer));
             return false;
         case Verdict::Busy:
-            sendLimited(r, 1);
+            sendLimited(r, 1, true);
             return false;
         case Verdict::Wrong:
             sendUnauthorized(r, QStringLiteral("wrong user name or password"), false);
@@ -272,7 +275,8 @@ void AdminAuth::handleLogin(const HttpRequest &req, QHttpServerResponder &r)
     else
         recordFailure(peer);
     if (verdict == Verdict::Limited || verdict == Verdict::Busy) {
-        sendLimited(r, verdict == Verdict::Busy ? 1 : retryAfterSeconds(peer));
+        sendLimited(r, verdict == Verdict::Busy ? 1 : retryAfterSeconds(peer),
+                    verdict == Verdict::Busy);
         return;
     }
     if (verdict == Verdict::Wrong) {

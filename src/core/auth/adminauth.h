@@ -51,7 +51,7 @@ private:
     QString issueToken(qint64 *expiresAt);
     bool tokenValid(const QByteArray &token);
     void sendUnauthorized(QHttpServerResponder &r, const QString &message, bool bearer);
-    void sendLimited(QHttpServerResponder &r, int retryAfter);
+    void sendLimited(QHttpServerResponder &r, int retryAfter, bool busy = false);
 
     Server *m_server;
     QByteArray m_secret; // per process: keys the cache of verified passwords
