@@ -5,6 +5,7 @@
 #include "xmltvparser.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QHash>
@@ -12,6 +13,7 @@
 #include <QSet>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QTemporaryFile>
 
 namespace CatalogImport {
 
@@ -354,96 +356,145 @@ ImportOutcome importXmltvFile(QSqlDatabase db, int sourceId, const QString &path
         input = &gunzip;
     }
 
+    // The guide is parsed into a staging database file first, so the catalog's write lock is
+    // held only for the short copy at the end (the server thread may want to write meanwhile).
+    QTemporaryFile stagingFile(
+            QDir(QDir::tempPath()).filePath(QStringLiteral("acehub-guide-XXXXXX.sqlite")));
+    if (!stagingFile.open()) {
+        outcome.error
+                = QStringLiteral("cannot create a staging file: %1").arg(stagingFile.errorString());
+        return outcome;
+    }
+    stagingFile.close();
+    {
+        QSqlQuery attach(db);
+        attach.prepare(QStringLiteral("ATTACH DATABASE ? AS staging"));
+        attach.addBindValue(stagingFile.fileName());
+        if (!attach.exec()) {
+            outcome.error = sqlError(attach);
+            return outcome;
+        }
+    }
+    struct Detach
+    {
+        QSqlDatabase db;
+        ~Detach() { QSqlQuery(db).exec(QStringLiteral("DETACH DATABASE staging")); }
+    } detach {db}; // declared before every query below, so it runs after they are gone
+    for (const char *sql :
+         {"PRAGMA staging.journal_mode = OFF", "PRAGMA staging.synchronous = OFF",
+          "CREATE TABLE staging.channels (epg_id TEXT PRIMARY KEY, display_name TEXT, icon TEXT)",
+          "CREATE TABLE staging.programmes (epg_id TEXT NOT NULL, start INTEGER NOT NULL,"
+          " stop INTEGER NOT NULL, title TEXT NOT NULL, description TEXT, category TEXT, lang "
+          "TEXT)"}) {
+        QSqlQuery q(db);
+        if (!q.exec(QString::fromLatin1(sql))) {
+            outcome.error = sqlError(q);
+            return outcome;
+        }
+    }
+
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    const qint64 windowStart = now - qint64(daysBack) * 86400;
+    const qint64 windowEnd = now + qint64(daysAhead) * 86400;
+    int outside = 0;
+    int channels = 0;
+    ImportProgress report;
+    {
+        Transaction stage(db); // touches only the staging file
+        QSqlQuery addChannel(db);
+        addChannel.prepare(
+                QStringLiteral("INSERT OR REPLACE INTO staging.channels(epg_id, display_name, icon)"
+                               " VALUES (?, ?, ?)"));
+        QSqlQuery addProgramme(db);
+        addProgramme.prepare(
+                QStringLiteral("INSERT INTO staging.programmes(epg_id, start, stop, title,"
+                               " description, category, lang) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        QString writeError;
+        XmltvParser::Callbacks callbacks;
+        callbacks.channel = [&](const XmltvChannel &c) {
+            if (!writeError.isEmpty())
+                return;
+            addChannel.addBindValue(c.id);
+            addChannel.addBindValue(textOrNull(c.displayName));
+            addChannel.addBindValue(textOrNull(c.icon));
+            if (!addChannel.exec())
+                writeError = sqlError(addChannel);
+        };
+        callbacks.programme = [&](const XmltvProgramme &p) {
+            if (!writeError.isEmpty())
+                return;
+            if (p.stop < windowStart || p.start > windowEnd) {
+                ++outside;
+                return;
+            }
+            addProgramme.addBindValue(p.channel);
+            addProgramme.addBindValue(p.start);
+            addProgramme.addBindValue(p.stop);
+            addProgramme.addBindValue(p.title);
+            addProgramme.addBindValue(textOrNull(p.description));
+            addProgramme.addBindValue(textOrNull(p.category));
+            addProgramme.addBindValue(textOrNull(p.lang));
+            if (!addProgramme.exec())
+                writeError = sqlError(addProgramme);
+            else
+                ++outcome.imported;
+        };
+        callbacks.progress = [&]() {
+            if (!writeError.isEmpty())
+                return false;
+            if (!progress)
+                return true;
+            report.percent = int(qMin<qint64>(95, file.pos() * 95 / totalBytes));
+            report.items = outcome.imported;
+            report.errors = outcome.skipped;
+            return progress(report);
+        };
+        const XmltvParser::Result parsed = XmltvParser::parse(input, callbacks);
+        outcome.skipped = parsed.skipped;
+        channels = parsed.channels;
+        if (!writeError.isEmpty()) {
+            outcome.error = writeError;
+            return outcome;
+        }
+        if (parsed.error) {
+            outcome.error = *parsed.error;
+            return outcome;
+        }
+        if (gzip && !gunzip.error().isEmpty()) {
+            outcome.error = gunzip.error();
+            return outcome;
+        }
+        if (parsed.channels == 0 && parsed.programmes == 0) {
+            outcome.error = QStringLiteral("the guide has no channels and no programmes");
+            return outcome;
+        }
+        if (!stage.commit()) {
+            outcome.error = db.lastError().text();
+            return outcome;
+        }
+    }
+
+    // The one transaction on the catalog: replace this source's guide, match the channels.
     Transaction tx(db);
     if (!tx.isOpen()) {
         outcome.error = db.lastError().text();
         return outcome;
     }
-    {
+    for (const char *sql :
+         {"DELETE FROM main.epg_programmes WHERE source_id = ?",
+          "DELETE FROM main.epg_channels WHERE source_id = ?",
+          "INSERT INTO main.epg_channels(source_id, epg_id, display_name, icon)"
+          " SELECT ?, epg_id, display_name, icon FROM staging.channels",
+          "INSERT INTO main.epg_programmes(source_id, epg_id, start, stop, title, description,"
+          " category, lang) SELECT ?, epg_id, start, stop, title, description, category, lang"
+          " FROM staging.programmes ORDER BY epg_id, start"}) {
         QSqlQuery q(db);
-        q.prepare(QStringLiteral("DELETE FROM epg_programmes WHERE source_id = ?"));
+        q.prepare(QString::fromLatin1(sql));
         q.addBindValue(sourceId);
-        bool ok = q.exec();
-        q.prepare(QStringLiteral("DELETE FROM epg_channels WHERE source_id = ?"));
-        q.addBindValue(sourceId);
-        if (!ok || !q.exec()) {
+        if (!q.exec()) {
             outcome.error = sqlError(q);
             return outcome;
         }
-    }
-    const qint64 now = QDateTime::currentSecsSinceEpoch();
-    const qint64 windowStart = now - qint64(daysBack) * 86400;
-    const qint64 windowEnd = now + qint64(daysAhead) * 86400;
-
-    QSqlQuery addChannel(db);
-    addChannel.prepare(QStringLiteral(
-            "INSERT OR REPLACE INTO epg_channels(source_id, epg_id, display_name, icon)"
-            " VALUES (?, ?, ?, ?)"));
-    QSqlQuery addProgramme(db);
-    addProgramme.prepare(QStringLiteral("INSERT INTO epg_programmes(source_id, epg_id, start, "
-                                        "stop, title, description, category, lang)"
-                                        " VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    QString writeError;
-    int outside = 0;
-    ImportProgress report;
-    XmltvParser::Callbacks callbacks;
-    callbacks.channel = [&](const XmltvChannel &c) {
-        if (!writeError.isEmpty())
-            return;
-        addChannel.addBindValue(sourceId);
-        addChannel.addBindValue(c.id);
-        addChannel.addBindValue(textOrNull(c.displayName));
-        addChannel.addBindValue(textOrNull(c.icon));
-        if (!addChannel.exec())
-            writeError = sqlError(addChannel);
-    };
-    callbacks.programme = [&](const XmltvProgramme &p) {
-        if (!writeError.isEmpty())
-            return;
-        if (p.stop < windowStart || p.start > windowEnd) {
-            ++outside;
-            return;
-        }
-        addProgramme.addBindValue(sourceId);
-        addProgramme.addBindValue(p.channel);
-        addProgramme.addBindValue(p.start);
-        addProgramme.addBindValue(p.stop);
-        addProgramme.addBindValue(p.title);
-        addProgramme.addBindValue(textOrNull(p.description));
-        addProgramme.addBindValue(textOrNull(p.category));
-        addProgramme.addBindValue(textOrNull(p.lang));
-        if (!addProgramme.exec())
-            writeError = sqlError(addProgramme);
-        else
-            ++outcome.imported;
-    };
-    callbacks.progress = [&]() {
-        if (!writeError.isEmpty())
-            return false;
-        if (!progress)
-            return true;
-        report.percent = int(qMin<qint64>(99, file.pos() * 100 / totalBytes));
-        report.items = outcome.imported;
-        report.errors = outcome.skipped;
-        return progress(report);
-    };
-    const XmltvParser::Result parsed = XmltvParser::parse(input, callbacks);
-    outcome.skipped = parsed.skipped;
-    if (!writeError.isEmpty()) {
-        outcome.error = writeError;
-        return outcome;
-    }
-    if (parsed.error) {
-        outcome.error = *parsed.error;
-        return outcome;
-    }
-    if (gzip && !gunzip.error().isEmpty()) {
-        outcome.error = gunzip.error();
-        return outcome;
-    }
-    if (parsed.channels == 0 && parsed.programmes == 0) {
-        outcome.error = QStringLiteral("the guide has no channels and no programmes");
-        return outcome;
     }
     if (!matchGuideIds(db, &outcome.error))
         return outcome;
@@ -452,7 +503,7 @@ ImportOutcome importXmltvFile(QSqlDatabase db, int sourceId, const QString &path
         return outcome;
     }
     outcome.ok = true;
-    outcome.added = parsed.channels;
+    outcome.added = channels;
     outcome.outsideWindow = outside;
     if (progress) {
         report.percent = 100;
