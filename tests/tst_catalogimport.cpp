@@ -209,9 +209,11 @@ void tst_CatalogImport::categoriesAreCreatedInFirstSeenOrder()
 {
     QByteArray v1 = "#EXTM3U\n";
     int n = 0;
-    for (const char *g : {"Sport", "News", "Sport", "Kids", "News"})
+    for (const char *g : {"Sport", "News", "Sport", "Kids", "News"}) {
         v1 += entry(QStringLiteral("group-title=\"%1\"").arg(QLatin1String(g)),
-                    QStringLiteral("c%1").arg(n), Fixtures::contentId(n++));
+                    QStringLiteral("c%1").arg(n), Fixtures::contentId(n));
+        ++n;
+    }
     QVERIFY(importM3u(v1).ok);
     QCOMPARE(snapshot(QStringLiteral("SELECT name FROM categories ORDER BY sort_order")),
              (QStringList {QStringLiteral("Sport"), QStringLiteral("News"),
