@@ -43,6 +43,7 @@ private Q_SLOTS:
     void urlSourceAcceptsGzipAndEnforcesTheSizeCap();
     void bigGuideImportsWhileHealthKeepsAnswering();
     void sourcesRefreshOnTheirInterval();
+    void stoppingDuringAnImportCancelsIt();
     void backupThenRestoreGivesTheSameCatalog();
     void exportListsEveryChannel();
     void settingsAreListedAndUpdated();
@@ -678,11 +679,29 @@ void tst_AdminApi::fileSourceImportsAndReportsStatus()
              100);
     QCOMPARE(s.value(QLatin1String("channels")).toInt(), 50);
 
+    // The user's edit survives a refresh that renames the channel at the source.
+    QCOMPARE(api("PATCH", QStringLiteral("/api/channels/1"),
+                 QJsonObject {{QStringLiteral("name"), QStringLiteral("Mine")},
+                              {QStringLiteral("hidden"), true}})
+                     .status,
+             200);
+    write(QStringLiteral("list.m3u"), samplePlaylist(50).replace("Channel 0\n", "Channel Zero\n"));
+    QCOMPARE(api("POST", QStringLiteral("/api/sources/%1/refresh").arg(id)).status, 202);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000); // may be over before the 202 arrives
+    const QJsonObject edited = api("GET", QStringLiteral("/api/channels/1")).json().object();
+    QCOMPARE(edited.value(QLatin1String("name")).toString(), QStringLiteral("Mine"));
+    QCOMPARE(edited.value(QLatin1String("hidden")).toBool(), true);
+    QCOMPARE(edited.value(QLatin1String("imported"))
+                     .toObject()
+                     .value(QLatin1String("name"))
+                     .toString(),
+             QStringLiteral("Channel Zero"));
+
     // The file turns bad: the refresh fails, says why, and the catalog stays as it was.
     const QByteArray before = api("GET", QStringLiteral("/api/channels?limit=5000")).body;
     write(QStringLiteral("list.m3u"), "<html>Service Unavailable</html>");
     QCOMPARE(api("POST", QStringLiteral("/api/sources/%1/refresh").arg(id)).status, 202);
-    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000); // may be over before the 202 arrives
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 3, 20000);
     status = api("GET", QStringLiteral("/api/sources/%1/status").arg(id)).json().object();
     QCOMPARE(status.value(QLatin1String("last_status")).toString(), QStringLiteral("error"));
     QVERIFY(status.value(QLatin1String("last_error"))
@@ -847,6 +866,30 @@ void tst_AdminApi::sourcesRefreshOnTheirInterval()
                      .value(QLatin1String("epg_id"))
                      .toString(),
              QStringLiteral("ch1"));
+}
+
+void tst_AdminApi::stoppingDuringAnImportCancelsIt()
+{
+    startServer();
+    const QString path = write(QStringLiteral("big.xml"),
+                               Fixtures::xmltv(1000, 100, QDateTime::currentSecsSinceEpoch()));
+    QSignalSpy progress(m_server->sourceManager(), &SourceManager::progressChanged);
+    QCOMPARE(api("POST", QStringLiteral("/api/epg-sources"),
+                 QJsonObject {{QStringLiteral("name"), QStringLiteral("big")},
+                              {QStringLiteral("location"), path}})
+                     .status,
+             201);
+    QTRY_VERIFY(std::any_of(progress.cbegin(), progress.cend(), [](const QList<QVariant> &args) {
+        return args.at(2).toJsonObject().value(QLatin1String("items")).toInt() > 0;
+    }));
+    m_server->stop(); // cancels the import and waits for its thread
+    Database db(m_server->databasePath());
+    QVERIFY(db.open().ok);
+    QSqlQuery q(db.connection());
+    QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM epg_programmes")) && q.next());
+    QCOMPARE(q.value(0).toInt(), 0);
+    QVERIFY(q.exec(QStringLiteral("SELECT last_status FROM epg_sources")) && q.next());
+    QCOMPARE(q.value(0).toString(), QStringLiteral("never"));
 }
 
 void tst_AdminApi::backupThenRestoreGivesTheSameCatalog()

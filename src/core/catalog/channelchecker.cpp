@@ -22,8 +22,10 @@ ChannelChecker::ChannelChecker(Server *server, QObject *parent) : QObject(parent
 ChannelChecker::~ChannelChecker()
 {
     m_queue.clear();
-    if (m_reply)
+    if (m_reply) {
+        m_reply->disconnect(this); // a check cut by shutdown says nothing about the channel
         m_reply->abort();
+    }
 }
 
 int ChannelChecker::enqueue(const QList<int> &channelIds)

@@ -24,8 +24,10 @@ SourceManager::~SourceManager()
 {
     m_cancel = true;
     m_tick.stop();
-    if (m_current && m_current->reply)
+    if (m_current && m_current->reply) {
+        m_current->reply->disconnect(this); // a download cut by shutdown is not a failed refresh
         m_current->reply->abort();
+    }
     if (m_thread) {
         // The worker sees the cancel flag within a few hundred entries and rolls back.
         m_thread->wait();
