@@ -389,6 +389,8 @@ void tst_AdminApi::validationErrorsNameTheField_data()
                                << "hidden";
     QTest::newRow("list unknown parameter")
             << QByteArray("GET") << "/api/channels?frobnicate=1" << QByteArray() << "frobnicate";
+    QTest::newRow("categories query")
+            << QByteArray("GET") << "/api/categories?sort=x" << QByteArray() << "sort";
     QTest::newRow("restore format") << QByteArray("POST") << "/api/restore"
                                     << QByteArray("{\"format\": \"zip\"}") << "format";
     QTest::newRow("login password")
@@ -508,6 +510,7 @@ void tst_AdminApi::channelsAreCreatedListedEditedAndDeleted()
     const QJsonObject created = r.json().object();
     const int id = created.value(QLatin1String("id")).toInt();
     QCOMPARE(created.value(QLatin1String("kind")).toString(), QStringLiteral("direct"));
+    QCOMPARE(created.value(QLatin1String("category")).toString(), QStringLiteral("Sport"));
     QCOMPARE(created.value(QLatin1String("number")).toInt(), 31);
     QVERIFY(created.value(QLatin1String("source_id")).isNull());
     QCOMPARE(api("POST", QStringLiteral("/api/channels"),

@@ -215,7 +215,9 @@ const QString kChannelColumns = QStringLiteral(
         " c.name, c.number, c.category_id, c.logo, c.epg_id, c.tvg_name,"
         " c.custom_name, c.custom_number, c.custom_category_id, c.custom_logo, c.custom_epg_id,"
         " c.hidden, c.active, c.check_status, c.check_error, c.checked_at, c.added_at, "
-        "c.updated_at, c.guide_id");
+        "c.updated_at, c.guide_id,"
+        " (SELECT cat.name FROM categories cat"
+        " WHERE cat.id = COALESCE(c.custom_category_id, c.category_id))");
 
 } // namespace
 
@@ -260,6 +262,7 @@ QJsonObject AdminApi::channelJson(const QSqlQuery &q) const
             {QStringLiteral("added_at"), isoTime(q.value(27))},
             {QStringLiteral("updated_at"), isoTime(q.value(28))},
             {QStringLiteral("guide_id"), nullable(q.value(29))},
+            {QStringLiteral("category"), nullable(q.value(30))},
     };
 }
 
@@ -797,7 +800,9 @@ const QList<Field> kCategoryFields {
 void AdminApi::registerCategoryRoutes(HttpFront *http)
 {
     http->route(M::Get | M::Head, QStringLiteral("/api/categories"), Access::Admin,
-                [this](const HttpRequest &, QHttpServerResponder &r) {
+                [this](const HttpRequest &req, QHttpServerResponder &r) {
+                    if (badRequest(r, checkQueryNames(req.query(), {})))
+                        return;
                     QSqlQuery q(m_server->database()->connection());
                     if (!q.exec(QStringLiteral(
                                 "SELECT cat.id, cat.name, cat.sort_order, cat.created_at,"
@@ -1106,7 +1111,9 @@ void AdminApi::registerSourceRoutes(HttpFront *http)
         };
 
         http->route(M::Get | M::Head, base, Access::Admin,
-                    [this, table, sourceJson](const HttpRequest &, QHttpServerResponder &r) {
+                    [this, table, sourceJson](const HttpRequest &req, QHttpServerResponder &r) {
+                        if (badRequest(r, checkQueryNames(req.query(), {})))
+                            return;
                         QSqlQuery q(m_server->database()->connection());
                         if (!q.exec(QStringLiteral("SELECT id FROM %1 ORDER BY id").arg(table)))
                             return dbError(r, q.lastError().text());
