@@ -32,6 +32,7 @@ private Q_SLOTS:
     void apiRoutesNeedAuthenticationButHealth();
     void basicAndSessionTokenAuthenticate();
     void failedLoginsAreRateLimitedPerAddress();
+    void passwordChangeEndsEverySession();
     void passwordHashingHasATimeBudget();
     void validationErrorsNameTheField_data();
     void validationErrorsNameTheField();
@@ -210,6 +211,7 @@ void tst_AdminApi::apiRoutesNeedAuthenticationButHealth_data()
     QTest::newRow("PATCH /api/settings") << QByteArray("PATCH") << "/api/settings";
     QTest::newRow("DELETE /api/categories/1") << QByteArray("DELETE") << "/api/categories/1";
     QTest::newRow("POST /api/logout") << QByteArray("POST") << "/api/logout";
+    QTest::newRow("POST /api/password") << QByteArray("POST") << "/api/password";
 }
 
 void tst_AdminApi::apiRoutesNeedAuthenticationButHealth()
@@ -264,6 +266,45 @@ void tst_AdminApi::basicAndSessionTokenAuthenticate()
     });
     QCOMPARE(wrong.status, 401);
     QCOMPARE(httpRequest("POST", url(QStringLiteral("/api/login")), "[1]").status, 400);
+}
+
+void tst_AdminApi::passwordChangeEndsEverySession()
+{
+    startServer();
+    const HttpResult login = httpRequest(
+            "POST", url(QStringLiteral("/api/login")),
+            QJsonDocument(QJsonObject {{QStringLiteral("password"), m_password}}).toJson());
+    const QPair<QByteArray, QByteArray> bearer {
+            "Authorization",
+            "Bearer " + login.json().object().value(QLatin1String("token")).toString().toLatin1()};
+    auto change = [&](const QString &current, const QString &next) {
+        return unlessBusy([&]() {
+            return httpRequest(
+                    "POST", url(QStringLiteral("/api/password")),
+                    QJsonDocument(QJsonObject {{QStringLiteral("current_password"), current},
+                                               {QStringLiteral("new_password"), next}})
+                            .toJson(),
+                    {bearer});
+        });
+    };
+    HttpResult r = change(QStringLiteral("not it"), QStringLiteral("a new password"));
+    QCOMPARE(r.status, 400);
+    QVERIFY(r.json().object()
+                    .value(QLatin1String("error"))
+                    .toString()
+                    .startsWith(QLatin1String("current_password:")));
+    r = change(m_password, QStringLiteral("short"));
+    QCOMPARE(r.status, 400);
+    QVERIFY(r.json().object()
+                    .value(QLatin1String("error"))
+                    .toString()
+                    .startsWith(QLatin1String("new_password:")));
+    QCOMPARE(change(m_password, QStringLiteral("a new password")).status, 200);
+    // The old token and the old password are gone; the new one works.
+    QCOMPARE(httpRequest("GET", url(QStringLiteral("/api/settings")), {}, {bearer}).status, 401);
+    QCOMPARE(unlessBusy([&]() { return api("GET", QStringLiteral("/api/settings")); }).status, 401);
+    m_password = QStringLiteral("a new password");
+    QCOMPARE(unlessBusy([&]() { return api("GET", QStringLiteral("/api/settings")); }).status, 200);
 }
 
 void tst_AdminApi::failedLoginsAreRateLimitedPerAddress()

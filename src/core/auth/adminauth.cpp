@@ -302,3 +302,62 @@ void AdminAuth::handleLogout(const HttpRequest &req, QHttpServerResponder &r)
                 QCryptographicHash::hash(header.mid(7).trimmed(), QCryptographicHash::Sha256));
     Http::sendJson(r, QJsonObject {{QStringLiteral("ok"), true}});
 }
+
+void AdminAuth::handleChangePassword(const HttpRequest &req, QHttpServerResponder &r)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(req.http.body(), &parseError);
+    if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+        Http::sendError(r, Http::Status::BadRequest,
+                        QStringLiteral("body: expected a JSON object"));
+        return;
+    }
+    const QJsonObject o = doc.object();
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        if (it.key() != QLatin1String("current_password")
+            && it.key() != QLatin1String("new_password")) {
+            Http::sendError(r, Http::Status::BadRequest,
+                            QStringLiteral("%1: unknown field").arg(it.key()));
+            return;
+        }
+    }
+    for (const char *field : {"current_password", "new_password"}) {
+        if (!o.value(QLatin1String(field)).isString()) {
+            Http::sendError(r, Http::Status::BadRequest,
+                            QStringLiteral("%1: expected a string").arg(QLatin1String(field)));
+            return;
+        }
+    }
+    const QString next = o.value(QLatin1String("new_password")).toString();
+    if (next.size() < AdminCredential::kMinimumLength) {
+        Http::sendError(r, Http::Status::BadRequest,
+                        QStringLiteral("new_password: at least %1 characters")
+                                .arg(AdminCredential::kMinimumLength));
+        return;
+    }
+    // The current password again, even with a valid session: a left-open dashboard is not enough.
+    const QHostAddress peer = peerOf(req);
+    switch (checkPassword(peer, o.value(QLatin1String("current_password")).toString())) {
+    case Verdict::Ok:
+        break;
+    case Verdict::Wrong:
+        Http::sendError(r, Http::Status::BadRequest,
+                        QStringLiteral("current_password: wrong password"));
+        return;
+    case Verdict::Limited:
+        sendLimited(r, retryAfterSeconds(peer));
+        return;
+    case Verdict::Busy:
+        sendLimited(r, 1, true);
+        return;
+    }
+    if (auto error = AdminCredential::set(m_server->database()->connection(), next)) {
+        Http::sendError(r, Http::Status::InternalServerError,
+                        QStringLiteral("cannot store the password: %1").arg(*error));
+        return;
+    }
+    reset();
+    qCInfo(lcAuth).noquote() << "Admin password changed from" << addressKey(peer)
+                             << "; every session ended";
+    Http::sendJson(r, QJsonObject {{QStringLiteral("ok"), true}});
+}

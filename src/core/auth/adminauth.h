@@ -39,6 +39,9 @@ public:
     void handleLogin(const HttpRequest &req, QHttpServerResponder &r);
     // POST /api/logout: forgets the Bearer token used.
     void handleLogout(const HttpRequest &req, QHttpServerResponder &r);
+    // POST /api/password {"current_password", "new_password"}: changes the admin password and
+    // ends every session (tokens and remembered passwords).
+    void handleChangePassword(const HttpRequest &req, QHttpServerResponder &r);
 
     // Forgets every token and cached credential (after the admin password changes).
     void reset();

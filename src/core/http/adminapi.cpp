@@ -289,6 +289,10 @@ void AdminApi::registerRoutes(HttpFront *http)
                 [this](const HttpRequest &req, QHttpServerResponder &r) {
                     m_auth->handleLogout(req, r);
                 });
+    http->route(M::Post, QStringLiteral("/api/password"), Access::Admin,
+                [this](const HttpRequest &req, QHttpServerResponder &r) {
+                    m_auth->handleChangePassword(req, r);
+                });
     registerChannelRoutes(http);
     registerCategoryRoutes(http);
     registerSourceRoutes(http);
