@@ -870,6 +870,25 @@ void tst_AdminApi::bigGuideImportsWhileHealthKeepsAnswering()
                      .value(QLatin1String("guide_id"))
                      .toString(),
              QStringLiteral("ch0"));
+    // Its guide through the API: hourly shows from an hour before the import, the current first.
+    const QJsonObject guide
+            = api("GET", QStringLiteral("/api/channels/1/programmes?hours=5")).json().object();
+    QCOMPARE(guide.value(QLatin1String("epg_id")).toString(), QStringLiteral("ch0"));
+    const QJsonArray shows = guide.value(QLatin1String("items")).toArray();
+    QVERIFY2(shows.size() >= 5 && shows.size() <= 6, qPrintable(QString::number(shows.size())));
+    QCOMPARE(shows.at(0).toObject().value(QLatin1String("title")).toString(),
+             QStringLiteral("Show 1 & more"));
+    // Matched by hand to another guide channel.
+    QCOMPARE(api("PATCH", QStringLiteral("/api/channels/1"),
+                 QJsonObject {{QStringLiteral("epg_id"), QStringLiteral("ch42")}})
+                     .status,
+             200);
+    QCOMPARE(api("GET", QStringLiteral("/api/channels/1/programmes"))
+                     .json()
+                     .object()
+                     .value(QLatin1String("epg_id"))
+                     .toString(),
+             QStringLiteral("ch42"));
 }
 
 void tst_AdminApi::sourcesRefreshOnTheirInterval()

@@ -715,6 +715,65 @@ void AdminApi::registerChannelRoutes(HttpFront *http)
                     Http::sendJson(r, QJsonObject {{QStringLiteral("deleted"), *id}});
                 });
 
+    // The guide of one channel, through its effective guide id.
+    http->route(
+            M::Get | M::Head, QStringLiteral("/api/channels/{id}/programmes"), Access::Admin,
+            [this](const HttpRequest &req, QHttpServerResponder &r) {
+                const auto id = pathId(req, r, "channel");
+                if (!id)
+                    return;
+                const QUrlQuery query = req.query();
+                if (badRequest(r, checkQueryNames(query, {QStringLiteral("hours"),
+                                                          QStringLiteral("past_hours")})))
+                    return;
+                qint64 hours = 24;
+                qint64 pastHours = 0;
+                if (query.hasQueryItem(QStringLiteral("hours"))
+                    && !Http::parseInt(query.queryItemValue(QStringLiteral("hours")), 1, 24 * 60,
+                                       &hours)) {
+                    Http::sendError(r, Status::BadRequest,
+                                    QStringLiteral("hours: expected a number from 1 to 1440"));
+                    return;
+                }
+                if (query.hasQueryItem(QStringLiteral("past_hours"))
+                    && !Http::parseInt(query.queryItemValue(QStringLiteral("past_hours")), 0,
+                                       24 * 60, &pastHours)) {
+                    Http::sendError(r, Status::BadRequest,
+                                    QStringLiteral("past_hours: expected a number from 0 to 1440"));
+                    return;
+                }
+                const auto c = channel(*id);
+                if (!c) {
+                    Http::sendError(r, Status::NotFound,
+                                    QStringLiteral("no such channel: %1").arg(*id));
+                    return;
+                }
+                const QString guideId = c->value(QLatin1String("epg_id")).toString();
+                const qint64 now = QDateTime::currentSecsSinceEpoch();
+                QSqlQuery q(m_server->database()->connection());
+                q.prepare(QStringLiteral(
+                        "SELECT start, stop, title, description, category, lang FROM epg_programmes"
+                        " WHERE epg_id = ? AND stop > ? AND start < ? ORDER BY start, id"));
+                q.addBindValue(guideId);
+                q.addBindValue(now - pastHours * 3600);
+                q.addBindValue(now + hours * 3600);
+                if (!q.exec())
+                    return dbError(r, q.lastError().text());
+                QJsonArray items;
+                while (q.next()) {
+                    items.append(QJsonObject {{QStringLiteral("start"), isoTime(q.value(0))},
+                                              {QStringLiteral("stop"), isoTime(q.value(1))},
+                                              {QStringLiteral("title"), q.value(2).toString()},
+                                              {QStringLiteral("description"), nullable(q.value(3))},
+                                              {QStringLiteral("category"), nullable(q.value(4))},
+                                              {QStringLiteral("lang"), nullable(q.value(5))}});
+                }
+                Http::sendJson(
+                        r, QJsonObject {{QStringLiteral("epg_id"),
+                                         guideId.isEmpty() ? QJsonValue() : QJsonValue(guideId)},
+                                        {QStringLiteral("items"), items}});
+            });
+
     // Engine checks: one at a time, throttled (ChannelChecker).
     http->route(M::Post, QStringLiteral("/api/channels/{id}/check"), Access::Admin,
                 [this](const HttpRequest &req, QHttpServerResponder &r) {
