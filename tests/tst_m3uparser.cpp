@@ -13,6 +13,7 @@ private Q_SLOTS:
     void playlistIsParsed_data();
     void playlistIsParsed();
     void extinfAttributesAreRead();
+    void quotingStylesAreRead();
     void notAPlaylistIsRecognised();
 };
 
@@ -61,6 +62,11 @@ void tst_M3uParser::streamLineIsClassified_data()
                                  << ""
                                  << ""
                                  << "https://iptv.example/a/b.m3u8?token=x";
+    QTest::newRow("kodi pipe headers")
+            << "http://iptv.example/1.ts|User-Agent=VLC&Referer=x" << true << "direct"
+            << ""
+            << ""
+            << "http://iptv.example/1.ts";
     QTest::newRow("short acestream id") << "acestream://0123" << false << ""
                                         << ""
                                         << ""
@@ -149,6 +155,9 @@ void tst_M3uParser::playlistIsParsed_data()
     QTest::newRow("comma inside a quoted attribute") << QByteArray(
             "#EXTM3U\n#EXTINF:-1 tvg-name=\"A, B\" group-title=\"X\",Real Name\nacestream://" + id
             + "\n") << QStringList {"Real Name"} << 0;
+    QTest::newRow("single-quoted and unquoted attributes") << QByteArray(
+            "#EXTM3U\n#EXTINF:-1 tvg-id='a b' tvg-chno=5 group-title=News,Name\nacestream://" + id
+            + "\n") << QStringList {"Name"} << 0;
     QTest::newRow("missing name falls back to tvg-name")
             << QByteArray("#EXTM3U\n#EXTINF:-1 tvg-name=\"Tvg\",\nacestream://" + id + "\n")
             << QStringList {"Tvg"} << 0;
@@ -193,6 +202,18 @@ void tst_M3uParser::extinfAttributesAreRead()
     QVERIFY(e.contentId.isEmpty());
     QCOMPARE(r.entries.at(1).tvgChno, -1);
     QCOMPARE(r.entries.at(1).group, QStringLiteral("News")); // from #EXTGRP
+}
+
+void tst_M3uParser::quotingStylesAreRead()
+{
+    const M3uParseResult r = M3uParser::parse(
+            "#EXTINF:-1 TVG-ID='a b' tvg-chno=5 group-title=News,Name, with comma\nacestream://"
+            + kId.toLatin1() + "\n");
+    QCOMPARE(r.entries.size(), 1);
+    QCOMPARE(r.entries.at(0).tvgId, QStringLiteral("a b"));
+    QCOMPARE(r.entries.at(0).tvgChno, 5);
+    QCOMPARE(r.entries.at(0).group, QStringLiteral("News"));
+    QCOMPARE(r.entries.at(0).name, QStringLiteral("Name, with comma"));
 }
 
 void tst_M3uParser::notAPlaylistIsRecognised()

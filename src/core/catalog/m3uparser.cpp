@@ -42,12 +42,15 @@ void parseExtinf(const QString &line, M3uEntry *entry, bool *ok)
         return;
     }
     static const QRegularExpression attrRe(
-            QStringLiteral("([A-Za-z0-9_-]+)=(?:\"([^\"]*)\"|([^\\s\"]*))"));
+            QStringLiteral("([A-Za-z0-9_-]+)=(?:\"([^\"]*)\"|'([^']*)'|([^\\s\"']*))"));
     auto it = attrRe.globalMatch(head);
     while (it.hasNext()) {
         const auto m = it.next();
         const QString key = m.captured(1).toLower();
-        const QString value = (m.capturedStart(2) >= 0 ? m.captured(2) : m.captured(3)).trimmed();
+        const QString value = (m.capturedStart(2) >= 0   ? m.captured(2)
+                               : m.capturedStart(3) >= 0 ? m.captured(3)
+                                                         : m.captured(4))
+                                      .trimmed();
         if (key == QLatin1String("tvg-id"))
             entry->tvgId = value;
         else if (key == QLatin1String("tvg-name"))
@@ -93,7 +96,8 @@ bool M3uParser::classify(const QString &raw, M3uEntry *entry)
         entry->contentId = id.toLower();
         return true;
     }
-    const QUrl url(line, QUrl::StrictMode);
+    // Kodi appends request headers after a pipe: "http://host/x.ts|User-Agent=…".
+    const QUrl url(line.section(QLatin1Char('|'), 0, 0).trimmed(), QUrl::StrictMode);
     if (!url.isValid() || url.host().isEmpty()
         || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")))
         return false;
