@@ -384,6 +384,10 @@ void tst_AdminApi::validationErrorsNameTheField_data()
                                   << QByteArray("{\"name\": \"x\", \"address\": \"" + id
                                                 + "\", \"number\": -1}")
                                   << "number";
+    QTest::newRow("huge") << QByteArray("POST") << "/api/channels"
+                          << QByteArray("{\"name\": \"x\", \"address\": \"" + id
+                                        + "\", \"number\": 1e300}")
+                          << "number";
     QTest::newRow("fractional") << QByteArray("POST") << "/api/channels"
                                 << QByteArray("{\"name\": \"x\", \"address\": \"" + id
                                               + "\", \"number\": 1.5}")

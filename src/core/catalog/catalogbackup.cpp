@@ -9,6 +9,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QSqlRecord>
+#include <cmath>
 
 namespace {
 
@@ -162,7 +163,8 @@ std::optional<QString> CatalogBackup::restore(QSqlDatabase db, const QJsonObject
                     insert.addBindValue(QVariant(QMetaType(QMetaType::QString)));
                 else if (v.isBool())
                     insert.addBindValue(v.toBool() ? 1 : 0);
-                else if (v.isDouble() && v.toDouble() == double(qint64(v.toDouble())))
+                else if (v.isDouble() && std::abs(v.toDouble()) < 9e15
+                         && v.toDouble() == double(qint64(v.toDouble())))
                     insert.addBindValue(qint64(v.toDouble()));
                 else
                     insert.addBindValue(v.toVariant());

@@ -23,6 +23,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
+#include <cmath>
 
 namespace {
 
@@ -64,7 +65,9 @@ std::optional<QString> checkValue(const QString &name, const QJsonValue &v, cons
         return std::nullopt;
     }
     case Type::Int: {
-        if (!v.isDouble() || v.toDouble() != double(qint64(v.toDouble())))
+        // Range first: converting a huge double to an integer is undefined.
+        if (!v.isDouble() || std::abs(v.toDouble()) > 9e15
+            || v.toDouble() != double(qint64(v.toDouble())))
             return QStringLiteral("%1: expected a whole number").arg(name);
         const qint64 n = qint64(v.toDouble());
         if (n < f.min || n > f.max)
