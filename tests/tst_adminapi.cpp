@@ -790,6 +790,13 @@ void tst_AdminApi::urlSourceAcceptsGzipAndEnforcesTheSizeCap()
         return QHttpServerResponse("audio/x-mpegurl",
                                    playlist.repeated(2 * 1024 * 1024 / playlist.size() + 1));
     });
+    // Content-Encoding: gzip on the wire (Qt asks for it and inflates it).
+    const QByteArray other = QByteArray(samplePlaylist(25)).replace("acestream://", "");
+    web.route(QStringLiteral("/encoded.m3u"), [other]() {
+        QHttpServerResponse response("audio/x-mpegurl", Fixtures::gzip(other));
+        response.setHeader("Content-Encoding", "gzip");
+        return response;
+    });
     web.route(QStringLiteral("/missing.m3u"),
               []() { return QHttpServerResponse(QHttpServerResponder::StatusCode::NotFound); });
     const quint16 port = web.listen(QHostAddress::LocalHost, 0);
@@ -808,6 +815,9 @@ void tst_AdminApi::urlSourceAcceptsGzipAndEnforcesTheSizeCap()
     QJsonObject status = add(QStringLiteral("list.m3u.gz"));
     QCOMPARE(status.value(QLatin1String("last_status")).toString(), QStringLiteral("ok"));
     QCOMPARE(status.value(QLatin1String("last_imported")).toInt(), 20);
+    status = add(QStringLiteral("encoded.m3u"));
+    QCOMPARE(status.value(QLatin1String("last_status")).toString(), QStringLiteral("ok"));
+    QCOMPARE(status.value(QLatin1String("last_imported")).toInt(), 25); // 20 seen before, 5 new
     status = add(QStringLiteral("huge.m3u"));
     QCOMPARE(status.value(QLatin1String("last_status")).toString(), QStringLiteral("error"));
     QVERIFY2(status.value(QLatin1String("last_error")).toString().contains(QLatin1String("limit")),
@@ -820,7 +830,7 @@ void tst_AdminApi::urlSourceAcceptsGzipAndEnforcesTheSizeCap()
                      .object()
                      .value(QLatin1String("total"))
                      .toInt(),
-             20);
+             25);
 }
 
 void tst_AdminApi::bigGuideImportsWhileHealthKeepsAnswering()
