@@ -26,6 +26,7 @@ private Q_SLOTS:
     void malformedPlaylistLeavesCatalogUnchanged();
     void gzipPlaylistIsImported();
     void guideKeepsItsWindowAndMatchesChannels();
+    void furtherDisplayNamesAreMatched();
     void gzipGuideIsImported();
     void malformedGuideLeavesGuideUnchanged_data();
     void malformedGuideLeavesGuideUnchanged();
@@ -330,6 +331,25 @@ void tst_CatalogImport::guideKeepsItsWindowAndMatchesChannels()
     QCOMPARE(CatalogImport::normalisedName(QStringLiteral("Rai 1 HD")), QStringLiteral("rai1"));
     QCOMPARE(CatalogImport::normalisedName(QStringLiteral("Télé-Sport  FHD")),
              QStringLiteral("telesport"));
+}
+
+void tst_CatalogImport::furtherDisplayNamesAreMatched()
+{
+    QVERIFY(importM3u("#EXTM3U\n"
+                      + entry(QString(), QStringLiteral("Rai Uno HD"), Fixtures::contentId(1))
+                      + entry(QString(), QStringLiteral("RAI-2"), Fixtures::contentId(2)))
+                    .ok);
+    const QByteArray xml
+            = "<tv><channel id=\"rai1.it\"><display-name>Rai 1</display-name>"
+              "<display-name>Rai Uno</display-name></channel>"
+              "<channel id=\"rai2.it\"><display-name>Secondo canale</display-name></channel></tv>";
+    const ImportOutcome o = CatalogImport::importXmltvFile(
+            m_db->connection(), addSource(QStringLiteral("epg_sources")),
+            write(QStringLiteral("r.xml"), xml), 1, 7, {});
+    QVERIFY2(o.ok, qPrintable(o.error));
+    // "Rai Uno HD" by the second display name, "RAI-2" by the id's first part.
+    QCOMPARE(snapshot(QStringLiteral("SELECT name, guide_id FROM channels ORDER BY id")),
+             (QStringList {QStringLiteral("Rai Uno HD|rai1.it"), QStringLiteral("RAI-2|rai2.it")}));
 }
 
 void tst_CatalogImport::gzipGuideIsImported()

@@ -65,6 +65,7 @@ void tst_XmltvParser::channelsAndProgrammesAreStreamed()
     QCOMPARE(channels.size(), 3);
     QCOMPARE(channels.at(1).id, QStringLiteral("ch1"));
     QCOMPARE(channels.at(1).displayName, QStringLiteral("Channel 1"));
+    QVERIFY(channels.at(1).otherNames.isEmpty());
     QCOMPARE(channels.at(1).icon, QStringLiteral("http://logo/1.png"));
     QCOMPARE(programmes.size(), 12);
     QCOMPARE(r.skipped, 2);

@@ -94,20 +94,30 @@ bool matchGuideIds(QSqlDatabase db, QString *error)
     QHash<QString, QString> byName;
     {
         QSqlQuery q(db);
-        if (!q.exec(QStringLiteral(
-                    "SELECT epg_id, display_name FROM epg_channels ORDER BY source_id, epg_id"))) {
+        if (!q.exec(QStringLiteral("SELECT epg_id, display_name, other_names FROM epg_channels"
+                                   " ORDER BY source_id, epg_id"))) {
             *error = sqlError(q);
             return false;
         }
+        // Names in order of trust: first display names, then the further ones, then the id's
+        // first part ("rai1.it" -> "rai1"). The first guide channel to claim a name keeps it.
+        QList<QPair<QString, QStringList>> names[3];
         while (q.next()) {
             const QString id = q.value(0).toString();
             ids.insert(id);
-            const QString n = normalisedName(q.value(1).toString());
-            if (!n.isEmpty() && !byName.contains(n))
-                byName.insert(n, id);
-            const QString ni = normalisedName(id.section(QLatin1Char('.'), 0, 0));
-            if (!ni.isEmpty() && !byName.contains(ni))
-                byName.insert(ni, id);
+            names[0].append({id, {q.value(1).toString()}});
+            names[1].append(
+                    {id, q.value(2).toString().split(QLatin1Char('\t'), Qt::SkipEmptyParts)});
+            names[2].append({id, {id.section(QLatin1Char('.'), 0, 0)}});
+        }
+        for (const auto &level : names) {
+            for (const auto &entry : level) {
+                for (const QString &name : entry.second) {
+                    const QString n = normalisedName(name);
+                    if (!n.isEmpty() && !byName.contains(n))
+                        byName.insert(n, entry.first);
+                }
+            }
         }
     }
     QSqlQuery q(db);
@@ -382,7 +392,8 @@ ImportOutcome importXmltvFile(QSqlDatabase db, int sourceId, const QString &path
     } detach {db}; // declared before every query below, so it runs after they are gone
     for (const char *sql :
          {"PRAGMA staging.journal_mode = OFF", "PRAGMA staging.synchronous = OFF",
-          "CREATE TABLE staging.channels (epg_id TEXT PRIMARY KEY, display_name TEXT, icon TEXT)",
+          "CREATE TABLE staging.channels (epg_id TEXT PRIMARY KEY, display_name TEXT, other_names "
+          "TEXT, icon TEXT)",
           "CREATE TABLE staging.programmes (epg_id TEXT NOT NULL, start INTEGER NOT NULL,"
           " stop INTEGER NOT NULL, title TEXT NOT NULL, description TEXT, category TEXT, lang "
           "TEXT)"}) {
@@ -402,9 +413,9 @@ ImportOutcome importXmltvFile(QSqlDatabase db, int sourceId, const QString &path
     {
         Transaction stage(db); // touches only the staging file
         QSqlQuery addChannel(db);
-        addChannel.prepare(
-                QStringLiteral("INSERT OR REPLACE INTO staging.channels(epg_id, display_name, icon)"
-                               " VALUES (?, ?, ?)"));
+        addChannel.prepare(QStringLiteral(
+                "INSERT OR REPLACE INTO staging.channels(epg_id, display_name, other_names, icon)"
+                " VALUES (?, ?, ?, ?)"));
         QSqlQuery addProgramme(db);
         addProgramme.prepare(
                 QStringLiteral("INSERT INTO staging.programmes(epg_id, start, stop, title,"
@@ -416,6 +427,7 @@ ImportOutcome importXmltvFile(QSqlDatabase db, int sourceId, const QString &path
                 return;
             addChannel.addBindValue(c.id);
             addChannel.addBindValue(textOrNull(c.displayName));
+            addChannel.addBindValue(textOrNull(c.otherNames.join(QLatin1Char('\t'))));
             addChannel.addBindValue(textOrNull(c.icon));
             if (!addChannel.exec())
                 writeError = sqlError(addChannel);
@@ -483,8 +495,8 @@ ImportOutcome importXmltvFile(QSqlDatabase db, int sourceId, const QString &path
     for (const char *sql :
          {"DELETE FROM main.epg_programmes WHERE source_id = ?",
           "DELETE FROM main.epg_channels WHERE source_id = ?",
-          "INSERT INTO main.epg_channels(source_id, epg_id, display_name, icon)"
-          " SELECT ?, epg_id, display_name, icon FROM staging.channels",
+          "INSERT INTO main.epg_channels(source_id, epg_id, display_name, other_names, icon)"
+          " SELECT ?, epg_id, display_name, other_names, icon FROM staging.channels",
           "INSERT INTO main.epg_programmes(source_id, epg_id, start, stop, title, description,"
           " category, lang) SELECT ?, epg_id, start, stop, title, description, category, lang"
           " FROM staging.programmes ORDER BY epg_id, start"}) {

@@ -57,10 +57,14 @@ XmltvParser::Result XmltvParser::parse(QIODevice *device, const Callbacks &callb
             XmltvChannel channel;
             channel.id = xml.attributes().value(QLatin1String("id")).toString().trimmed();
             while (xml.readNextStartElement()) {
-                if (xml.name() == QLatin1String("display-name") && channel.displayName.isEmpty())
-                    channel.displayName
+                if (xml.name() == QLatin1String("display-name")) {
+                    const QString text
                             = xml.readElementText(QXmlStreamReader::IncludeChildElements).trimmed();
-                else if (xml.name() == QLatin1String("icon")) {
+                    if (channel.displayName.isEmpty())
+                        channel.displayName = text;
+                    else if (!text.isEmpty() && !channel.otherNames.contains(text))
+                        channel.otherNames << text;
+                } else if (xml.name() == QLatin1String("icon")) {
                     if (channel.icon.isEmpty())
                         channel.icon = xml.attributes().value(QLatin1String("src")).toString();
                     xml.skipCurrentElement();

@@ -2,13 +2,15 @@
 
 #include <QIODevice>
 #include <QString>
+#include <QStringList>
 #include <functional>
 #include <optional>
 
 struct XmltvChannel
 {
     QString id;
-    QString displayName;
+    QString displayName; // the first <display-name>
+    QStringList otherNames; // the further ones ("Rai 1", "Rai Uno"), for matching
     QString icon;
 };
 

@@ -1092,45 +1092,50 @@ const QList<Field> kSourceFields {
 void AdminApi::registerSourceRoutes(HttpFront *http)
 {
     // The guides' own channel list: what a channel's epg_id can be set to by hand.
-    http->route(M::Get | M::Head, QStringLiteral("/api/epg-channels"), Access::Admin,
-                [this](const HttpRequest &req, QHttpServerResponder &r) {
-                    const QUrlQuery query = req.query();
-                    if (badRequest(r, checkQueryNames(query, {QStringLiteral("search"),
-                                                              QStringLiteral("limit")})))
-                        return;
-                    qint64 limit = 500;
-                    if (query.hasQueryItem(QStringLiteral("limit"))
-                        && !Http::parseInt(query.queryItemValue(QStringLiteral("limit")), 1, 100000,
-                                           &limit)) {
-                        Http::sendError(
-                                r, Status::BadRequest,
-                                QStringLiteral("limit: expected a number from 1 to 100000"));
-                        return;
-                    }
-                    const QString search
-                            = query.queryItemValue(QStringLiteral("search"), QUrl::FullyDecoded);
-                    QSqlQuery q(m_server->database()->connection());
-                    q.prepare(QStringLiteral(
-                            "SELECT source_id, epg_id, display_name, icon FROM epg_channels"
-                            " WHERE ? = '' OR instr(lower(epg_id), lower(?)) > 0"
-                            " OR instr(lower(COALESCE(display_name, '')), lower(?)) > 0"
-                            " ORDER BY display_name COLLATE NOCASE, epg_id LIMIT ?"));
-                    q.addBindValue(search);
-                    q.addBindValue(search);
-                    q.addBindValue(search);
-                    q.addBindValue(limit);
-                    if (!q.exec())
-                        return dbError(r, q.lastError().text());
-                    QJsonArray items;
-                    while (q.next()) {
-                        items.append(
-                                QJsonObject {{QStringLiteral("source_id"), q.value(0).toInt()},
-                                             {QStringLiteral("epg_id"), q.value(1).toString()},
-                                             {QStringLiteral("display_name"), nullable(q.value(2))},
-                                             {QStringLiteral("icon"), nullable(q.value(3))}});
-                    }
-                    Http::sendJson(r, QJsonObject {{QStringLiteral("items"), items}});
-                });
+    http->route(
+            M::Get | M::Head, QStringLiteral("/api/epg-channels"), Access::Admin,
+            [this](const HttpRequest &req, QHttpServerResponder &r) {
+                const QUrlQuery query = req.query();
+                if (badRequest(r, checkQueryNames(query, {QStringLiteral("search"),
+                                                          QStringLiteral("limit")})))
+                    return;
+                qint64 limit = 500;
+                if (query.hasQueryItem(QStringLiteral("limit"))
+                    && !Http::parseInt(query.queryItemValue(QStringLiteral("limit")), 1, 100000,
+                                       &limit)) {
+                    Http::sendError(r, Status::BadRequest,
+                                    QStringLiteral("limit: expected a number from 1 to 100000"));
+                    return;
+                }
+                const QString search
+                        = query.queryItemValue(QStringLiteral("search"), QUrl::FullyDecoded);
+                QSqlQuery q(m_server->database()->connection());
+                q.prepare(QStringLiteral("SELECT source_id, epg_id, display_name, icon, "
+                                         "other_names FROM epg_channels"
+                                         " WHERE ? = '' OR instr(lower(epg_id), lower(?)) > 0"
+                                         " OR instr(lower(COALESCE(display_name, '') || '\t' || "
+                                         "COALESCE(other_names, '')),"
+                                         " lower(?)) > 0"
+                                         " ORDER BY display_name COLLATE NOCASE, epg_id LIMIT ?"));
+                q.addBindValue(search);
+                q.addBindValue(search);
+                q.addBindValue(search);
+                q.addBindValue(limit);
+                if (!q.exec())
+                    return dbError(r, q.lastError().text());
+                QJsonArray items;
+                while (q.next()) {
+                    items.append(
+                            QJsonObject {{QStringLiteral("source_id"), q.value(0).toInt()},
+                                         {QStringLiteral("epg_id"), q.value(1).toString()},
+                                         {QStringLiteral("display_name"), nullable(q.value(2))},
+                                         {QStringLiteral("icon"), nullable(q.value(3))},
+                                         {QStringLiteral("other_names"),
+                                          QJsonArray::fromStringList(q.value(4).toString().split(
+                                                  QLatin1Char('\t'), Qt::SkipEmptyParts))}});
+                }
+                Http::sendJson(r, QJsonObject {{QStringLiteral("items"), items}});
+            });
 
     for (const SourceManager::Kind kind :
          {SourceManager::Kind::Channels, SourceManager::Kind::Guide}) {
