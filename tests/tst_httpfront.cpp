@@ -45,6 +45,7 @@ private:
     std::unique_ptr<Logger> m_logger;
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Server> m_server;
+    QString m_adminPassword; // generated at the first start; the /api routes need it
 };
 
 void tst_HttpFront::init()
@@ -70,6 +71,8 @@ void tst_HttpFront::startServer(quint16 enginePort, const QVariantMap &extra)
     for (auto it = extra.cbegin(); it != extra.cend(); ++it)
         QVERIFY(!settings.setCommandLine(it.key(), it.value()));
     m_server = std::make_unique<Server>(m_dir->path(), settings);
+    connect(m_server.get(), &Server::adminPasswordGenerated, this,
+            [this](const QString &password) { m_adminPassword = password; });
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
     QVERIFY(m_server->port() != 0);
 }
@@ -178,7 +181,8 @@ void tst_HttpFront::logsTailReturnsTheLastLines()
     QTRY_VERIFY(m_server->engine()->lastCheck().isValid()); // its log line comes first
     for (int i = 0; i < 5; ++i)
         qCWarning(lcProbe) << "marker" << i;
-    const HttpResult r = httpGet(url(QStringLiteral("/api/logs/tail?lines=3")));
+    const HttpResult r = httpRequest("GET", url(QStringLiteral("/api/logs/tail?lines=3")), {},
+                                     {basicAuth(m_adminPassword)});
     QCOMPARE(r.status, 200);
     const QJsonArray lines = r.json().object().value(QLatin1String("lines")).toArray();
     QCOMPARE(lines.size(), 3);
@@ -202,7 +206,8 @@ void tst_HttpFront::logsTailRejectsABadCount()
 {
     QFETCH(QString, lines);
     startServer(closedPort());
-    const HttpResult r = httpGet(url(QStringLiteral("/api/logs/tail?lines=") + lines));
+    const HttpResult r = httpRequest("GET", url(QStringLiteral("/api/logs/tail?lines=") + lines), {},
+                                     {basicAuth(m_adminPassword)});
     QCOMPARE(r.status, 400);
     QVERIFY(r.json().object()
                     .value(QLatin1String("error"))

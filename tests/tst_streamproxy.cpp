@@ -60,6 +60,8 @@ private Q_SLOTS:
 
 private:
     void startServer(const QVariantMap &settings = {});
+    // An admin API call, signed in with the password generated at the first start.
+    HttpResult api(const QByteArray &method, const QString &path);
     QUrl url(const QString &pathAndQuery) const;
     QUrl streamUrl(const QString &id = QString()) const;
     StreamPlayer *player(const QUrl &url, bool keepBody = false);
@@ -69,6 +71,7 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<FakeEngine> m_engine;
     std::unique_ptr<Server> m_server;
+    QString m_adminPassword;
     QList<StreamPlayer *> m_players;
 };
 
@@ -104,7 +107,14 @@ void tst_StreamProxy::startServer(const QVariantMap &settings)
     for (auto it = settings.cbegin(); it != settings.cend(); ++it)
         QVERIFY2(!s.setCommandLine(it.key(), it.value()), qPrintable(it.key()));
     m_server = std::make_unique<Server>(m_dir->path(), s);
+    connect(m_server.get(), &Server::adminPasswordGenerated, this,
+            [this](const QString &password) { m_adminPassword = password; });
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+}
+
+HttpResult tst_StreamProxy::api(const QByteArray &method, const QString &path)
+{
+    return httpRequest(method, url(path), {}, {basicAuth(m_adminPassword)});
 }
 
 QUrl tst_StreamProxy::url(const QString &pathAndQuery) const
@@ -186,7 +196,7 @@ void tst_StreamProxy::headAnswersHeadersWithoutStartingASession()
 void tst_StreamProxy::otherMethodsAre405()
 {
     startServer();
-    for (const QByteArray method : {QByteArray("POST"), QByteArray("PUT"), QByteArray("DELETE")}) {
+    for (const QByteArray &method : {QByteArray("POST"), QByteArray("PUT"), QByteArray("DELETE")}) {
         const HttpResult r = httpRequest(method, streamUrl(), "x");
         QCOMPARE(r.status, 405);
         QCOMPARE(r.header("Allow"), QByteArray("GET, HEAD"));
@@ -566,7 +576,8 @@ void tst_StreamProxy::statusAndStreamsApiShapes()
 
     QTRY_VERIFY_WITH_TIMEOUT(m_engine->statRequests() > 0, 5000);
     QTest::qWait(100);
-    const HttpResult r = httpGet(url(QStringLiteral("/api/streams")));
+    QCOMPARE(httpGet(url(QStringLiteral("/api/streams"))).status, 401); // admin only
+    const HttpResult r = api("GET", QStringLiteral("/api/streams"));
     QCOMPARE(r.status, 200);
     const QJsonObject root = r.json().object();
     QCOMPARE(root.value(QLatin1String("count")).toInt(), 1);
@@ -594,11 +605,11 @@ void tst_StreamProxy::statusAndStreamsApiShapes()
     QVERIFY(c.value(QLatin1String("bytes_queued")).isDouble());
     QVERIFY(QDateTime::fromString(c.value(QLatin1String("connected_at")).toString(), Qt::ISODate)
                     .isValid());
-    const HttpResult single = httpGet(url(QStringLiteral("/api/streams/ace:") + kId));
+    const HttpResult single = api("GET", QStringLiteral("/api/streams/ace:") + kId);
     QCOMPARE(single.status, 200);
     QCOMPARE(single.json().object().value(QLatin1String("key")).toString(),
              QStringLiteral("ace:") + kId);
-    QCOMPARE(httpGet(url(QStringLiteral("/api/streams/ace:") + kOtherId)).status, 404);
+    QCOMPARE(api("GET", QStringLiteral("/api/streams/ace:") + kOtherId).status, 404);
 }
 
 void tst_StreamProxy::adminCanDropAPlayerAndStopAStream()
@@ -611,21 +622,20 @@ void tst_StreamProxy::adminCanDropAPlayerAndStopAStream()
     const QString key = QStringLiteral("ace:") + kId;
     const QList<ClientSink *> sinks = m_server->streams()->stream(key)->sinks();
     const quint64 idA = sinks.first()->id();
-    QCOMPARE(httpRequest("DELETE", url(QStringLiteral("/api/streams/%1/clients/999").arg(key)))
+    QCOMPARE(api("DELETE", QStringLiteral("/api/streams/%1/clients/999").arg(key))
                      .status,
              404);
-    const HttpResult drop = httpRequest(
-            "DELETE", url(QStringLiteral("/api/streams/%1/clients/%2").arg(key).arg(idA)));
+    const HttpResult drop = api("DELETE", QStringLiteral("/api/streams/%1/clients/%2").arg(key).arg(idA));
     QCOMPARE(drop.status, 200);
     QTRY_VERIFY(a->isClosed());
     QVERIFY(!b->isClosed());
     QVERIFY(logged(QStringLiteral("dropped by the admin")));
-    const HttpResult stop = httpRequest("DELETE", url(QStringLiteral("/api/streams/") + key));
+    const HttpResult stop = api("DELETE", QStringLiteral("/api/streams/") + key);
     QCOMPARE(stop.status, 200);
     QTRY_VERIFY(b->isClosed());
     QTRY_COMPARE(m_engine->sessionsStopped(), 1);
     QCOMPARE(m_server->streams()->streamCount(), 0);
-    QCOMPARE(httpRequest("DELETE", url(QStringLiteral("/api/streams/") + key)).status, 404);
+    QCOMPARE(api("DELETE", QStringLiteral("/api/streams/") + key).status, 404);
 }
 
 void tst_StreamProxy::directSourceSharesOneUpstreamAndCountsTags()

@@ -1,7 +1,10 @@
 #include "server.h"
 
 #include "auth/admincredential.h"
+#include "catalog/channelchecker.h"
+#include "catalog/sourcemanager.h"
 #include "engine/aceengine.h"
+#include "http/adminapi.h"
 #include "http/httpfront.h"
 #include "http/httputil.h"
 #include "http/liveroutes.h"
@@ -102,6 +105,10 @@ bool Server::start()
     registerStreamRoutes(m_http, m_streams);
 
     // catalog and admin API
+    m_sources = new SourceManager(this, this);
+    m_checker = new ChannelChecker(this, this);
+    m_adminApi = new AdminApi(this, this);
+    m_adminApi->registerRoutes(m_http);
 
     // players: Xtream Codes API
     new PlayerRoutes(this, m_http); // child of m_http: goes with it
@@ -119,6 +126,7 @@ bool Server::start()
                             .arg(error));
     }
     m_engine->startProbing(m_settings.engineProbeIntervalSeconds());
+    m_sources->start(); // catalog: refreshes sources on their intervals
     m_uptime.start();
     m_running = true;
     qCInfo(lcServer).noquote() << QStringLiteral("Listening on %1:%2")
@@ -134,6 +142,13 @@ void Server::stop()
     m_running = false;
     delete m_streams; // ends every stream (and its engine session) while the sockets exist
     m_streams = nullptr;
+    // catalog: a running import is cancelled and joined before the database closes
+    delete m_adminApi;
+    m_adminApi = nullptr;
+    delete m_checker;
+    m_checker = nullptr;
+    delete m_sources;
+    m_sources = nullptr;
     if (m_http) {
         m_http->close();
         delete m_http; // closes every player and API connection it still holds

@@ -9,9 +9,12 @@
 #include <optional>
 
 class AceEngine;
+class AdminApi;
+class ChannelChecker;
 class Database;
 class HttpFront;
 class StreamManager;
+class SourceManager;
 
 // Composes AceHub: storage, settings, logger file, engine client and the HTTP front. The
 // daemon and the GUI both create one Server and talk to it (in GUI mode from another thread,
@@ -39,6 +42,9 @@ public:
     HttpFront *http() const { return m_http; }
     AceEngine *engine() const { return m_engine; }
     StreamManager *streams() const { return m_streams; }
+    // catalog: imports of channel and EPG sources, engine channel checks
+    SourceManager *sourceManager() const { return m_sources; }
+    ChannelChecker *channelChecker() const { return m_checker; }
 
     QJsonObject health() const;
 
@@ -71,4 +77,8 @@ private:
     HttpFront *m_http = nullptr;   // child; deleted in stop()
     AceEngine *m_engine = nullptr; // child; deleted in stop()
     StreamManager *m_streams = nullptr; // child; deleted in stop(), before the HTTP front
+    // catalog: children, deleted in stop() before the database closes
+    SourceManager *m_sources = nullptr;
+    ChannelChecker *m_checker = nullptr;
+    AdminApi *m_adminApi = nullptr;
 };

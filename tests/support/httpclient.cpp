@@ -47,3 +47,8 @@ HttpResult httpRequest(const QByteArray &method, const QUrl &url, const QByteArr
     delete reply;
     return result;
 }
+
+QPair<QByteArray, QByteArray> basicAuth(const QString &password)
+{
+    return {"Authorization", "Basic " + (QByteArrayLiteral("admin:") + password.toUtf8()).toBase64()};
+}

@@ -22,6 +22,9 @@ struct HttpResult
 HttpResult httpRequest(const QByteArray &method, const QUrl &url, const QByteArray &body = {},
                        const QList<QPair<QByteArray, QByteArray>> &headers = {},
                        int timeoutMs = 10000);
+// An "Authorization: Basic" header for the admin API (user "admin").
+QPair<QByteArray, QByteArray> basicAuth(const QString &password);
+
 inline HttpResult httpGet(const QUrl &url, int timeoutMs = 10000)
 {
     return httpRequest("GET", url, {}, {}, timeoutMs);

@@ -112,6 +112,19 @@ const QList<Migration> &schemaMigrations()
                                 " category_id INTEGER NOT NULL REFERENCES categories(id) ON DELETE CASCADE,"
                                 " PRIMARY KEY (user_id, category_id))"),
          }},
+        {2,
+         "catalog: guide matching, check errors, guide channel names",
+         {
+                 // The guide channel id the matcher found (tvg-id present in a guide, else the
+                 // normalised name); the effective guide id is COALESCE(custom_epg_id, guide_id, epg_id).
+                 QStringLiteral("ALTER TABLE channels ADD COLUMN guide_id TEXT"),
+                 // Why the last engine check failed (check_status says whether it did).
+                 QStringLiteral("ALTER TABLE channels ADD COLUMN check_error TEXT"),
+                 // A guide channel's further <display-name>s, tab-separated, for name matching.
+                 QStringLiteral("ALTER TABLE epg_channels ADD COLUMN other_names TEXT"),
+                 QStringLiteral("CREATE INDEX epg_programmes_source ON epg_programmes(source_id)"),
+                 QStringLiteral("CREATE INDEX channels_source ON channels(source_id)"),
+         }},
         {3,
          "players: end the oldest stream instead of refusing one over max_connections",
          {

@@ -69,6 +69,20 @@ const QList<SettingSpec> &Settings::specs()
                 "Upstream bytes gathered before they are written to players (larger: fewer syscalls per player)."),
 
         // catalog: channel and EPG sources
+        intSpec("source_fetch_timeout_s", 60, 5, 3600,
+                "Longest a playlist or guide download may stall before it is abandoned."),
+        intSpec("source_fetch_max_mib", 200, 1, 4096,
+                "Largest playlist or guide AceHub downloads (and a playlist once decompressed), in MiB."),
+        intSpec("epg_days_back", 1, 0, 30, "Days of past programmes kept from each guide."),
+        intSpec("epg_days_ahead", 7, 1, 60, "Days of future programmes kept from each guide."),
+        intSpec("channel_check_delay_ms", 3000, 200, 600000,
+                "Pause between two engine channel checks (bulk checks crash the engine)."),
+        intSpec("channel_check_timeout_s", 20, 2, 300, "Longest one engine channel check may take."),
+        intSpec("admin_session_hours", 24, 1, 8760, "Lifetime of an admin session token from /api/login."),
+        intSpec("admin_login_max_failures", 5, 1, 1000,
+                "Failed admin logins per address within admin_login_window_s before 429."),
+        intSpec("admin_login_window_s", 300, 10, 86400,
+                "Window over which failed admin logins are counted (and the lockout length)."),
 
         // players: Xtream Codes API
         stringSpec("xtream_timezone", "", {},

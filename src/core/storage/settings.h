@@ -75,6 +75,16 @@ public:
     // players: Xtream Codes API
     QString xtreamTimezone() const { return value(QStringLiteral("xtream_timezone")).toString(); }
     bool xtreamSameAddressReplaces() const { return value(QStringLiteral("xtream_same_address_replaces")).toInt() != 0; }
+    // catalog: channel and EPG sources
+    int sourceFetchTimeoutSeconds() const { return value(QStringLiteral("source_fetch_timeout_s")).toInt(); }
+    qint64 sourceFetchMaxBytes() const { return value(QStringLiteral("source_fetch_max_mib")).toLongLong() * 1024 * 1024; }
+    int epgDaysBack() const { return value(QStringLiteral("epg_days_back")).toInt(); }
+    int epgDaysAhead() const { return value(QStringLiteral("epg_days_ahead")).toInt(); }
+    int channelCheckDelayMs() const { return value(QStringLiteral("channel_check_delay_ms")).toInt(); }
+    int channelCheckTimeoutSeconds() const { return value(QStringLiteral("channel_check_timeout_s")).toInt(); }
+    int adminSessionHours() const { return value(QStringLiteral("admin_session_hours")).toInt(); }
+    int adminLoginMaxFailures() const { return value(QStringLiteral("admin_login_max_failures")).toInt(); }
+    int adminLoginWindowSeconds() const { return value(QStringLiteral("admin_login_window_s")).toInt(); }
 
     // Parses "HOST:PORT" (or "[v6]:PORT") as given to --engine / ACEHUB_ENGINE.
     static bool splitHostPort(const QString &text, QString *host, quint16 *port);

@@ -1,0 +1,65 @@
+#pragma once
+
+#include <QByteArray>
+#include <QHash>
+#include <QHostAddress>
+#include <QList>
+#include <QLoggingCategory>
+#include <QObject>
+
+Q_DECLARE_LOGGING_CATEGORY(lcAuth)
+
+class QHttpServerResponder;
+class Server;
+struct HttpRequest;
+
+// Admin authentication of the /api routes: HTTP Basic ("admin" + the admin password) or a
+// Bearer session token from POST /api/login. PBKDF2 costs tens of ms, so a verified password is
+// remembered by a keyed hash (never in clear) for a while and tokens live in memory with an
+// expiry. PBKDF2 runs on the server thread (the guard must answer at once), so uncached checks
+// from all addresses together may use at most kDerivationBudgetMs of each second; past that a
+// new password gets 429 for a second while verified passwords and tokens still pass. Failed
+// attempts, by login or by Basic, are counted per address: past the limit the address gets 429
+// until its window has passed.
+class AdminAuth final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(AdminAuth)
+
+public:
+    static constexpr const char *kUser = "admin";
+    static constexpr qint64 kDerivationBudgetMs = 300;
+
+    explicit AdminAuth(Server *server, QObject *parent = nullptr);
+
+    // The HttpFront admin guard: true lets the request through; otherwise 401 or 429 was sent.
+    bool guard(const HttpRequest &req, QHttpServerResponder &r);
+
+    // POST /api/login {"password": "...", "username": "admin"?} -> {"token", "expires_at"}
+    void handleLogin(const HttpRequest &req, QHttpServerResponder &r);
+    // POST /api/logout: forgets the Bearer token used.
+    void handleLogout(const HttpRequest &req, QHttpServerResponder &r);
+    // POST /api/password {"current_password", "new_password"}: changes the admin password and
+    // ends every session (tokens and remembered passwords).
+    void handleChangePassword(const HttpRequest &req, QHttpServerResponder &r);
+
+    // Forgets every token and cached credential (after the admin password changes).
+    void reset();
+
+private:
+    enum class Verdict { Ok, Wrong, Limited, Busy };
+    Verdict checkPassword(const QHostAddress &peer, const QString &password);
+    int retryAfterSeconds(const QHostAddress &peer);
+    void recordFailure(const QHostAddress &peer);
+    QString issueToken(qint64 *expiresAt);
+    bool tokenValid(const QByteArray &token);
+    void sendUnauthorized(QHttpServerResponder &r, const QString &message, bool bearer);
+    void sendLimited(QHttpServerResponder &r, int retryAfter, bool busy = false);
+
+    Server *m_server;
+    QByteArray m_secret; // per process: keys the cache of verified passwords
+    QHash<QByteArray, qint64> m_verified; // HMAC(secret, stored hash + password) -> expiry ms
+    QHash<QByteArray, qint64> m_tokens; // SHA-256 of the token -> expiry ms
+    QHash<QString, QList<qint64>> m_failures; // address -> failure times (ms)
+    QList<QPair<qint64, qint64>> m_derivations; // recent PBKDF2 runs: (end, duration) in ms
+};
