@@ -1,6 +1,7 @@
 #include "server.h"
 #include "storage/settings.h"
 
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -18,6 +19,7 @@ private Q_SLOTS:
     void engineAddressIsParsedFromHostPort_data();
     void engineAddressIsParsedFromHostPort();
     void environmentErrorsAreReported();
+    void everySettingIsDocumentedInTheReadme();
 };
 
 void tst_Settings::defaultsApplyWhenNothingIsSet()
@@ -178,6 +180,19 @@ void tst_Settings::environmentErrorsAreReported()
     QCOMPARE(errors.size(), 2);
     QVERIFY(errors.join(QLatin1Char(' ')).contains(QLatin1String("ACEHUB_PORT")));
     QCOMPARE(s.port(), quint16(6880));
+}
+
+void tst_Settings::everySettingIsDocumentedInTheReadme()
+{
+    QFile readme(QStringLiteral(ACEHUB_SOURCE_DIR "/README.md"));
+    QVERIFY(readme.open(QIODevice::ReadOnly));
+    const QString text = QString::fromUtf8(readme.readAll());
+    for (const SettingSpec &spec : Settings::specs()) {
+        const QString row = QStringLiteral("| `%1` | `%2` |").arg(spec.key, spec.defaultValue.toString());
+        const QString emptyRow = QStringLiteral("| `%1` | (empty) |").arg(spec.key);
+        QVERIFY2(text.contains(row) || (spec.defaultValue.toString().isEmpty() && text.contains(emptyRow)),
+                 qPrintable(QStringLiteral("README.md lacks the row of %1 with its default").arg(spec.key)));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_Settings)
