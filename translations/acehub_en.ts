@@ -122,6 +122,29 @@ Change it with:  acehub --set-admin-password  (reads the new one from standard i
     </message>
 </context>
 <context>
+    <name>LiveRoutes</name>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account is %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No channel %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stream proxy is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Too many streams: %1 already has %2 open and max_connections is %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>AceHub</source>
@@ -201,6 +224,13 @@ Change it with:  acehub --set-admin-password  (reads the new one from standard i
     </message>
 </context>
 <context>
+    <name>PlayerCatalog</name>
+    <message>
+        <source>Uncategorized</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>AceHub</source>
@@ -223,6 +253,13 @@ Change it with:  acehub --set-admin-password  (reads the new one from standard i
     </message>
     <message>
         <source>Cannot listen on %1 port %2: %3. Is another AceHub running? Choose another port with --port or ACEHUB_PORT.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StreamManager</name>
+    <message>
+        <source>Too many streams: the limit of %1 engine sessions is reached (setting max_engine_sessions).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -129,6 +129,29 @@ Per cambiarla:  acehub --set-admin-password  (legge la nuova dallo standard inpu
     </message>
 </context>
 <context>
+    <name>LiveRoutes</name>
+    <message>
+        <source>Wrong username or password.</source>
+        <translation>Nome utente o password errati.</translation>
+    </message>
+    <message>
+        <source>The account is %1.</source>
+        <translation>L&apos;account è %1.</translation>
+    </message>
+    <message>
+        <source>No channel %1.</source>
+        <translation>Nessun canale %1.</translation>
+    </message>
+    <message>
+        <source>The stream proxy is not running.</source>
+        <translation>Il proxy degli stream non è in esecuzione.</translation>
+    </message>
+    <message>
+        <source>Too many streams: %1 already has %2 open and max_connections is %3.</source>
+        <translation>Troppi stream: %1 ne ha già %2 aperti e max_connections è %3.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>AceHub</source>
@@ -208,6 +231,13 @@ Per cambiarla:  acehub --set-admin-password  (legge la nuova dallo standard inpu
     </message>
 </context>
 <context>
+    <name>PlayerCatalog</name>
+    <message>
+        <source>Uncategorized</source>
+        <translation>Senza categoria</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>AceHub</source>
@@ -231,6 +261,13 @@ Per cambiarla:  acehub --set-admin-password  (legge la nuova dallo standard inpu
     <message>
         <source>Cannot listen on %1 port %2: %3. Is another AceHub running? Choose another port with --port or ACEHUB_PORT.</source>
         <translation>Impossibile mettersi in ascolto su %1 porta %2: %3. È già in esecuzione un altro AceHub? Scegli un&apos;altra porta con --port o ACEHUB_PORT.</translation>
+    </message>
+</context>
+<context>
+    <name>StreamManager</name>
+    <message>
+        <source>Too many streams: the limit of %1 engine sessions is reached (setting max_engine_sessions).</source>
+        <translation>Troppi stream: è stato raggiunto il limite di %1 sessioni del motore (impostazione max_engine_sessions).</translation>
     </message>
 </context>
 </TS>
