@@ -1,10 +1,10 @@
 #include "engine/aceengine.h"
 #include "fakeengine.h"
+#include "http/httpfront.h"
 #include "httpclient.h"
-#include "streamplayer.h"
 #include "log/logger.h"
 #include "server.h"
-#include "http/httpfront.h"
+#include "streamplayer.h"
 #include "version.h"
 
 #include <QHttpServer>
@@ -206,8 +206,8 @@ void tst_HttpFront::logsTailRejectsABadCount()
 {
     QFETCH(QString, lines);
     startServer(closedPort());
-    const HttpResult r = httpRequest("GET", url(QStringLiteral("/api/logs/tail?lines=") + lines), {},
-                                     {basicAuth(m_adminPassword)});
+    const HttpResult r = httpRequest("GET", url(QStringLiteral("/api/logs/tail?lines=") + lines),
+                                     {}, {basicAuth(m_adminPassword)});
     QCOMPARE(r.status, 400);
     QVERIFY(r.json().object()
                     .value(QLatin1String("error"))

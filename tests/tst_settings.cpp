@@ -188,10 +188,13 @@ void tst_Settings::everySettingIsDocumentedInTheReadme()
     QVERIFY(readme.open(QIODevice::ReadOnly));
     const QString text = QString::fromUtf8(readme.readAll());
     for (const SettingSpec &spec : Settings::specs()) {
-        const QString row = QStringLiteral("| `%1` | `%2` |").arg(spec.key, spec.defaultValue.toString());
+        const QString row
+                = QStringLiteral("| `%1` | `%2` |").arg(spec.key, spec.defaultValue.toString());
         const QString emptyRow = QStringLiteral("| `%1` | (empty) |").arg(spec.key);
-        QVERIFY2(text.contains(row) || (spec.defaultValue.toString().isEmpty() && text.contains(emptyRow)),
-                 qPrintable(QStringLiteral("README.md lacks the row of %1 with its default").arg(spec.key)));
+        QVERIFY2(text.contains(row)
+                         || (spec.defaultValue.toString().isEmpty() && text.contains(emptyRow)),
+                 qPrintable(QStringLiteral("README.md lacks the row of %1 with its default")
+                                    .arg(spec.key)));
     }
 }
 

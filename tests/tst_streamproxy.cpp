@@ -622,10 +622,9 @@ void tst_StreamProxy::adminCanDropAPlayerAndStopAStream()
     const QString key = QStringLiteral("ace:") + kId;
     const QList<ClientSink *> sinks = m_server->streams()->stream(key)->sinks();
     const quint64 idA = sinks.first()->id();
-    QCOMPARE(api("DELETE", QStringLiteral("/api/streams/%1/clients/999").arg(key))
-                     .status,
-             404);
-    const HttpResult drop = api("DELETE", QStringLiteral("/api/streams/%1/clients/%2").arg(key).arg(idA));
+    QCOMPARE(api("DELETE", QStringLiteral("/api/streams/%1/clients/999").arg(key)).status, 404);
+    const HttpResult drop
+            = api("DELETE", QStringLiteral("/api/streams/%1/clients/%2").arg(key).arg(idA));
     QCOMPARE(drop.status, 200);
     QTRY_VERIFY(a->isClosed());
     QVERIFY(!b->isClosed());

@@ -233,9 +233,9 @@ void Server::registerRoutes()
     // The web dashboard's files, from the resources compiled into AceHub.
     auto serveResource = [](const QString &path, const QByteArray &type) {
         return [path, type](const HttpRequest &req, QHttpServerResponder &r) {
-            QFile file(path.contains(QLatin1String("{file}"))
-                               ? QString(path).replace(QLatin1String("{file}"), req.arg(QStringLiteral("file")))
-                               : path);
+            QFile file(path.contains(QLatin1String("{file}")) ? QString(path).replace(
+                               QLatin1String("{file}"), req.arg(QStringLiteral("file")))
+                                                              : path);
             if (!file.open(QIODevice::ReadOnly)) {
                 Http::sendError(r, Http::Status::NotFound, QStringLiteral("not found"));
                 return;
@@ -248,27 +248,28 @@ void Server::registerRoutes()
     m_http->route(M::Get | M::Head, QStringLiteral("/icons/{file}"), Access::Public,
                   serveResource(QStringLiteral(":/icons/{file}"), "image/png"));
 
-    m_http->route(M::Get, QStringLiteral("/api/logs/tail"), Access::Admin,
-                  [](const HttpRequest &req, QHttpServerResponder &r) {
-                      Logger *logger = Logger::instance();
-                      qint64 lines = 100;
-                      const QString text = req.query().queryItemValue(QStringLiteral("lines"));
-                      if (!text.isEmpty() && !Http::parseInt(text, 1, 100000, &lines)) {
-                          Http::sendError(r, Http::Status::BadRequest,
-                                          QStringLiteral("lines: expected a number from 1 to 100000"));
-                          return;
-                      }
-                      QJsonArray out;
-                      const QList<LogLine> tail = logger ? logger->tail(int(lines)) : QList<LogLine>();
-                      for (const LogLine &line : tail) {
-                          out.append(QJsonObject {
-                                  {QStringLiteral("time"), line.time.toString(Qt::ISODateWithMs)},
-                                  {QStringLiteral("level"), line.levelName()},
-                                  {QStringLiteral("category"), line.category},
-                                  {QStringLiteral("message"), line.message},
-                          });
-                      }
-                      Http::sendJson(r, QJsonObject {{QStringLiteral("lines"), out},
-                                                     {QStringLiteral("count"), out.size()}});
-                  });
+    m_http->route(
+            M::Get, QStringLiteral("/api/logs/tail"), Access::Admin,
+            [](const HttpRequest &req, QHttpServerResponder &r) {
+                Logger *logger = Logger::instance();
+                qint64 lines = 100;
+                const QString text = req.query().queryItemValue(QStringLiteral("lines"));
+                if (!text.isEmpty() && !Http::parseInt(text, 1, 100000, &lines)) {
+                    Http::sendError(r, Http::Status::BadRequest,
+                                    QStringLiteral("lines: expected a number from 1 to 100000"));
+                    return;
+                }
+                QJsonArray out;
+                const QList<LogLine> tail = logger ? logger->tail(int(lines)) : QList<LogLine>();
+                for (const LogLine &line : tail) {
+                    out.append(QJsonObject {
+                            {QStringLiteral("time"), line.time.toString(Qt::ISODateWithMs)},
+                            {QStringLiteral("level"), line.levelName()},
+                            {QStringLiteral("category"), line.category},
+                            {QStringLiteral("message"), line.message},
+                    });
+                }
+                Http::sendJson(r, QJsonObject {{QStringLiteral("lines"), out},
+                                               {QStringLiteral("count"), out.size()}});
+            });
 }

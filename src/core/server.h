@@ -74,7 +74,7 @@ private:
     bool m_running = false;
     QElapsedTimer m_uptime;
     std::unique_ptr<Database> m_database;
-    HttpFront *m_http = nullptr;   // child; deleted in stop()
+    HttpFront *m_http = nullptr; // child; deleted in stop()
     AceEngine *m_engine = nullptr; // child; deleted in stop()
     StreamManager *m_streams = nullptr; // child; deleted in stop(), before the HTTP front
     // catalog: children, deleted in stop() before the database closes

@@ -50,5 +50,6 @@ HttpResult httpRequest(const QByteArray &method, const QUrl &url, const QByteArr
 
 QPair<QByteArray, QByteArray> basicAuth(const QString &password)
 {
-    return {"Authorization", "Basic " + (QByteArrayLiteral("admin:") + password.toUtf8()).toBase64()};
+    return {"Authorization",
+            "Basic " + (QByteArrayLiteral("admin:") + password.toUtf8()).toBase64()};
 }

@@ -82,8 +82,8 @@ void AceEngine::onProbeFinished(QNetworkReply *reply)
             qCInfo(lcEngine).noquote() << "Engine at" << m_baseUrl.toDisplayString()
                                        << "is reachable, version" << m_version;
         else
-            qCWarning(lcEngine).noquote() << "Engine at" << m_baseUrl.toDisplayString()
-                                          << "is not reachable:" << error;
+            qCWarning(lcEngine).noquote()
+                    << "Engine at" << m_baseUrl.toDisplayString() << "is not reachable:" << error;
         Q_EMIT reachabilityChanged(reachable);
     }
 }

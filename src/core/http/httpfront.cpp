@@ -24,9 +24,8 @@ void HttpFront::route(Methods methods, const QString &pattern, Access access, Ha
         last = m.capturedEnd();
     }
     regex += QRegularExpression::escape(pattern.mid(last));
-    m_routes.append({methods,
-                     QRegularExpression(QRegularExpression::anchoredPattern(regex)),
-                     names, access, std::move(handler)});
+    m_routes.append({methods, QRegularExpression(QRegularExpression::anchoredPattern(regex)), names,
+                     access, std::move(handler)});
 }
 
 bool HttpFront::listenOn(const QHostAddress &address, quint16 port, int maxConnections,
@@ -96,7 +95,8 @@ bool HttpFront::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         }
         const QByteArray allow = names.join(QStringLiteral(", ")).toLatin1();
         const QByteArray body = QByteArrayLiteral("{\"error\":\"method ")
-                + methodName(request.method()).toLatin1() + QByteArrayLiteral(" not allowed\"}");
+                                + methodName(request.method()).toLatin1()
+                                + QByteArrayLiteral(" not allowed\"}");
         const Http::HeadScope head(request.method() == Method::Head);
         Http::send(responder, Http::Status::MethodNotAllowed, "application/json", body,
                    {{"Allow", allow}});

@@ -7,15 +7,20 @@ namespace {
 
 SettingSpec intSpec(const char *key, int def, int min, int max, const char *description)
 {
-    return {QString::fromLatin1(key), QMetaType::Int, def, min, max, {},
+    return {QString::fromLatin1(key),        QMetaType::Int, def, min, max, {},
             QString::fromLatin1(description)};
 }
 
 SettingSpec stringSpec(const char *key, const char *def, QStringList choices,
                        const char *description)
 {
-    return {QString::fromLatin1(key), QMetaType::QString, QString::fromLatin1(def), {}, {},
-            std::move(choices), QString::fromLatin1(description)};
+    return {QString::fromLatin1(key),
+            QMetaType::QString,
+            QString::fromLatin1(def),
+            {},
+            {},
+            std::move(choices),
+            QString::fromLatin1(description)};
 }
 
 } // namespace
@@ -28,68 +33,79 @@ QString SettingSpec::environmentName() const
 const QList<SettingSpec> &Settings::specs()
 {
     static const QList<SettingSpec> all {
-        stringSpec("bind", "0.0.0.0", {},
-                   "Address the HTTP server listens on (0.0.0.0: all IPv4 interfaces, :: all)."),
-        intSpec("port", 6880, 0, 65535, "HTTP port for players, the API and the dashboard (0: any free port)."),
-        intSpec("http_max_connections", 2048, 8, 100000,
-                "Open HTTP connections at most (players and API); one more gets a 503."),
-        intSpec("http_idle_timeout_s", 300, 2, 86400,
-                "A connection with nothing read or written for this long is closed."),
-        stringSpec("engine_host", "127.0.0.1", {}, "Host of the AceStream engine."),
-        intSpec("engine_port", 6878, 1, 65535, "HTTP port of the AceStream engine."),
-        stringSpec("engine_scheme", "http", {QStringLiteral("http"), QStringLiteral("https")},
-                   "Scheme used to reach the engine."),
-        intSpec("engine_probe_interval_s", 15, 2, 3600,
-                "How often the engine's get_version is polled for /api/health."),
-        stringSpec("log_level", "info",
-                   {QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"),
-                    QStringLiteral("error")},
-                   "Least severe AceHub log level kept."),
-        intSpec("log_ring_lines", 2000, 10, 100000,
-                "Log lines kept in memory for the control panel and /api/logs."),
-        intSpec("log_file_max_kib", 5120, 4, 1048576,
-                "Size at which logs/acehub.log is rotated, in KiB."),
-        intSpec("log_file_count", 3, 1, 50, "Rotated log files kept (acehub.log.1 …)."),
-        // stream proxy
-        intSpec("stream_start_timeout_s", 30, 1, 600,
-                "How long a player waits for a stream's first byte (engine prebuffering) before a 504."),
-        intSpec("stream_linger_s", 15, 0, 3600,
-                "How long a stream keeps running after its last player left, so zapping back is instant."),
-        intSpec("stream_empty_timeout_s", 60, 1, 3600,
-                "A running stream that receives no data for this long is ended."),
-        intSpec("client_max_queued_kib", 8192, 64, 1048576,
-                "Bytes a player may have queued (not yet taken by its connection) before it counts as behind, in KiB."),
-        intSpec("client_behind_timeout_s", 10, 0, 600,
-                "A player over the queue cap for this long (or at twice the cap) is dropped."),
-        intSpec("max_engine_sessions", 8, 1, 100,
-                "Most AceStream engine sessions at once; a new channel beyond it gets a 503."),
-        intSpec("stat_poll_interval_s", 5, 0, 3600,
-                "How often a running stream's engine stat_url is polled (0: never)."),
-        intSpec("stream_read_chunk_kib", 64, 0, 4096,
-                "Upstream bytes gathered before they are written to players (larger: fewer syscalls per player)."),
+            stringSpec(
+                    "bind", "0.0.0.0", {},
+                    "Address the HTTP server listens on (0.0.0.0: all IPv4 interfaces, :: all)."),
+            intSpec("port", 6880, 0, 65535,
+                    "HTTP port for players, the API and the dashboard (0: any free port)."),
+            intSpec("http_max_connections", 2048, 8, 100000,
+                    "Open HTTP connections at most (players and API); one more gets a 503."),
+            intSpec("http_idle_timeout_s", 300, 2, 86400,
+                    "A connection with nothing read or written for this long is closed."),
+            stringSpec("engine_host", "127.0.0.1", {}, "Host of the AceStream engine."),
+            intSpec("engine_port", 6878, 1, 65535, "HTTP port of the AceStream engine."),
+            stringSpec("engine_scheme", "http", {QStringLiteral("http"), QStringLiteral("https")},
+                       "Scheme used to reach the engine."),
+            intSpec("engine_probe_interval_s", 15, 2, 3600,
+                    "How often the engine's get_version is polled for /api/health."),
+            stringSpec("log_level", "info",
+                       {QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"),
+                        QStringLiteral("error")},
+                       "Least severe AceHub log level kept."),
+            intSpec("log_ring_lines", 2000, 10, 100000,
+                    "Log lines kept in memory for the control panel and /api/logs."),
+            intSpec("log_file_max_kib", 5120, 4, 1048576,
+                    "Size at which logs/acehub.log is rotated, in KiB."),
+            intSpec("log_file_count", 3, 1, 50, "Rotated log files kept (acehub.log.1 …)."),
+            // stream proxy
+            intSpec("stream_start_timeout_s", 30, 1, 600,
+                    "How long a player waits for a stream's first byte (engine prebuffering) "
+                    "before a 504."),
+            intSpec("stream_linger_s", 15, 0, 3600,
+                    "How long a stream keeps running after its last player left, so zapping back "
+                    "is instant."),
+            intSpec("stream_empty_timeout_s", 60, 1, 3600,
+                    "A running stream that receives no data for this long is ended."),
+            intSpec("client_max_queued_kib", 8192, 64, 1048576,
+                    "Bytes a player may have queued (not yet taken by its connection) before it "
+                    "counts as behind, in KiB."),
+            intSpec("client_behind_timeout_s", 10, 0, 600,
+                    "A player over the queue cap for this long (or at twice the cap) is dropped."),
+            intSpec("max_engine_sessions", 8, 1, 100,
+                    "Most AceStream engine sessions at once; a new channel beyond it gets a 503."),
+            intSpec("stat_poll_interval_s", 5, 0, 3600,
+                    "How often a running stream's engine stat_url is polled (0: never)."),
+            intSpec("stream_read_chunk_kib", 64, 0, 4096,
+                    "Upstream bytes gathered before they are written to players (larger: fewer "
+                    "syscalls per player)."),
 
-        // catalog: channel and EPG sources
-        intSpec("source_fetch_timeout_s", 60, 5, 3600,
-                "Longest a playlist or guide download may stall before it is abandoned."),
-        intSpec("source_fetch_max_mib", 200, 1, 4096,
-                "Largest playlist or guide AceHub downloads (and a playlist once decompressed), in MiB."),
-        intSpec("epg_days_back", 1, 0, 30, "Days of past programmes kept from each guide."),
-        intSpec("epg_days_ahead", 7, 1, 60, "Days of future programmes kept from each guide."),
-        intSpec("channel_check_delay_ms", 3000, 200, 600000,
-                "Pause between two engine channel checks (bulk checks crash the engine)."),
-        intSpec("channel_check_timeout_s", 20, 2, 300, "Longest one engine channel check may take."),
-        intSpec("admin_session_hours", 24, 1, 8760, "Lifetime of an admin session token from /api/login."),
-        intSpec("admin_login_max_failures", 5, 1, 1000,
-                "Failed admin logins per address within admin_login_window_s before 429."),
-        intSpec("admin_login_window_s", 300, 10, 86400,
-                "Window over which failed admin logins are counted (and the lockout length)."),
+            // catalog: channel and EPG sources
+            intSpec("source_fetch_timeout_s", 60, 5, 3600,
+                    "Longest a playlist or guide download may stall before it is abandoned."),
+            intSpec("source_fetch_max_mib", 200, 1, 4096,
+                    "Largest playlist or guide AceHub downloads (and a playlist once "
+                    "decompressed), in MiB."),
+            intSpec("epg_days_back", 1, 0, 30, "Days of past programmes kept from each guide."),
+            intSpec("epg_days_ahead", 7, 1, 60, "Days of future programmes kept from each guide."),
+            intSpec("channel_check_delay_ms", 3000, 200, 600000,
+                    "Pause between two engine channel checks (bulk checks crash the engine)."),
+            intSpec("channel_check_timeout_s", 20, 2, 300,
+                    "Longest one engine channel check may take."),
+            intSpec("admin_session_hours", 24, 1, 8760,
+                    "Lifetime of an admin session token from /api/login."),
+            intSpec("admin_login_max_failures", 5, 1, 1000,
+                    "Failed admin logins per address within admin_login_window_s before 429."),
+            intSpec("admin_login_window_s", 300, 10, 86400,
+                    "Window over which failed admin logins are counted (and the lockout length)."),
 
-        // players: Xtream Codes API
-        stringSpec("xtream_timezone", "", {},
-                   "Time zone of server_info and EPG times for players, e.g. Europe/Rome (empty: the system's)."),
-        intSpec("xtream_same_address_replaces", 1, 0, 1,
-                "1: a player over its account's max_connections coming from the address of one of its "
-                "streams (a reconnect, a zap) replaces that stream instead of being refused."),
+            // players: Xtream Codes API
+            stringSpec("xtream_timezone", "", {},
+                       "Time zone of server_info and EPG times for players, e.g. Europe/Rome "
+                       "(empty: the system's)."),
+            intSpec("xtream_same_address_replaces", 1, 0, 1,
+                    "1: a player over its account's max_connections coming from the address of one "
+                    "of its "
+                    "streams (a reconnect, a zap) replaces that stream instead of being refused."),
 
     };
     return all;
@@ -117,7 +133,8 @@ std::optional<QString> Settings::validate(const QString &key, const QVariant &va
             const double d = value.toDouble();
             ok = d == double(qlonglong(d));
             n = qlonglong(d);
-        } else if (value.typeId() == QMetaType::QString || value.typeId() == QMetaType::QByteArray) {
+        } else if (value.typeId() == QMetaType::QString
+                   || value.typeId() == QMetaType::QByteArray) {
             n = value.toString().trimmed().toLongLong(&ok);
         } else if (value.typeId() == QMetaType::Int || value.typeId() == QMetaType::LongLong
                    || value.typeId() == QMetaType::UInt || value.typeId() == QMetaType::ULongLong) {
@@ -135,7 +152,8 @@ std::optional<QString> Settings::validate(const QString &key, const QVariant &va
         return QStringLiteral("%1: expected a string").arg(key);
     const QString text = value.toString().trimmed();
     if (!s->choices.isEmpty() && !s->choices.contains(text))
-        return QStringLiteral("%1: must be one of %2").arg(key, s->choices.join(QStringLiteral(", ")));
+        return QStringLiteral("%1: must be one of %2")
+                .arg(key, s->choices.join(QStringLiteral(", ")));
     if (key == QLatin1String("bind")) {
         QHostAddress address;
         if (!address.setAddress(text))

@@ -39,7 +39,7 @@ public:
     static std::optional<QString> validate(const QString &key, const QVariant &value,
                                            QVariant *normalized);
 
-    void setStored(const QVariantMap &values);         // unknown or invalid keys are ignored
+    void setStored(const QVariantMap &values); // unknown or invalid keys are ignored
     QStringList applyEnvironment(const QProcessEnvironment &env); // returns the errors
     std::optional<QString> setCommandLine(const QString &key, const QVariant &value);
     std::optional<QString> setStoredValue(const QString &key, const QVariant &value);
@@ -54,37 +54,85 @@ public:
     QHostAddress bindHostAddress() const;
     quint16 port() const { return quint16(value(QStringLiteral("port")).toUInt()); }
     int httpMaxConnections() const { return value(QStringLiteral("http_max_connections")).toInt(); }
-    int httpIdleTimeoutSeconds() const { return value(QStringLiteral("http_idle_timeout_s")).toInt(); }
+    int httpIdleTimeoutSeconds() const
+    {
+        return value(QStringLiteral("http_idle_timeout_s")).toInt();
+    }
     QString engineHost() const { return value(QStringLiteral("engine_host")).toString(); }
     quint16 enginePort() const { return quint16(value(QStringLiteral("engine_port")).toUInt()); }
     QString engineScheme() const { return value(QStringLiteral("engine_scheme")).toString(); }
     QString logLevel() const { return value(QStringLiteral("log_level")).toString(); }
     int logRingLines() const { return value(QStringLiteral("log_ring_lines")).toInt(); }
-    qint64 logFileMaxBytes() const { return value(QStringLiteral("log_file_max_kib")).toLongLong() * 1024; }
+    qint64 logFileMaxBytes() const
+    {
+        return value(QStringLiteral("log_file_max_kib")).toLongLong() * 1024;
+    }
     int logFileCount() const { return value(QStringLiteral("log_file_count")).toInt(); }
-    int engineProbeIntervalSeconds() const { return value(QStringLiteral("engine_probe_interval_s")).toInt(); }
+    int engineProbeIntervalSeconds() const
+    {
+        return value(QStringLiteral("engine_probe_interval_s")).toInt();
+    }
     // stream proxy
-    int streamStartTimeoutSeconds() const { return value(QStringLiteral("stream_start_timeout_s")).toInt(); }
+    int streamStartTimeoutSeconds() const
+    {
+        return value(QStringLiteral("stream_start_timeout_s")).toInt();
+    }
     int streamLingerSeconds() const { return value(QStringLiteral("stream_linger_s")).toInt(); }
-    int streamEmptyTimeoutSeconds() const { return value(QStringLiteral("stream_empty_timeout_s")).toInt(); }
-    qint64 clientMaxQueuedBytes() const { return value(QStringLiteral("client_max_queued_kib")).toLongLong() * 1024; }
-    int clientBehindTimeoutSeconds() const { return value(QStringLiteral("client_behind_timeout_s")).toInt(); }
+    int streamEmptyTimeoutSeconds() const
+    {
+        return value(QStringLiteral("stream_empty_timeout_s")).toInt();
+    }
+    qint64 clientMaxQueuedBytes() const
+    {
+        return value(QStringLiteral("client_max_queued_kib")).toLongLong() * 1024;
+    }
+    int clientBehindTimeoutSeconds() const
+    {
+        return value(QStringLiteral("client_behind_timeout_s")).toInt();
+    }
     int maxEngineSessions() const { return value(QStringLiteral("max_engine_sessions")).toInt(); }
-    int statPollIntervalSeconds() const { return value(QStringLiteral("stat_poll_interval_s")).toInt(); }
-    qint64 streamReadChunkBytes() const { return value(QStringLiteral("stream_read_chunk_kib")).toLongLong() * 1024; }
+    int statPollIntervalSeconds() const
+    {
+        return value(QStringLiteral("stat_poll_interval_s")).toInt();
+    }
+    qint64 streamReadChunkBytes() const
+    {
+        return value(QStringLiteral("stream_read_chunk_kib")).toLongLong() * 1024;
+    }
     // players: Xtream Codes API
     QString xtreamTimezone() const { return value(QStringLiteral("xtream_timezone")).toString(); }
-    bool xtreamSameAddressReplaces() const { return value(QStringLiteral("xtream_same_address_replaces")).toInt() != 0; }
+    bool xtreamSameAddressReplaces() const
+    {
+        return value(QStringLiteral("xtream_same_address_replaces")).toInt() != 0;
+    }
     // catalog: channel and EPG sources
-    int sourceFetchTimeoutSeconds() const { return value(QStringLiteral("source_fetch_timeout_s")).toInt(); }
-    qint64 sourceFetchMaxBytes() const { return value(QStringLiteral("source_fetch_max_mib")).toLongLong() * 1024 * 1024; }
+    int sourceFetchTimeoutSeconds() const
+    {
+        return value(QStringLiteral("source_fetch_timeout_s")).toInt();
+    }
+    qint64 sourceFetchMaxBytes() const
+    {
+        return value(QStringLiteral("source_fetch_max_mib")).toLongLong() * 1024 * 1024;
+    }
     int epgDaysBack() const { return value(QStringLiteral("epg_days_back")).toInt(); }
     int epgDaysAhead() const { return value(QStringLiteral("epg_days_ahead")).toInt(); }
-    int channelCheckDelayMs() const { return value(QStringLiteral("channel_check_delay_ms")).toInt(); }
-    int channelCheckTimeoutSeconds() const { return value(QStringLiteral("channel_check_timeout_s")).toInt(); }
+    int channelCheckDelayMs() const
+    {
+        return value(QStringLiteral("channel_check_delay_ms")).toInt();
+    }
+    int channelCheckTimeoutSeconds() const
+    {
+        return value(QStringLiteral("channel_check_timeout_s")).toInt();
+    }
     int adminSessionHours() const { return value(QStringLiteral("admin_session_hours")).toInt(); }
-    int adminLoginMaxFailures() const { return value(QStringLiteral("admin_login_max_failures")).toInt(); }
-    int adminLoginWindowSeconds() const { return value(QStringLiteral("admin_login_window_s")).toInt(); }
+    int adminLoginMaxFailures() const
+    {
+        return value(QStringLiteral("admin_login_max_failures")).toInt();
+    }
+    int adminLoginWindowSeconds() const
+    {
+        return value(QStringLiteral("admin_login_window_s")).toInt();
+    }
 
     // Parses "HOST:PORT" (or "[v6]:PORT") as given to --engine / ACEHUB_ENGINE.
     static bool splitHostPort(const QString &text, QString *host, quint16 *port);
