@@ -5,6 +5,7 @@
 #include "log/logger.h"
 #include "server.h"
 #include "streamplayer.h"
+#include "testserver.h"
 #include "version.h"
 
 #include <QHttpServer>
@@ -42,44 +43,30 @@ private:
     void startServer(quint16 enginePort, const QVariantMap &extra = {});
     QUrl url(const QString &path) const;
 
-    std::unique_ptr<Logger> m_logger;
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<Server> m_server;
-    QString m_adminPassword; // generated at the first start; the /api routes need it
+    std::unique_ptr<TestServer> m_ts;
 };
 
 void tst_HttpFront::init()
 {
-    m_logger = std::make_unique<Logger>();
-    m_logger->setEchoToStderr(false);
-    m_dir = std::make_unique<QTemporaryDir>();
+    m_ts = std::make_unique<TestServer>();
 }
 
 void tst_HttpFront::cleanup()
 {
-    m_server.reset();
-    m_dir.reset();
-    m_logger.reset();
+    m_ts.reset();
 }
 
 void tst_HttpFront::startServer(quint16 enginePort, const QVariantMap &extra)
 {
-    Settings settings;
-    settings.setCommandLine(QStringLiteral("bind"), QStringLiteral("127.0.0.1"));
-    settings.setCommandLine(QStringLiteral("port"), 0);
-    settings.setCommandLine(QStringLiteral("engine_port"), int(enginePort));
-    for (auto it = extra.cbegin(); it != extra.cend(); ++it)
-        QVERIFY(!settings.setCommandLine(it.key(), it.value()));
-    m_server = std::make_unique<Server>(m_dir->path(), settings);
-    connect(m_server.get(), &Server::adminPasswordGenerated, this,
-            [this](const QString &password) { m_adminPassword = password; });
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-    QVERIFY(m_server->port() != 0);
+    QVariantMap settings {{QStringLiteral("engine_port"), int(enginePort)}};
+    settings.insert(extra);
+    QVERIFY2(m_ts->start(settings), qPrintable(m_ts->errorString()));
+    QVERIFY(m_ts->server()->port() != 0);
 }
 
 QUrl tst_HttpFront::url(const QString &path) const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path));
+    return m_ts->url(path);
 }
 
 static quint16 closedPort()
@@ -93,7 +80,7 @@ void tst_HttpFront::healthReportsVersionUptimeAndUnreachableEngine()
 {
     startServer(closedPort());
     // Let the first probe fail against the closed port.
-    QTRY_VERIFY(m_server->engine()->lastCheck().isValid());
+    QTRY_VERIFY(m_ts->server()->engine()->lastCheck().isValid());
     const HttpResult r = httpGet(url(QStringLiteral("/api/health")));
     QCOMPARE(r.status, 200);
     QCOMPARE(r.header("Content-Type"), QByteArray("application/json"));
@@ -123,7 +110,7 @@ void tst_HttpFront::healthSeesAReachableEngineAndItsVersion()
     const quint16 enginePort = engine.listen(QHostAddress::LocalHost, 0);
     QVERIFY(enginePort);
     startServer(enginePort);
-    QTRY_VERIFY(m_server->engine()->isReachable());
+    QTRY_VERIFY(m_ts->server()->engine()->isReachable());
     const QJsonObject e = httpGet(url(QStringLiteral("/api/health")))
                                   .json()
                                   .object()
@@ -139,7 +126,7 @@ void tst_HttpFront::healthAnswersAtOnceWhileTheEngineHangs()
     QTcpServer blackHole;
     QVERIFY(blackHole.listen(QHostAddress::LocalHost, 0));
     startServer(blackHole.serverPort());
-    QVERIFY(!m_server->engine()->lastCheck().isValid()); // the probe is hanging
+    QVERIFY(!m_ts->server()->engine()->lastCheck().isValid()); // the probe is hanging
     const HttpResult r = httpGet(url(QStringLiteral("/api/health")));
     QCOMPARE(r.status, 200);
     // Far below the probe's own 3 s timeout: the request did not wait for the engine.
@@ -178,11 +165,11 @@ void tst_HttpFront::wrongMethodIs405WithAllow()
 void tst_HttpFront::logsTailReturnsTheLastLines()
 {
     startServer(closedPort());
-    QTRY_VERIFY(m_server->engine()->lastCheck().isValid()); // its log line comes first
+    QTRY_VERIFY(m_ts->server()->engine()->lastCheck().isValid()); // its log line comes first
     for (int i = 0; i < 5; ++i)
         qCWarning(lcProbe) << "marker" << i;
     const HttpResult r = httpRequest("GET", url(QStringLiteral("/api/logs/tail?lines=3")), {},
-                                     {basicAuth(m_adminPassword)});
+                                     {basicAuth(m_ts->adminPassword())});
     QCOMPARE(r.status, 200);
     const QJsonArray lines = r.json().object().value(QLatin1String("lines")).toArray();
     QCOMPARE(lines.size(), 3);
@@ -207,7 +194,7 @@ void tst_HttpFront::logsTailRejectsABadCount()
     QFETCH(QString, lines);
     startServer(closedPort());
     const HttpResult r = httpRequest("GET", url(QStringLiteral("/api/logs/tail?lines=") + lines),
-                                     {}, {basicAuth(m_adminPassword)});
+                                     {}, {basicAuth(m_ts->adminPassword())});
     QCOMPARE(r.status, 400);
     QVERIFY(r.json().object()
                     .value(QLatin1String("error"))
@@ -234,10 +221,10 @@ void tst_HttpFront::idleConnectionIsClosedButAnActiveOneIsNot()
     QTcpSocket idle;
     QTcpSocket active;
     for (QTcpSocket *s : {&idle, &active}) {
-        s->connectToHost(QHostAddress::LocalHost, m_server->port());
+        s->connectToHost(QHostAddress::LocalHost, m_ts->server()->port());
         QVERIFY(s->waitForConnected(5000));
     }
-    QTRY_COMPARE(m_server->http()->openConnections(), 2);
+    QTRY_COMPARE(m_ts->server()->http()->openConnections(), 2);
     // The active one sends a request every 500 ms on the same keep-alive connection.
     QElapsedTimer t;
     t.start();
@@ -248,7 +235,7 @@ void tst_HttpFront::idleConnectionIsClosedButAnActiveOneIsNot()
     }
     QTRY_COMPARE_WITH_TIMEOUT(idle.state(), QAbstractSocket::UnconnectedState, 5000);
     QCOMPARE(active.state(), QAbstractSocket::ConnectedState);
-    QCOMPARE(m_server->http()->openConnections(), 1);
+    QCOMPARE(m_ts->server()->http()->openConnections(), 1);
 }
 
 void tst_HttpFront::connectionOverTheCapGets503AndClosed()
@@ -257,18 +244,18 @@ void tst_HttpFront::connectionOverTheCapGets503AndClosed()
     std::vector<std::unique_ptr<QTcpSocket>> open;
     for (int i = 0; i < 8; ++i) {
         open.push_back(std::make_unique<QTcpSocket>());
-        open.back()->connectToHost(QHostAddress::LocalHost, m_server->port());
+        open.back()->connectToHost(QHostAddress::LocalHost, m_ts->server()->port());
         QVERIFY(open.back()->waitForConnected(5000));
     }
-    QTRY_COMPARE(m_server->http()->openConnections(), 8);
+    QTRY_COMPARE(m_ts->server()->http()->openConnections(), 8);
     QTcpSocket extra;
-    extra.connectToHost(QHostAddress::LocalHost, m_server->port());
+    extra.connectToHost(QHostAddress::LocalHost, m_ts->server()->port());
     QVERIFY(extra.waitForConnected(5000));
     QTRY_COMPARE_WITH_TIMEOUT(extra.state(), QAbstractSocket::UnconnectedState, 5000);
     QVERIFY(extra.readAll().startsWith("HTTP/1.1 503"));
     // A slot freed is a slot to use.
     open.front()->disconnectFromHost();
-    QTRY_COMPARE(m_server->http()->openConnections(), 7);
+    QTRY_COMPARE(m_ts->server()->http()->openConnections(), 7);
     QCOMPARE(httpGet(url(QStringLiteral("/api/health"))).status, 200);
 }
 

@@ -7,6 +7,7 @@
 #include "stream/clientsink.h"
 #include "stream/streammanager.h"
 #include "streamplayer.h"
+#include "testserver.h"
 
 #include <QDir>
 #include <QJsonArray>
@@ -67,11 +68,8 @@ private:
     StreamPlayer *player(const QUrl &url, bool keepBody = false);
     bool logged(const QString &needle) const;
 
-    std::unique_ptr<Logger> m_logger;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestServer> m_ts;
     std::unique_ptr<FakeEngine> m_engine;
-    std::unique_ptr<Server> m_server;
-    QString m_adminPassword;
     QList<StreamPlayer *> m_players;
 };
 
@@ -80,9 +78,7 @@ static const QString kOtherId = QStringLiteral("89abcdef0123456789abcdef01234567
 
 void tst_StreamProxy::init()
 {
-    m_logger = std::make_unique<Logger>();
-    m_logger->setEchoToStderr(qEnvironmentVariableIsSet("ACEHUB_TEST_VERBOSE"));
-    m_dir = std::make_unique<QTemporaryDir>();
+    m_ts = std::make_unique<TestServer>();
     m_engine = std::make_unique<FakeEngine>();
     QVERIFY(m_engine->listen());
 }
@@ -91,35 +87,27 @@ void tst_StreamProxy::cleanup()
 {
     qDeleteAll(m_players);
     m_players.clear();
-    m_server.reset();
+    m_ts->stop();
     m_engine.reset();
-    m_dir.reset();
-    m_logger.reset();
+    m_ts.reset();
 }
 
 void tst_StreamProxy::startServer(const QVariantMap &settings)
 {
-    Settings s;
-    s.setCommandLine(QStringLiteral("bind"), QStringLiteral("127.0.0.1"));
-    s.setCommandLine(QStringLiteral("port"), 0);
-    s.setCommandLine(QStringLiteral("engine_port"), int(m_engine->port()));
-    s.setCommandLine(QStringLiteral("stream_read_chunk_kib"), 16);
-    for (auto it = settings.cbegin(); it != settings.cend(); ++it)
-        QVERIFY2(!s.setCommandLine(it.key(), it.value()), qPrintable(it.key()));
-    m_server = std::make_unique<Server>(m_dir->path(), s);
-    connect(m_server.get(), &Server::adminPasswordGenerated, this,
-            [this](const QString &password) { m_adminPassword = password; });
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    QVariantMap s {{QStringLiteral("engine_port"), int(m_engine->port())},
+                   {QStringLiteral("stream_read_chunk_kib"), 16}};
+    s.insert(settings);
+    QVERIFY2(m_ts->start(s), qPrintable(m_ts->errorString()));
 }
 
 HttpResult tst_StreamProxy::api(const QByteArray &method, const QString &path)
 {
-    return httpRequest(method, url(path), {}, {basicAuth(m_adminPassword)});
+    return m_ts->api(method, path);
 }
 
 QUrl tst_StreamProxy::url(const QString &pathAndQuery) const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(pathAndQuery));
+    return m_ts->url(pathAndQuery);
 }
 
 QUrl tst_StreamProxy::streamUrl(const QString &id) const
@@ -138,7 +126,7 @@ StreamPlayer *tst_StreamProxy::player(const QUrl &u, bool keepBody)
 
 bool tst_StreamProxy::logged(const QString &needle) const
 {
-    const QList<LogLine> lines = m_logger->tail(5000);
+    const QList<LogLine> lines = m_ts->logger()->tail(5000);
     return std::any_of(lines.cbegin(), lines.cend(),
                        [&](const LogLine &l) { return l.message.contains(needle); });
 }
@@ -178,7 +166,7 @@ void tst_StreamProxy::badIdIs400WithoutAnyEngineRequest()
     QCOMPARE(m_engine->getstreamRequests(), 0);
     for (const QString &line : m_engine->requests())
         QVERIFY2(!line.contains(QLatin1String("/ace/")), qPrintable(line));
-    QCOMPARE(m_server->streams()->streamCount(), 0);
+    QCOMPARE(m_ts->server()->streams()->streamCount(), 0);
 }
 
 void tst_StreamProxy::headAnswersHeadersWithoutStartingASession()
@@ -190,7 +178,7 @@ void tst_StreamProxy::headAnswersHeadersWithoutStartingASession()
     QVERIFY(r.body.isEmpty());
     QTest::qWait(100);
     QCOMPARE(m_engine->getstreamRequests(), 0);
-    QCOMPARE(m_server->streams()->streamCount(), 0);
+    QCOMPARE(m_ts->server()->streams()->streamCount(), 0);
 }
 
 void tst_StreamProxy::otherMethodsAre405()
@@ -228,7 +216,7 @@ void tst_StreamProxy::playersOnOneIdShareOneEngineSessionAndGetTheSameBytes()
     }
     // The engine's own bytes, from its first one: nothing lost, nothing reordered.
     QVERIFY(players.first()->body().left(400000) == m_engine->tsData().left(400000));
-    QCOMPARE(m_server->streams()->clientCount(), 5);
+    QCOMPARE(m_ts->server()->streams()->clientCount(), 5);
 }
 
 void tst_StreamProxy::lateJoinerStartsOnAPacketBoundary()
@@ -266,7 +254,7 @@ void tst_StreamProxy::infohashStartsTheEngineByInfohashAndFollowsARedirect()
     }));
     QVERIFY(std::any_of(requests.cbegin(), requests.cend(),
                         [](const QString &l) { return l.contains(QLatin1String("/content/")); }));
-    QVERIFY(m_server->streams()->stream(QStringLiteral("acehash:") + kId));
+    QVERIFY(m_ts->server()->streams()->stream(QStringLiteral("acehash:") + kId));
 }
 
 void tst_StreamProxy::strayRequestFromAPlayerIsNotAnsweredInsideTheStream()
@@ -312,13 +300,13 @@ void tst_StreamProxy::playerLeavingDuringTheStartIsForgotten()
     m_engine->faults().startDelayMs = 1500;
     startServer({{QStringLiteral("stream_linger_s"), 0}});
     StreamPlayer *p = player(streamUrl());
-    QTRY_COMPARE(m_server->streams()->clientCount(), 1);
+    QTRY_COMPARE(m_ts->server()->streams()->clientCount(), 1);
     p->close();
-    QTRY_COMPARE(m_server->streams()->clientCount(), 0);
+    QTRY_COMPARE(m_ts->server()->streams()->clientCount(), 0);
     QVERIFY(logged(QStringLiteral("hung up")));
     // Nobody waits any more: with no linger the engine is told to stop at once.
     QTRY_COMPARE_WITH_TIMEOUT(m_engine->sessionsStopped(), 1, 5000);
-    QCOMPARE(m_server->streams()->streamCount(), 0);
+    QCOMPARE(m_ts->server()->streams()->streamCount(), 0);
 }
 
 void tst_StreamProxy::ffprobeFindsVideoAndAudioInWhatIsServed()
@@ -330,7 +318,7 @@ void tst_StreamProxy::ffprobeFindsVideoAndAudioInWhatIsServed()
     QTRY_VERIFY_WITH_TIMEOUT(first->bodyBytes() > 300000, 10000);
     StreamPlayer *late = player(streamUrl(), true); // joins mid-stream
     QTRY_VERIFY_WITH_TIMEOUT(late->bodyBytes() > 1500000, 15000);
-    const QString file = QDir(m_dir->path()).filePath(QStringLiteral("capture.ts"));
+    const QString file = QDir(m_ts->dataDir()).filePath(QStringLiteral("capture.ts"));
     QFile out(file);
     QVERIFY(out.open(QIODevice::WriteOnly));
     out.write(late->body());
@@ -365,9 +353,9 @@ void tst_StreamProxy::neverReadingPlayerIsDroppedWhileAReadingOneKeepsItsRate()
     m_players.append(stuck);
     stuck->setNeverRead(true);
     stuck->open(streamUrl());
-    QTRY_COMPARE(m_server->streams()->clientCount(), 2);
+    QTRY_COMPARE(m_ts->server()->streams()->clientCount(), 2);
     QTRY_VERIFY_WITH_TIMEOUT(logged(QStringLiteral("dropped from ace:") + kId), 30000);
-    QTRY_COMPARE(m_server->streams()->clientCount(), 1);
+    QTRY_COMPARE(m_ts->server()->streams()->clientCount(), 1);
     // The reader never noticed: it keeps the engine's rate (16 Mbit/s = 2000 B/ms).
     const qint64 before = reader->bodyBytes();
     QElapsedTimer t;
@@ -385,13 +373,13 @@ void tst_StreamProxy::lastPlayerGoneLingersThenStopsTheEngine()
     StreamPlayer *p = player(streamUrl());
     QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 10000, 10000);
     p->close();
-    QTRY_COMPARE(m_server->streams()->clientCount(), 0);
+    QTRY_COMPARE(m_ts->server()->streams()->clientCount(), 0);
     QVERIFY(logged(QStringLiteral("No players left on ace:") + kId));
     QTest::qWait(1000);
     QCOMPARE(m_engine->sessionsStopped(), 0); // still lingering
-    QCOMPARE(m_server->streams()->streamCount(), 1);
+    QCOMPARE(m_ts->server()->streams()->streamCount(), 1);
     QTRY_COMPARE_WITH_TIMEOUT(m_engine->sessionsStopped(), 1, 5000);
-    QCOMPARE(m_server->streams()->streamCount(), 0);
+    QCOMPARE(m_ts->server()->streams()->streamCount(), 0);
     QVERIFY(logged(QStringLiteral("Told the engine to stop")));
 }
 
@@ -401,7 +389,7 @@ void tst_StreamProxy::playerBackWithinTheLingerReusesTheSession()
     StreamPlayer *p = player(streamUrl());
     QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 10000, 10000);
     p->close();
-    QTRY_COMPARE(m_server->streams()->clientCount(), 0);
+    QTRY_COMPARE(m_ts->server()->streams()->clientCount(), 0);
     QTest::qWait(300);
     StreamPlayer *back = player(streamUrl(), true);
     QTRY_VERIFY_WITH_TIMEOUT(back->bodyBytes() > 10000, 5000);
@@ -426,7 +414,7 @@ void tst_StreamProxy::engineErrorIs502WithTheEngineMessage()
     QCOMPARE(m_engine->getstreamRequests(), 1);
     QVERIFY(logged(
             QStringLiteral("Cannot start ace:%1 : engine error: failed to load content").arg(kId)));
-    QCOMPARE(m_server->streams()->streamCount(), 0);
+    QCOMPARE(m_ts->server()->streams()->streamCount(), 0);
 }
 
 void tst_StreamProxy::unreachableEngineIs503()
@@ -489,7 +477,7 @@ void tst_StreamProxy::stallLongerThanTheEmptyTimeoutEndsTheStream()
     QCOMPARE(p->bodyBytes(), qint64(200000));
     QVERIFY(logged(QStringLiteral("no data from the engine for 1 s")));
     QTRY_COMPARE(m_engine->sessionsStopped(), 1);
-    QCOMPARE(m_server->streams()->streamCount(), 0);
+    QCOMPARE(m_ts->server()->streams()->streamCount(), 0);
 }
 
 void tst_StreamProxy::shortStallKeepsTheStream()
@@ -531,7 +519,7 @@ void tst_StreamProxy::tooManyEngineSessionsIs503()
     QVERIFY(logged(QStringLiteral("Refused ace:") + kOtherId));
     // A session nobody watches any more gives way to a new channel.
     a->close();
-    QTRY_COMPARE(m_server->streams()->clientCount(), 0);
+    QTRY_COMPARE(m_ts->server()->streams()->clientCount(), 0);
     StreamPlayer *c = player(streamUrl(kOtherId));
     QTRY_VERIFY_WITH_TIMEOUT(c->bodyBytes() > 1000, 10000);
     QCOMPARE(m_engine->sessionsStarted(), 2);
@@ -550,7 +538,7 @@ void tst_StreamProxy::moreChannelsThanQnamConnectionsPerHostAllFlow()
         QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 10000, 10000);
     QCOMPARE(m_engine->sessionsStarted(), 10);
     QCOMPARE(m_engine->activePlaybacks(), 10);
-    QCOMPARE(m_server->streams()->streamCount(), 10);
+    QCOMPARE(m_ts->server()->streams()->streamCount(), 10);
 }
 
 void tst_StreamProxy::statusAndStreamsApiShapes()
@@ -620,7 +608,7 @@ void tst_StreamProxy::adminCanDropAPlayerAndStopAStream()
     StreamPlayer *b = player(streamUrl());
     QTRY_VERIFY_WITH_TIMEOUT(b->bodyBytes() > 1000, 10000);
     const QString key = QStringLiteral("ace:") + kId;
-    const QList<ClientSink *> sinks = m_server->streams()->stream(key)->sinks();
+    const QList<ClientSink *> sinks = m_ts->server()->streams()->stream(key)->sinks();
     const quint64 idA = sinks.first()->id();
     QCOMPARE(api("DELETE", QStringLiteral("/api/streams/%1/clients/999").arg(key)).status, 404);
     const HttpResult drop
@@ -633,23 +621,23 @@ void tst_StreamProxy::adminCanDropAPlayerAndStopAStream()
     QCOMPARE(stop.status, 200);
     QTRY_VERIFY(b->isClosed());
     QTRY_COMPARE(m_engine->sessionsStopped(), 1);
-    QCOMPARE(m_server->streams()->streamCount(), 0);
+    QCOMPARE(m_ts->server()->streams()->streamCount(), 0);
     QCOMPARE(api("DELETE", QStringLiteral("/api/streams/") + key).status, 404);
 }
 
 void tst_StreamProxy::directSourceSharesOneUpstreamAndCountsTags()
 {
     startServer();
-    StreamManager *streams = m_server->streams();
+    StreamManager *streams = m_ts->server()->streams();
     const QString source = m_engine->baseUrl() + QStringLiteral("/ts/channel1");
     // What the Xtream routes do: their own path, a Direct source, a tag per user.
-    m_server->http()->route(HttpFront::Method::Get | HttpFront::Method::Head,
-                            QStringLiteral("/test/{user}"), HttpFront::Access::Public,
-                            [streams, source](const HttpRequest &req, QHttpServerResponder &r) {
-                                streams->attach(StreamSource::direct(source), req, r,
-                                                QStringLiteral("user:")
-                                                        + req.arg(QStringLiteral("user")));
-                            });
+    m_ts->server()->http()->route(
+            HttpFront::Method::Get | HttpFront::Method::Head, QStringLiteral("/test/{user}"),
+            HttpFront::Access::Public,
+            [streams, source](const HttpRequest &req, QHttpServerResponder &r) {
+                streams->attach(StreamSource::direct(source), req, r,
+                                QStringLiteral("user:") + req.arg(QStringLiteral("user")));
+            });
     QSignalSpy attached(streams, &StreamManager::clientAttached);
     QSignalSpy detached(streams, &StreamManager::clientDetached);
     StreamPlayer *a = player(url(QStringLiteral("/test/alice")), true);
@@ -686,7 +674,7 @@ void tst_StreamProxy::healthAnswersWithin100msWhile100PlayersStream()
     startServer();
     for (int i = 0; i < 100; ++i)
         player(streamUrl());
-    QTRY_COMPARE_WITH_TIMEOUT(m_server->streams()->clientCount(), 100, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_ts->server()->streams()->clientCount(), 100, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(
             std::all_of(m_players.cbegin(), m_players.cend(),
                         [](const StreamPlayer *p) { return p->bodyBytes() > 50000; }),
@@ -700,7 +688,7 @@ void tst_StreamProxy::healthAnswersWithin100msWhile100PlayersStream()
     }
     QVERIFY2(worst < 100, qPrintable(QString::number(worst)));
     QCOMPARE(m_engine->sessionsStarted(), 1);
-    QCOMPARE(m_server->streams()->clientCount(), 100);
+    QCOMPARE(m_ts->server()->streams()->clientCount(), 100);
 }
 
 void tst_StreamProxy::stoppingTheDaemonStopsItsEngineSessions()

@@ -1,4 +1,3 @@
-#include "auth/admincredential.h"
 #include "fakeengine.h"
 #include "httpclient.h"
 #include "log/logger.h"
@@ -6,6 +5,7 @@
 #include "storage/database.h"
 #include "stream/streammanager.h"
 #include "streamplayer.h"
+#include "testserver.h"
 #include "xtream/userstore.h"
 
 #include <QJsonArray>
@@ -21,15 +21,6 @@
 namespace {
 const QString kContentId = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
 const QString kInfohash = QStringLiteral("89abcdef0123456789abcdef0123456789abcdef");
-const QString kAdminPassword = QStringLiteral("admin-password-for-tests");
-
-HttpResult admin(const QByteArray &method, const QUrl &url, const QByteArray &body = {})
-{
-    const QByteArray auth
-            = "Basic " + (QStringLiteral("admin:") + kAdminPassword).toUtf8().toBase64();
-    return httpRequest(method, url, body,
-                       {{"Authorization", auth}, {"Content-Type", "application/json"}});
-}
 } // namespace
 
 // The Xtream stream routes on the real StreamManager and a fake engine: bytes on AceStream and
@@ -67,18 +58,14 @@ private:
     void addUser(const QJsonObject &fields);
     int activeCons(const QString &username, const QString &password);
 
-    std::unique_ptr<Logger> m_logger;
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<TestServer> m_ts;
     std::unique_ptr<FakeEngine> m_engine;
-    std::unique_ptr<Server> m_server;
     QList<StreamPlayer *> m_players;
 };
 
 void tst_XtreamLive::init()
 {
-    m_logger = std::make_unique<Logger>();
-    m_logger->setEchoToStderr(qEnvironmentVariableIsSet("ACEHUB_TEST_VERBOSE"));
-    m_dir = std::make_unique<QTemporaryDir>();
+    m_ts = std::make_unique<TestServer>();
     m_engine = std::make_unique<FakeEngine>();
     QVERIFY(m_engine->listen());
 }
@@ -87,28 +74,16 @@ void tst_XtreamLive::cleanup()
 {
     qDeleteAll(m_players);
     m_players.clear();
-    m_server.reset();
+    m_ts->stop();
     m_engine.reset();
-    m_dir.reset();
-    m_logger.reset();
+    m_ts.reset();
 }
 
 void tst_XtreamLive::startServer(const QVariantMap &settings)
 {
-    Settings s;
-    s.setCommandLine(QStringLiteral("bind"), QStringLiteral("127.0.0.1"));
-    s.setCommandLine(QStringLiteral("port"), 0);
-    s.setCommandLine(QStringLiteral("engine_port"), int(m_engine->port()));
-    for (auto it = settings.cbegin(); it != settings.cend(); ++it)
-        QVERIFY2(!s.setCommandLine(it.key(), it.value()), qPrintable(it.key()));
-    {
-        Database db(QDir(m_dir->path()).filePath(QStringLiteral("acehub.sqlite")));
-        QVERIFY(db.open().ok);
-        QVERIFY(!AdminCredential::set(db.connection(), kAdminPassword));
-        db.close();
-    }
-    m_server = std::make_unique<Server>(m_dir->path(), s);
-    QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
+    QVariantMap s {{QStringLiteral("engine_port"), int(m_engine->port())}};
+    s.insert(settings);
+    QVERIFY2(m_ts->start(s), qPrintable(m_ts->errorString()));
     exec(QStringLiteral("INSERT INTO categories (id, name, sort_order, created_at) VALUES"
                         " (1, 'Sport', 1, 0), (2, 'News', 2, 0)"));
     exec(QStringLiteral("INSERT INTO channels (id, kind, content_id, infohash, url, name, number,"
@@ -122,7 +97,7 @@ void tst_XtreamLive::startServer(const QVariantMap &settings)
 
 QUrl tst_XtreamLive::url(const QString &path) const
 {
-    return QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path));
+    return m_ts->url(path);
 }
 
 StreamPlayer *tst_XtreamLive::player(const QString &path, const QHostAddress &from)
@@ -137,14 +112,14 @@ StreamPlayer *tst_XtreamLive::player(const QString &path, const QHostAddress &fr
 
 void tst_XtreamLive::exec(const QString &sql)
 {
-    QSqlQuery q(m_server->database()->connection());
+    QSqlQuery q(m_ts->server()->database()->connection());
     if (!q.exec(sql))
         QFAIL(qPrintable(sql + QStringLiteral(": ") + q.lastError().text()));
 }
 
 void tst_XtreamLive::addUser(const QJsonObject &fields)
 {
-    const auto result = UserStore::create(m_server->database()->connection(), fields, 0);
+    const auto result = UserStore::create(m_ts->server()->database()->connection(), fields, 0);
     QVERIFY2(result.user, qPrintable(result.error));
 }
 
@@ -279,7 +254,7 @@ void tst_XtreamLive::twoPlayersOnAChannelCostOneUpstream()
     QTRY_VERIFY_WITH_TIMEOUT(second->bodyBytes() > 0 && third->bodyBytes() > 0, 10000);
     const qint64 before = first->bodyBytes();
     QTRY_VERIFY_WITH_TIMEOUT(first->bodyBytes() > before, 10000); // the first one keeps flowing
-    QCOMPARE(m_server->streams()->streamCount(), 1);
+    QCOMPARE(m_ts->server()->streams()->streamCount(), 1);
     QCOMPARE(m_engine->getstreamRequests() + m_engine->directRequests(), 1);
     QCOMPARE(m_engine->activePlaybacks(), 1);
 }
@@ -295,7 +270,7 @@ void tst_XtreamLive::headIsAnsweredWithoutStartingAnything()
     }
     QCOMPARE(m_engine->getstreamRequests(), 0);
     QCOMPARE(m_engine->directRequests(), 0);
-    QCOMPARE(m_server->streams()->streamCount(), 0);
+    QCOMPARE(m_ts->server()->streams()->streamCount(), 0);
     QCOMPARE(httpRequest("HEAD", url(QStringLiteral("/live/u/p/999.ts"))).status, 404);
     QCOMPARE(httpRequest("HEAD", url(QStringLiteral("/live/u/wrong/42.ts"))).status, 401);
 }
@@ -346,7 +321,7 @@ void tst_XtreamLive::playerOverTheLimitIsRefusedAndAClosedStreamFreesItsSlot()
     QVERIFY(!one->isClosed() && !two->isClosed());
 
     one->close();
-    QTRY_COMPARE(m_server->streams()->clientCountForTag(QStringLiteral("user:anna")), 1);
+    QTRY_COMPARE(m_ts->server()->streams()->clientCountForTag(QStringLiteral("user:anna")), 1);
     StreamPlayer *three = player(QStringLiteral("/live/anna/a/43.ts"));
     QTRY_VERIFY_WITH_TIMEOUT(three->bodyBytes() > 0, 10000);
     QCOMPARE(three->status(), 200);
@@ -361,7 +336,7 @@ void tst_XtreamLive::activeConsIsTheRealCount()
     StreamPlayer *two = player(QStringLiteral("/anna/a/42"));
     QTRY_VERIFY_WITH_TIMEOUT(one->bodyBytes() > 0 && two->bodyBytes() > 0, 10000);
     QCOMPARE(activeCons(QStringLiteral("anna"), QStringLiteral("a")), 2);
-    const auto users = UserStore::list(m_server->database()->connection());
+    const auto users = UserStore::list(m_ts->server()->database()->connection());
     QCOMPARE(users.size(), 1);
     two->close();
     QTRY_COMPARE(activeCons(QStringLiteral("anna"), QStringLiteral("a")), 1);
@@ -403,7 +378,7 @@ void tst_XtreamLive::replaceOldestEndsTheAccountsOldestStream()
     QCOMPARE(three->status(), 200);
     QTRY_VERIFY(one->isClosed());
     QVERIFY(!two->isClosed());
-    QCOMPARE(m_server->streams()->clientCountForTag(QStringLiteral("user:anna")), 2);
+    QCOMPARE(m_ts->server()->streams()->clientCountForTag(QStringLiteral("user:anna")), 2);
 }
 
 void tst_XtreamLive::disablingOrDeletingAnAccountEndsItsStreams()
@@ -411,7 +386,7 @@ void tst_XtreamLive::disablingOrDeletingAnAccountEndsItsStreams()
     startServer();
     addUser({{"username", "anna"}, {"password", "a"}, {"max_connections", 2}});
     addUser({{"username", "bob"}, {"password", "b"}});
-    const auto users = UserStore::list(m_server->database()->connection());
+    const auto users = UserStore::list(m_ts->server()->database()->connection());
     const qint64 anna = users.at(0).id, bob = users.at(1).id;
     StreamPlayer *one = player(QStringLiteral("/live/anna/a/42.ts"));
     StreamPlayer *two = player(QStringLiteral("/live/anna/a/44.ts"));
@@ -419,18 +394,19 @@ void tst_XtreamLive::disablingOrDeletingAnAccountEndsItsStreams()
     QTRY_VERIFY_WITH_TIMEOUT(one->bodyBytes() > 0 && two->bodyBytes() > 0 && other->bodyBytes() > 0,
                              10000);
     // A change that keeps the account usable leaves its streams alone.
-    QCOMPARE(
-            admin("PUT", url(QStringLiteral("/api/users/%1").arg(anna)), R"({"max_connections":3})")
-                    .status,
-            200);
+    QCOMPARE(m_ts->api("PUT", QStringLiteral("/api/users/%1").arg(anna),
+                       QByteArray(R"({"max_connections":3})"))
+                     .status,
+             200);
     QVERIFY(!one->isClosed() && !two->isClosed());
-    QCOMPARE(admin("PUT", url(QStringLiteral("/api/users/%1").arg(anna)), R"({"enabled":false})")
+    QCOMPARE(m_ts->api("PUT", QStringLiteral("/api/users/%1").arg(anna),
+                       QByteArray(R"({"enabled":false})"))
                      .status,
              200);
     QTRY_VERIFY(one->isClosed() && two->isClosed());
     QVERIFY(!other->isClosed());
     QCOMPARE(httpGet(url(QStringLiteral("/live/anna/a/42.ts"))).status, 403);
-    QCOMPARE(admin("DELETE", url(QStringLiteral("/api/users/%1").arg(bob))).status, 204);
+    QCOMPARE(m_ts->api("DELETE", QStringLiteral("/api/users/%1").arg(bob)).status, 204);
     QTRY_VERIFY(other->isClosed());
     QCOMPARE(httpGet(url(QStringLiteral("/live/bob/b/42.ts"))).status, 401);
 }
