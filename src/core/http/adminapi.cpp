@@ -164,6 +164,26 @@ void dbError(QHttpServerResponder &r, const QString &error)
                     QStringLiteral("database error: %1").arg(error));
 }
 
+// DELETE of the row named by the path's {id}: 404 when there is none, else {"deleted": id}.
+void deleteById(const QSqlDatabase &db, const HttpRequest &req, QHttpServerResponder &r,
+                const QString &table, const char *what)
+{
+    const auto id = pathId(req, r, what);
+    if (!id)
+        return;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table));
+    q.addBindValue(*id);
+    if (!q.exec())
+        return dbError(r, q.lastError().text());
+    if (q.numRowsAffected() == 0) {
+        Http::sendError(r, Status::NotFound,
+                        QStringLiteral("no such %1: %2").arg(QLatin1String(what)).arg(*id));
+        return;
+    }
+    Http::sendJson(r, QJsonObject {{QStringLiteral("deleted"), *id}});
+}
+
 QVariant nullOr(const QJsonValue &v)
 {
     if (v.isNull() || v.isUndefined())
@@ -702,20 +722,9 @@ void AdminApi::registerChannelRoutes(HttpFront *http)
 
     http->route(M::Delete, QStringLiteral("/api/channels/{id}"), Access::Admin,
                 [this](const HttpRequest &req, QHttpServerResponder &r) {
-                    const auto id = pathId(req, r, "channel");
-                    if (!id)
-                        return;
-                    QSqlQuery q(m_server->database()->connection());
-                    q.prepare(QStringLiteral("DELETE FROM channels WHERE id = ?"));
-                    q.addBindValue(*id);
-                    if (!q.exec())
-                        return dbError(r, q.lastError().text());
-                    if (q.numRowsAffected() == 0) {
-                        Http::sendError(r, Status::NotFound,
-                                        QStringLiteral("no such channel: %1").arg(*id));
-                        return;
-                    }
-                    Http::sendJson(r, QJsonObject {{QStringLiteral("deleted"), *id}});
+                    // A channel still in its source's playlist comes back at the next refresh.
+                    deleteById(m_server->database()->connection(), req, r,
+                               QStringLiteral("channels"), "channel");
                 });
 
     // The guide of one channel, through its effective guide id.
@@ -1035,22 +1044,10 @@ void AdminApi::registerCategoryRoutes(HttpFront *http)
 
     http->route(M::Delete, QStringLiteral("/api/categories/{id}"), Access::Admin,
                 [this](const HttpRequest &req, QHttpServerResponder &r) {
-                    const auto id = pathId(req, r, "category");
-                    if (!id)
-                        return;
-                    QSqlQuery q(m_server->database()->connection());
-                    q.prepare(QStringLiteral("DELETE FROM categories WHERE id = ?"));
-                    q.addBindValue(*id);
-                    if (!q.exec())
-                        return dbError(r, q.lastError().text());
-                    if (q.numRowsAffected() == 0) {
-                        Http::sendError(r, Status::NotFound,
-                                        QStringLiteral("no such category: %1").arg(*id));
-                        return;
-                    }
                     // Its channels fall back to no category (ON DELETE SET NULL); a later import of
                     // the same group-title creates the category again.
-                    Http::sendJson(r, QJsonObject {{QStringLiteral("deleted"), *id}});
+                    deleteById(m_server->database()->connection(), req, r,
+                               QStringLiteral("categories"), "category");
                 });
 }
 
