@@ -95,6 +95,7 @@ Database::OpenResult Database::open()
     QSqlDatabase db = connection();
     if (!db.isOpen()) {
         result.error = QStringLiteral("cannot open %1: %2").arg(m_path, db.lastError().text());
+        db = QSqlDatabase(); // no handle may outlive the connection it names
         releaseThreadConnection();
         return result;
     }
@@ -102,6 +103,7 @@ Database::OpenResult Database::open()
     result.fromVersion = onDisk;
     if (onDisk < 0) {
         result.error = QStringLiteral("%1 is not an SQLite database AceHub can read").arg(m_path);
+        db = QSqlDatabase(); // no handle may outlive the connection it names
         releaseThreadConnection();
         return result;
     }
@@ -114,6 +116,7 @@ Database::OpenResult Database::open()
                           .arg(m_path)
                           .arg(onDisk)
                           .arg(latestSchemaVersion());
+        db = QSqlDatabase(); // no handle may outlive the connection it names
         releaseThreadConnection();
         return result;
     }
@@ -130,6 +133,7 @@ Database::OpenResult Database::open()
             continue;
         if (!db.transaction()) {
             result.error = db.lastError().text();
+            db = QSqlDatabase();
             releaseThreadConnection();
             return result;
         }
@@ -147,6 +151,7 @@ Database::OpenResult Database::open()
             result.error = QStringLiteral("migration %1 (%2) failed: %3")
                                    .arg(m.version)
                                    .arg(QString::fromLatin1(m.description), error);
+            db = QSqlDatabase();
             releaseThreadConnection();
             return result;
         }
