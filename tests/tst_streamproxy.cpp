@@ -662,6 +662,13 @@ void tst_StreamProxy::directSourceSharesOneUpstreamAndCountsTags()
     QCOMPARE(detached.first().at(1).toString(), QStringLiteral("user:alice"));
     QCOMPARE(streams->clientCountForTag(QStringLiteral("user:alice")), 1);
     QVERIFY(!streams->dropClient(alice.first(), QStringLiteral("again")));
+    // The admin API reaches a direct stream by its percent-encoded key.
+    const QString encodedKey
+            = QString::fromLatin1(QUrl::toPercentEncoding(QStringLiteral("url:") + source));
+    const HttpResult shown = api("GET", QStringLiteral("/api/streams/") + encodedKey);
+    QCOMPARE(shown.status, 200);
+    QCOMPARE(api("DELETE", QStringLiteral("/api/streams/") + encodedKey).status, 200);
+    QTRY_VERIFY(b->isClosed() && c->isClosed());
     // HEAD on a direct source: headers only, no upstream.
     m_engine->resetCounters();
     QCOMPARE(httpRequest("HEAD", url(QStringLiteral("/test/carol"))).status, 200);

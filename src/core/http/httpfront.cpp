@@ -66,7 +66,9 @@ QString HttpFront::methodName(Method method)
 bool HttpFront::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     QHttpServerResponder responder = makeResponder(request, socket);
-    const QString path = request.url().path();
+    // Matched percent-encoded, so that an argument may hold an encoded '/' (a stream key such
+    // as url%3Ahttp%3A%2F%2F…); each argument is then decoded once.
+    const QString path = request.url().path(QUrl::FullyEncoded);
     Methods allowed;
     for (const Route &r : m_routes) {
         const auto match = r.pattern.match(path);
@@ -78,7 +80,8 @@ bool HttpFront::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         }
         HttpRequest req {request, socket, {}};
         for (int i = 0; i < r.argNames.size(); ++i)
-            req.pathArgs.insert(r.argNames.at(i), match.captured(i + 1));
+            req.pathArgs.insert(r.argNames.at(i),
+                                QUrl::fromPercentEncoding(match.captured(i + 1).toUtf8()));
         const Http::HeadScope head(request.method() == Method::Head);
         if (r.access == Access::Admin && m_adminGuard && !m_adminGuard(req, responder))
             return true;
@@ -103,7 +106,8 @@ bool HttpFront::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         return true;
     }
     const Http::HeadScope head(request.method() == Method::Head);
-    Http::sendError(responder, Http::Status::NotFound, QStringLiteral("not found: ") + path);
+    Http::sendError(responder, Http::Status::NotFound,
+                    QStringLiteral("not found: ") + request.url().path());
     return true;
 }
 

@@ -59,7 +59,7 @@ void LiveRoutes::endStreams(StreamManager *streams, const QString &username, con
 
 void LiveRoutes::play(const HttpRequest &req, QHttpServerResponder &r)
 {
-    // The router's path is already percent-decoded (credentials never hold a '/').
+    // The router decodes each path argument once.
     const QString username = req.arg(QStringLiteral("user"));
     // /U/P/{id} matches every three-segment path: without an account behind it, it is just
     // an unknown path and gets the router's 404.

@@ -9,10 +9,10 @@
 
 namespace {
 
-// Path segments arrive percent-encoded: a "url:http://…" key is given as url%3Ahttp%3A%2F%2F….
+// A "url:http://…" key is given percent-encoded (url%3Ahttp%3A%2F%2F…); the router decodes it.
 QString keyArg(const HttpRequest &req)
 {
-    return QUrl::fromPercentEncoding(req.arg(QStringLiteral("key")).toUtf8());
+    return req.arg(QStringLiteral("key"));
 }
 
 } // namespace
