@@ -38,6 +38,7 @@ private Q_SLOTS:
     void idleConnectionIsClosedButAnActiveOneIsNot();
     void connectionOverTheCapGets503AndClosed();
     void aStreamingPlayerIsNeverIdle();
+    void requestOverTheSizeCapIsRefusedAndClosed();
 
 private:
     void startServer(quint16 enginePort, const QVariantMap &extra = {});
@@ -272,6 +273,47 @@ void tst_HttpFront::aStreamingPlayerIsNeverIdle()
     QVERIFY(!player.isClosed());
     const qint64 before = player.bodyBytes();
     QTRY_VERIFY(player.bodyBytes() > before);
+}
+
+void tst_HttpFront::requestOverTheSizeCapIsRefusedAndClosed()
+{
+    startServer(closedPort(), {{QStringLiteral("http_max_request_mib"), 1}});
+    // Under the cap, on one keep-alive connection, again and again: each answer starts anew.
+    QTcpSocket keepAlive;
+    keepAlive.connectToHost(QHostAddress::LocalHost, m_ts->server()->port());
+    QVERIFY(keepAlive.waitForConnected(5000));
+    const QByteArray body(600 * 1024, 'x');
+    for (int i = 0; i < 3; ++i) {
+        keepAlive.write("POST /api/health HTTP/1.1\r\nHost: x\r\nContent-Length: "
+                        + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+        QByteArray answer;
+        QTRY_VERIFY_WITH_TIMEOUT((answer += keepAlive.readAll()).contains("not allowed"), 5000);
+        QVERIFY2(answer.startsWith("HTTP/1.1 405"), answer.left(40).constData());
+    }
+    QCOMPARE(keepAlive.state(), QAbstractSocket::ConnectedState);
+
+    // Over the cap: refused before the server has buffered it, and the connection closed.
+    QTcpSocket big;
+    big.connectToHost(QHostAddress::LocalHost, m_ts->server()->port());
+    QVERIFY(big.waitForConnected(5000));
+    big.write("POST /player_api.php HTTP/1.1\r\nHost: x\r\nContent-Length: 8388608\r\n\r\n");
+    QByteArray answer;
+    const QByteArray chunk(64 * 1024, 'a');
+    for (int i = 0; i < 128 && big.state() == QAbstractSocket::ConnectedState; ++i) {
+        big.write(chunk);
+        big.waitForBytesWritten(100);
+        QCoreApplication::processEvents();
+        answer += big.readAll();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(big.state(), QAbstractSocket::UnconnectedState, 5000);
+    answer += big.readAll();
+    // The 413 is sent; whether it arrives before the close resets the connection is the kernel's.
+    QVERIFY(answer.isEmpty() || answer.startsWith("HTTP/1.1 413"));
+    const QList<LogLine> log = m_ts->logger()->tail(200);
+    QVERIFY(std::any_of(log.cbegin(), log.cend(), [](const LogLine &l) {
+        return l.message.contains(QLatin1String("Refused a request of more than 1024 KiB"));
+    }));
+    QCOMPARE(httpGet(url(QStringLiteral("/api/health"))).status, 200);
 }
 
 QTEST_GUILESS_MAIN(tst_HttpFront)

@@ -116,9 +116,10 @@ bool Server::start()
     new LiveRoutes(this, m_http, m_streams); // last: /U/P/{id} matches any three-segment path
 
     QString error;
-    if (!m_http->listenOn(m_settings.bindHostAddress(), m_settings.port(),
-                          m_settings.httpMaxConnections(), m_settings.httpIdleTimeoutSeconds(),
-                          &error)) {
+    const HttpFront::Limits limits {m_settings.httpMaxConnections(),
+                                    m_settings.httpIdleTimeoutSeconds(),
+                                    m_settings.httpMaxRequestBytes()};
+    if (!m_http->listenOn(m_settings.bindHostAddress(), m_settings.port(), limits, &error)) {
         return fail(tr("Cannot listen on %1 port %2: %3. Is another AceHub running? Choose "
                        "another port with --port or ACEHUB_PORT.")
                             .arg(m_settings.bindAddress())

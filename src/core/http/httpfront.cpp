@@ -28,10 +28,11 @@ void HttpFront::route(Methods methods, const QString &pattern, Access access, Ha
                      access, std::move(handler)});
 }
 
-bool HttpFront::listenOn(const QHostAddress &address, quint16 port, int maxConnections,
-                         int idleTimeoutSeconds, QString *error)
+bool HttpFront::listenOn(const QHostAddress &address, quint16 port, const Limits &limits,
+                         QString *error)
 {
-    auto *listener = new HttpListener(maxConnections, idleTimeoutSeconds, this);
+    auto *listener = new HttpListener(limits.maxConnections, limits.idleTimeoutSeconds,
+                                      limits.maxRequestBytes, this);
     if (!listener->listen(address, port)) {
         *error = listener->errorString();
         delete listener;

@@ -46,9 +46,14 @@ public:
     void route(Methods methods, const QString &pattern, Access access, Handler handler);
     void setAdminGuard(Guard guard) { m_adminGuard = std::move(guard); }
 
-    // maxConnections and idleTimeoutSeconds: see HttpListener.
-    bool listenOn(const QHostAddress &address, quint16 port, int maxConnections,
-                  int idleTimeoutSeconds, QString *error);
+    struct Limits
+    {
+        int maxConnections = 2048;
+        int idleTimeoutSeconds = 300;
+        qint64 maxRequestBytes = 32 * 1024 * 1024;
+    };
+    // limits: see HttpListener.
+    bool listenOn(const QHostAddress &address, quint16 port, const Limits &limits, QString *error);
     int openConnections() const;
     quint16 port() const;
     void close();

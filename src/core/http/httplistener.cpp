@@ -4,9 +4,24 @@
 
 #include <QTcpSocket>
 
-HttpListener::HttpListener(int maxConnections, int idleTimeoutSeconds, QObject *parent)
+namespace {
+
+// Answers with an error the server's parser never sees, then closes.
+void refuse(QTcpSocket *socket, const QByteArray &statusLine, const QByteArray &message)
+{
+    const QByteArray body = "{\"error\":\"" + message + "\"}";
+    socket->write("HTTP/1.1 " + statusLine
+                  + "\r\nContent-Type: application/json\r\nConnection: close\r\nContent-Length: "
+                  + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    socket->disconnectFromHost();
+}
+
+} // namespace
+
+HttpListener::HttpListener(int maxConnections, int idleTimeoutSeconds, qint64 maxRequestBytes,
+                           QObject *parent)
     : QTcpServer(parent), m_maxConnections(maxConnections),
-      m_idleTimeoutMs(qint64(idleTimeoutSeconds) * 1000)
+      m_idleTimeoutMs(qint64(idleTimeoutSeconds) * 1000), m_maxRequestBytes(maxRequestBytes)
 {
     m_clock.start();
     connect(&m_sweepTimer, &QTimer::timeout, this, &HttpListener::sweep);
@@ -23,20 +38,35 @@ void HttpListener::incomingConnection(qintptr socketDescriptor)
     if (openConnections() >= m_maxConnections) {
         qCWarning(lcHttp) << "Refused a connection from" << socket->peerAddress().toString()
                           << "- already" << openConnections() << "open (http_max_connections)";
-        static const QByteArray body = "{\"error\":\"too many connections\"}";
-        socket->write("HTTP/1.1 503 Service Unavailable\r\nContent-Type: application/json\r\n"
-                      "Connection: close\r\nContent-Length: "
-                      + QByteArray::number(body.size()) + "\r\n\r\n" + body);
-        socket->disconnectFromHost();
+        refuse(socket, "503 Service Unavailable", "too many connections");
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         return;
     }
-    m_lastActivity.insert(socket, m_clock.elapsed());
-    auto touch = [this, socket] { m_lastActivity[socket] = m_clock.elapsed(); };
-    connect(socket, &QTcpSocket::readyRead, this, touch);
-    connect(socket, &QTcpSocket::bytesWritten, this, touch);
+    m_connections.insert(socket, {m_clock.elapsed(), 0});
+    // Connected before the server's own readyRead handler, so this runs first and sees the
+    // bytes the server is about to take: all of them count towards the request until an
+    // answer goes out (QtHttpServer 6.4 buffers a whole request, body included, in memory).
+    connect(socket, &QTcpSocket::readyRead, this, [this, socket] {
+        Connection &c = m_connections[socket];
+        c.lastActivityMs = m_clock.elapsed();
+        c.requestBytes += socket->bytesAvailable();
+        if (c.requestBytes <= m_maxRequestBytes)
+            return;
+        qCWarning(lcHttp) << "Refused a request of more than" << m_maxRequestBytes / 1024
+                          << "KiB from" << socket->peerAddress().toString()
+                          << "(http_max_request_mib)";
+        // Nobody reads from this socket any more; what is buffered is dropped.
+        QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
+        socket->skip(socket->bytesAvailable());
+        refuse(socket, "413 Payload Too Large", "request too large");
+    });
+    connect(socket, &QTcpSocket::bytesWritten, this, [this, socket] {
+        Connection &c = m_connections[socket];
+        c.lastActivityMs = m_clock.elapsed();
+        c.requestBytes = 0; // an answer went out: the next bytes start a new request
+    });
     connect(socket, &QObject::destroyed, this,
-            [this](QObject *object) { m_lastActivity.remove(object); });
+            [this](QObject *object) { m_connections.remove(object); });
     addPendingConnection(socket); // QTcpServer emits newConnection() once this returns
 }
 
@@ -53,13 +83,14 @@ void HttpListener::sweep()
 {
     const qint64 now = m_clock.elapsed();
     QList<QTcpSocket *> idle;
-    for (auto it = m_lastActivity.cbegin(); it != m_lastActivity.cend(); ++it) {
-        if (now - it.value() > m_idleTimeoutMs && !it.key()->property(kStreamingProperty).toBool())
+    for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
+        if (now - it.value().lastActivityMs > m_idleTimeoutMs
+            && !it.key()->property(kStreamingProperty).toBool())
             idle << static_cast<QTcpSocket *>(it.key());
     }
     for (QTcpSocket *socket : idle) {
         qCDebug(lcHttp) << "Closing idle connection from" << socket->peerAddress().toString();
-        m_lastActivity.remove(socket); // counted as closed now; the server deletes it later
+        m_connections.remove(socket); // counted as closed now; the server deletes it later
         socket->abort();
         socket->deleteLater();
     }

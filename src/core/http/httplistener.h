@@ -8,7 +8,8 @@
 class QTcpSocket;
 
 // The listening socket of the HTTP front, with what QtHttpServer 6.4 lacks: a cap on open
-// connections (the one over it gets a 503 and is closed) and an idle timeout (a connection
+// connections (the one over it gets a 503 and is closed), a cap on a request's size (413 and
+// closed: the server would otherwise buffer any body whole) and an idle timeout (a connection
 // with nothing read or written for that long, such as a vanished keep-alive client, is closed).
 // A connection handed over to a stream (see markStreaming) is left to the stream's own checks.
 class HttpListener final : public QTcpServer
@@ -21,9 +22,10 @@ public:
     // it is then written to outside QTcpSocket's signals and never counted idle.
     static void markStreaming(QTcpSocket *socket);
 
-    HttpListener(int maxConnections, int idleTimeoutSeconds, QObject *parent = nullptr);
+    HttpListener(int maxConnections, int idleTimeoutSeconds, qint64 maxRequestBytes,
+                 QObject *parent = nullptr);
 
-    int openConnections() const { return int(m_lastActivity.size()); }
+    int openConnections() const { return int(m_connections.size()); }
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;
@@ -35,5 +37,11 @@ private:
     qint64 m_idleTimeoutMs;
     QElapsedTimer m_clock;
     QTimer m_sweepTimer;
-    QHash<QObject *, qint64> m_lastActivity; // socket -> m_clock time of its last read or write
+    qint64 m_maxRequestBytes;
+    struct Connection
+    {
+        qint64 lastActivityMs = 0; // m_clock time of its last read or write
+        qint64 requestBytes = 0; // read since the last answer went out
+    };
+    QHash<QObject *, Connection> m_connections;
 };

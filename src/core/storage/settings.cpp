@@ -40,6 +40,9 @@ const QList<SettingSpec> &Settings::specs()
                     "HTTP port for players, the API and the dashboard (0: any free port)."),
             intSpec("http_max_connections", 2048, 8, 100000,
                     "Open HTTP connections at most (players and API); one more gets a 503."),
+            intSpec("http_max_request_mib", 32, 1, 1024,
+                    "Largest request AceHub accepts (a restore's JSON, a form), in MiB; larger: "
+                    "413."),
             intSpec("http_idle_timeout_s", 300, 2, 86400,
                     "A connection with nothing read or written for this long is closed."),
             stringSpec("engine_host", "127.0.0.1", {}, "Host of the AceStream engine."),

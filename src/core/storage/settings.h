@@ -54,6 +54,10 @@ public:
     QHostAddress bindHostAddress() const;
     quint16 port() const { return quint16(value(QStringLiteral("port")).toUInt()); }
     int httpMaxConnections() const { return value(QStringLiteral("http_max_connections")).toInt(); }
+    qint64 httpMaxRequestBytes() const
+    {
+        return value(QStringLiteral("http_max_request_mib")).toLongLong() * 1024 * 1024;
+    }
     int httpIdleTimeoutSeconds() const
     {
         return value(QStringLiteral("http_idle_timeout_s")).toInt();
