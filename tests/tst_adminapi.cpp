@@ -16,6 +16,8 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <atomic>
 #include <cstdio>
 #include <functional>
 
@@ -43,6 +45,7 @@ private Q_SLOTS:
     void fileSourceImportsAndReportsStatus();
     void urlSourceAcceptsGzipAndEnforcesTheSizeCap();
     void bigGuideImportsWhileHealthKeepsAnswering();
+    void editsDuringABigPlaylistImportNeverStallTheServer();
     void sourcesRefreshOnTheirInterval();
     void stoppingDuringAnImportCancelsIt();
     void backupThenRestoreGivesTheSameCatalog();
@@ -903,6 +906,83 @@ void tst_AdminApi::bigGuideImportsWhileHealthKeepsAnswering()
                      .value(QLatin1String("epg_id"))
                      .toString(),
              QStringLiteral("ch42"));
+}
+
+void tst_AdminApi::editsDuringABigPlaylistImportNeverStallTheServer()
+{
+    startServer();
+    importPlaylist(samplePlaylist(10)); // channel 1 to edit
+    const QString path = write(QStringLiteral("big.m3u"), samplePlaylist(150000));
+    // A player's view of the server, measured from another thread while the test thread
+    // (the server's) answers the edits: a write that sleeps in SQLite's busy handler stalls
+    // every answer, health included.
+    std::atomic_bool stop {false};
+    std::atomic<qint64> worstHealth {0};
+    std::atomic_int healthPolls {0};
+    std::atomic_int healthFailures {0};
+    const QUrl healthUrl = url(QStringLiteral("/api/health"));
+    std::unique_ptr<QThread> prober(QThread::create([&]() {
+        while (!stop) {
+            const HttpResult h = httpGet(healthUrl, 20000);
+            if (h.status != 200)
+                ++healthFailures;
+            worstHealth = qMax(worstHealth.load(), h.elapsedMs);
+            ++healthPolls;
+            QThread::msleep(10);
+        }
+    }));
+    QSignalSpy finished(m_server->sourceManager(), &SourceManager::importFinished);
+    const HttpResult created = api("POST", QStringLiteral("/api/sources"),
+                                   QJsonObject {{QStringLiteral("name"), QStringLiteral("big")},
+                                                {QStringLiteral("location"), path}});
+    QCOMPARE(created.status, 201);
+    prober->start();
+    int edits = 0;
+    int busy = 0;
+    qint64 worstEdit = 0;
+    QElapsedTimer waited;
+    waited.start();
+    while (finished.isEmpty() && waited.elapsed() < 120000) {
+        const HttpResult edit = api(
+                "PATCH", QStringLiteral("/api/channels/1"),
+                QJsonObject {{QStringLiteral("logo"), QStringLiteral("http://l/%1").arg(edits)}});
+        QVERIFY2(edit.status == 200 || edit.status == 503, edit.body.constData());
+        if (edit.status == 503) {
+            ++busy;
+            QCOMPARE(edit.header("Retry-After"), QByteArray("2"));
+            QCOMPARE(edit.json().object().value(QLatin1String("error")).toString(),
+                     QStringLiteral("the catalog is busy importing; try again"));
+        }
+        worstEdit = qMax(worstEdit, edit.elapsedMs);
+        ++edits;
+        QTest::qWait(20);
+    }
+    stop = true;
+    while (!prober->wait(10))
+        QCoreApplication::processEvents(); // its last request needs the server thread
+    std::printf("%d edits during the import (%d answered 503), slowest %lld ms; health answered "
+                "%d times, slowest %lld ms\n",
+                edits, busy, worstEdit, healthPolls.load(), worstHealth.load());
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(finished.first().at(2).toBool());
+    QVERIFY(edits >= 3);
+    QVERIFY(healthPolls >= 3);
+    QCOMPARE(healthFailures.load(), 0);
+    // The old code slept in every edit until the import committed (up to the 5 s busy
+    // timeout), and every answer of the server with it: 2.4 s here.
+    QVERIFY2(worstHealth < 1000, qPrintable(QString::number(worstHealth.load())));
+    QVERIFY2(worstEdit < 1000, qPrintable(QString::number(worstEdit)));
+    // Once the import has committed, the edit goes through.
+    QCOMPARE(api("PATCH", QStringLiteral("/api/channels/1"),
+                 QJsonObject {{QStringLiteral("logo"), QStringLiteral("http://l/final")}})
+                     .status,
+             200);
+    const int total = api("GET", QStringLiteral("/api/channels?limit=1"))
+                              .json()
+                              .object()
+                              .value(QLatin1String("total"))
+                              .toInt();
+    QVERIFY2(total >= 150000, qPrintable(QString::number(total)));
 }
 
 void tst_AdminApi::sourcesRefreshOnTheirInterval()

@@ -160,8 +160,7 @@ std::optional<int> pathId(const HttpRequest &req, QHttpServerResponder &r, const
 void dbError(QHttpServerResponder &r, const QString &error)
 {
     qCWarning(lcCatalog).noquote() << "Database error in the admin API:" << error;
-    Http::sendError(r, Status::InternalServerError,
-                    QStringLiteral("database error: %1").arg(error));
+    Http::sendDatabaseError(r, QStringLiteral("database error: %1").arg(error));
 }
 
 // DELETE of the row named by the path's {id}: 404 when there is none, else {"deleted": id}.
@@ -1428,9 +1427,10 @@ void AdminApi::registerSettingsRoutes(HttpFront *http)
                 if (const auto error = m_server->updateSettings(values)) {
                     const bool unknownOrBad = error->contains(QLatin1Char(':'))
                                               && !error->startsWith(QLatin1String("cannot save"));
-                    Http::sendError(r,
-                                    unknownOrBad ? Status::BadRequest : Status::InternalServerError,
-                                    *error);
+                    if (unknownOrBad)
+                        Http::sendError(r, Status::BadRequest, *error);
+                    else
+                        Http::sendDatabaseError(r, *error);
                     return;
                 }
                 QJsonObject changed;
