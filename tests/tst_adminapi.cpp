@@ -49,6 +49,8 @@ private Q_SLOTS:
     void sourcesRefreshOnTheirInterval();
     void stoppingDuringAnImportCancelsIt();
     void backupThenRestoreGivesTheSameCatalog();
+    void restoreFetchesTheGuideAgainAtOnce();
+    void restoreThatCannotSaveTheSettingsSaysSo();
     void exportListsEveryChannel();
     void settingsAreListedAndUpdated();
     void logFileIsDownloaded();
@@ -1108,6 +1110,71 @@ void tst_AdminApi::backupThenRestoreGivesTheSameCatalog()
                      .value(QLatin1String("name"))
                      .toString(),
              QStringLiteral("Mine"));
+}
+
+void tst_AdminApi::restoreFetchesTheGuideAgainAtOnce()
+{
+    startServer();
+    importPlaylist(samplePlaylist(4)); // tvg-id ch0..ch3
+    const QString path = write(QStringLiteral("g.xml"),
+                               Fixtures::xmltv(4, 10, QDateTime::currentSecsSinceEpoch() - 3600));
+    QSignalSpy finished(m_server->sourceManager(), &SourceManager::importFinished);
+    const HttpResult created = api("POST", QStringLiteral("/api/epg-sources"),
+                                   QJsonObject {{QStringLiteral("name"), QStringLiteral("g")},
+                                                {QStringLiteral("location"), path}});
+    QCOMPARE(created.status, 201);
+    const QString source = QStringLiteral("/api/epg-sources/%1")
+                                   .arg(created.json().object().value(QLatin1String("id")).toInt());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    QCOMPARE(api("GET", source).json().object().value(QLatin1String("programmes")).toInt(), 40);
+    const HttpResult backup = api("GET", QStringLiteral("/api/backup"));
+    QCOMPARE(backup.status, 200);
+
+    // The restore empties the guide (it is not in a backup); the guide source is fetched
+    // again right away rather than at its next schedule (12 h by default).
+    QCOMPARE(api("POST", QStringLiteral("/api/restore"), backup.body).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+    QVERIFY(finished.last().at(2).toBool());
+    const QJsonObject after = api("GET", source).json().object();
+    QCOMPARE(after.value(QLatin1String("programmes")).toInt(), 40);
+    QCOMPARE(api("GET", QStringLiteral("/api/channels/1/programmes"))
+                     .json()
+                     .object()
+                     .value(QLatin1String("epg_id"))
+                     .toString(),
+             QStringLiteral("ch0"));
+}
+
+void tst_AdminApi::restoreThatCannotSaveTheSettingsSaysSo()
+{
+    startServer();
+    importPlaylist(samplePlaylist(3));
+    QCOMPARE(api("PATCH", QStringLiteral("/api/settings"),
+                 QJsonObject {{QStringLiteral("epg_days_ahead"), 3}})
+                     .status,
+             200);
+    const HttpResult backup = api("GET", QStringLiteral("/api/backup"));
+    QCOMPARE(backup.status, 200);
+    QCOMPARE(api("PATCH", QStringLiteral("/api/settings"),
+                 QJsonObject {{QStringLiteral("epg_days_ahead"), 9}})
+                     .status,
+             200);
+    {
+        // The settings table refuses every write from now on.
+        QSqlQuery q(m_server->database()->connection());
+        QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER frozen BEFORE UPDATE ON settings"
+                                      " BEGIN SELECT RAISE(FAIL, 'settings are frozen'); END")));
+    }
+    const HttpResult restored = api("POST", QStringLiteral("/api/restore"), backup.body);
+    QCOMPARE(restored.status, 500);
+    const QJsonObject o = restored.json().object();
+    const QString error = o.value(QLatin1String("error")).toString();
+    QVERIFY2(error.contains(QLatin1String("not the settings"))
+                     && error.contains(QLatin1String("settings are frozen")),
+             qPrintable(error));
+    QCOMPARE(o.value(QLatin1String("restored")).toObject().value(QLatin1String("channels")).toInt(),
+             3);
+    QCOMPARE(m_server->settings().epgDaysAhead(), 9); // unchanged, as the answer says
 }
 
 void tst_AdminApi::exportListsEveryChannel()

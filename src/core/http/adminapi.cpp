@@ -1506,15 +1506,36 @@ void AdminApi::registerBackupRoutes(HttpFront *http)
                     return;
                 }
                 m_server->channelChecker()->clear();
-                if (!settings.isEmpty()) {
-                    if (const auto error = m_server->updateSettings(settings))
-                        qCWarning(lcCatalog).noquote()
-                                << "Restored the catalog but not the settings:" << *error;
-                }
-                qCInfo(lcCatalog) << "Catalog restored from a backup";
                 QJsonObject counts;
                 for (const QString &table : CatalogBackup::tables())
                     counts.insert(table, body->value(table).toArray().size());
+                qCInfo(lcCatalog) << "Catalog restored from a backup";
+                // The restore emptied the guide: fetch it again now, not at the next schedule.
+                QSqlQuery guides(db);
+                if (guides.exec(QStringLiteral("SELECT id FROM epg_sources WHERE enabled = 1"))) {
+                    while (guides.next())
+                        m_server->sourceManager()->refresh(SourceManager::Kind::Guide,
+                                                           guides.value(0).toInt());
+                }
+                if (!settings.isEmpty()) {
+                    if (const auto error = m_server->updateSettings(settings)) {
+                        qCWarning(lcCatalog).noquote()
+                                << "Restored the catalog but not the settings:" << *error;
+                        const bool busy = Database::isBusy(*error);
+                        Http::send(r,
+                                   busy ? Status::ServiceUnavailable : Status::InternalServerError,
+                                   "application/json",
+                                   QJsonDocument(
+                                           QJsonObject {{QStringLiteral("error"),
+                                                         QStringLiteral("the catalog was restored "
+                                                                        "but not the settings: %1")
+                                                                 .arg(*error)},
+                                                        {QStringLiteral("restored"), counts}})
+                                           .toJson(QJsonDocument::Compact),
+                                   {{"Cache-Control", "no-store"}});
+                        return;
+                    }
+                }
                 Http::sendJson(r, QJsonObject {{QStringLiteral("restored"), counts}});
             });
 
