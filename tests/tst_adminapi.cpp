@@ -51,6 +51,7 @@ private Q_SLOTS:
     void backupThenRestoreGivesTheSameCatalog();
     void restoreFetchesTheGuideAgainAtOnce();
     void restoreThatCannotSaveTheSettingsSaysSo();
+    void sourceCredentialsNeverReachTheLog();
     void exportListsEveryChannel();
     void settingsAreListedAndUpdated();
     void logFileIsDownloaded();
@@ -1175,6 +1176,49 @@ void tst_AdminApi::restoreThatCannotSaveTheSettingsSaysSo()
     QCOMPARE(o.value(QLatin1String("restored")).toObject().value(QLatin1String("channels")).toInt(),
              3);
     QCOMPARE(m_server->settings().epgDaysAhead(), 9); // unchanged, as the answer says
+}
+
+void tst_AdminApi::sourceCredentialsNeverReachTheLog()
+{
+    startServer();
+    QHttpServer web;
+    const QByteArray playlist = samplePlaylist(5);
+    web.route(QStringLiteral("/get.php"),
+              [playlist]() { return QHttpServerResponse("audio/x-mpegurl", playlist); });
+    web.route(QStringLiteral("/gone.php"),
+              []() { return QHttpServerResponse(QHttpServerResponder::StatusCode::NotFound); });
+    const quint16 port = web.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port);
+    const quint16 closed = closedPort();
+    const QString query = QStringLiteral("?username=u&password=secret&type=m3u_plus");
+    const QStringList locations {
+            QStringLiteral("http://127.0.0.1:%1/get.php%2").arg(port).arg(query),
+            QStringLiteral("http://127.0.0.1:%1/gone.php%2").arg(port).arg(query),
+            QStringLiteral("http://127.0.0.1:%1/get.php%2").arg(closed).arg(query),
+            QStringLiteral("http://u:secret@127.0.0.1:%1/get.php").arg(closed),
+    };
+    QStringList statuses;
+    for (const QString &location : locations) {
+        const HttpResult r = api("POST", QStringLiteral("/api/sources"),
+                                 QJsonObject {{QStringLiteral("name"), QStringLiteral("p")},
+                                              {QStringLiteral("location"), location}});
+        QCOMPARE(r.status, 201);
+        const QJsonObject s
+                = waitForImport(QStringLiteral("/api/sources/%1")
+                                        .arg(r.json().object().value(QLatin1String("id")).toInt()));
+        const QJsonObject status = s.value(QLatin1String("status")).toObject();
+        statuses << status.value(QLatin1String("last_status")).toString();
+        const QByteArray text = QJsonDocument(status).toJson(QJsonDocument::Compact);
+        QVERIFY2(!text.contains("secret"), text.constData());
+    }
+    QCOMPARE(statuses, QStringList({QStringLiteral("ok"), QStringLiteral("error"),
+                                    QStringLiteral("error"), QStringLiteral("error")}));
+    bool named = false;
+    for (const LogLine &line : m_logger->tail(10000)) {
+        QVERIFY2(!line.message.contains(QLatin1String("secret")), qPrintable(line.message));
+        named = named || line.message.contains(QLatin1String("/get.php"));
+    }
+    QVERIFY(named); // the log still says where the source is
 }
 
 void tst_AdminApi::exportListsEveryChannel()
