@@ -861,11 +861,11 @@ void tst_AdminApi::bigGuideImportsWhileHealthKeepsAnswering()
         QCOMPARE(h.status, 200);
         worst = qMax(worst, h.elapsedMs);
         // An admin edit writes on the server thread: the import holds the write lock only
-        // for its final copy, so the edit barely waits.
+        // for its final copy; an edit meeting it is answered 503 at once, never waits.
         const HttpResult edit = api(
                 "PATCH", QStringLiteral("/api/channels/1"),
                 QJsonObject {{QStringLiteral("logo"), QStringLiteral("http://l/%1").arg(polls)}});
-        QCOMPARE(edit.status, 200);
+        QVERIFY2(edit.status == 200 || edit.status == 503, edit.body.constData());
         worstEdit = qMax(worstEdit, edit.elapsedMs);
         ++polls;
         QVERIFY(polls < 100000);
