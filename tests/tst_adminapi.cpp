@@ -16,6 +16,8 @@
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThread>
+#include <atomic>
 #include <cstdio>
 #include <functional>
 
@@ -43,9 +45,13 @@ private Q_SLOTS:
     void fileSourceImportsAndReportsStatus();
     void urlSourceAcceptsGzipAndEnforcesTheSizeCap();
     void bigGuideImportsWhileHealthKeepsAnswering();
+    void editsDuringABigPlaylistImportNeverStallTheServer();
     void sourcesRefreshOnTheirInterval();
     void stoppingDuringAnImportCancelsIt();
     void backupThenRestoreGivesTheSameCatalog();
+    void restoreFetchesTheGuideAgainAtOnce();
+    void restoreThatCannotSaveTheSettingsSaysSo();
+    void sourceCredentialsNeverReachTheLog();
     void exportListsEveryChannel();
     void settingsAreListedAndUpdated();
     void logFileIsDownloaded();
@@ -855,11 +861,11 @@ void tst_AdminApi::bigGuideImportsWhileHealthKeepsAnswering()
         QCOMPARE(h.status, 200);
         worst = qMax(worst, h.elapsedMs);
         // An admin edit writes on the server thread: the import holds the write lock only
-        // for its final copy, so the edit barely waits.
+        // for its final copy; an edit meeting it is answered 503 at once, never waits.
         const HttpResult edit = api(
                 "PATCH", QStringLiteral("/api/channels/1"),
                 QJsonObject {{QStringLiteral("logo"), QStringLiteral("http://l/%1").arg(polls)}});
-        QCOMPARE(edit.status, 200);
+        QVERIFY2(edit.status == 200 || edit.status == 503, edit.body.constData());
         worstEdit = qMax(worstEdit, edit.elapsedMs);
         ++polls;
         QVERIFY(polls < 100000);
@@ -903,6 +909,96 @@ void tst_AdminApi::bigGuideImportsWhileHealthKeepsAnswering()
                      .value(QLatin1String("epg_id"))
                      .toString(),
              QStringLiteral("ch42"));
+}
+
+void tst_AdminApi::editsDuringABigPlaylistImportNeverStallTheServer()
+{
+    startServer();
+    importPlaylist(samplePlaylist(10)); // channel 1 to edit
+    const HttpResult user = api("POST", QStringLiteral("/api/users"),
+                                QJsonObject {{QStringLiteral("username"), QStringLiteral("kid")},
+                                             {QStringLiteral("password"), QStringLiteral("pw")}});
+    QCOMPARE(user.status, 201);
+    const int userId = user.json().object().value(QLatin1String("id")).toInt();
+    const QString path = write(QStringLiteral("big.m3u"), samplePlaylist(150000));
+    // A player's view of the server, measured from another thread while the test thread
+    // (the server's) answers the edits: a write that sleeps in SQLite's busy handler stalls
+    // every answer, health included.
+    std::atomic_bool stop {false};
+    std::atomic<qint64> worstHealth {0};
+    std::atomic_int healthPolls {0};
+    std::atomic_int healthFailures {0};
+    const QUrl healthUrl = url(QStringLiteral("/api/health"));
+    std::unique_ptr<QThread> prober(QThread::create([&]() {
+        while (!stop) {
+            const HttpResult h = httpGet(healthUrl, 20000);
+            if (h.status != 200)
+                ++healthFailures;
+            worstHealth = qMax(worstHealth.load(), h.elapsedMs);
+            ++healthPolls;
+            QThread::msleep(10);
+        }
+    }));
+    QSignalSpy finished(m_server->sourceManager(), &SourceManager::importFinished);
+    const HttpResult created = api("POST", QStringLiteral("/api/sources"),
+                                   QJsonObject {{QStringLiteral("name"), QStringLiteral("big")},
+                                                {QStringLiteral("location"), path}});
+    QCOMPARE(created.status, 201);
+    prober->start();
+    int edits = 0;
+    int busy = 0;
+    qint64 worstEdit = 0;
+    QElapsedTimer waited;
+    waited.start();
+    while (finished.isEmpty() && waited.elapsed() < 120000) {
+        // A channel, a user and a setting: every admin write goes through the one helper.
+        const HttpResult edit
+                = edits % 3 == 0 ? api("PATCH", QStringLiteral("/api/channels/1"),
+                                       QJsonObject {{QStringLiteral("logo"),
+                                                     QStringLiteral("http://l/%1").arg(edits)}})
+                  : edits % 3 == 1
+                          ? api("PATCH", QStringLiteral("/api/users/%1").arg(userId),
+                                QJsonObject {{QStringLiteral("password"),
+                                              QStringLiteral("pw%1").arg(edits)}})
+                          : api("PATCH", QStringLiteral("/api/settings"),
+                                QJsonObject {{QStringLiteral("epg_days_ahead"), 2 + edits % 5}});
+        QVERIFY2(edit.status == 200 || edit.status == 503, edit.body.constData());
+        if (edit.status == 503) {
+            ++busy;
+            QCOMPARE(edit.header("Retry-After"), QByteArray("2"));
+            QCOMPARE(edit.json().object().value(QLatin1String("error")).toString(),
+                     QStringLiteral("the catalog is busy importing; try again"));
+        }
+        worstEdit = qMax(worstEdit, edit.elapsedMs);
+        ++edits;
+        QTest::qWait(20);
+    }
+    stop = true;
+    while (!prober->wait(10))
+        QCoreApplication::processEvents(); // its last request needs the server thread
+    std::printf("%d edits during the import (%d answered 503), slowest %lld ms; health answered "
+                "%d times, slowest %lld ms\n",
+                edits, busy, worstEdit, healthPolls.load(), worstHealth.load());
+    QCOMPARE(finished.size(), 1);
+    QVERIFY(finished.first().at(2).toBool());
+    QVERIFY(edits >= 3);
+    QVERIFY(healthPolls >= 3);
+    QCOMPARE(healthFailures.load(), 0);
+    // The old code slept in every edit until the import committed (up to the 5 s busy
+    // timeout), and every answer of the server with it: 2.4 s here.
+    QVERIFY2(worstHealth < 1000, qPrintable(QString::number(worstHealth.load())));
+    QVERIFY2(worstEdit < 1000, qPrintable(QString::number(worstEdit)));
+    // Once the import has committed, the edit goes through.
+    QCOMPARE(api("PATCH", QStringLiteral("/api/channels/1"),
+                 QJsonObject {{QStringLiteral("logo"), QStringLiteral("http://l/final")}})
+                     .status,
+             200);
+    const int total = api("GET", QStringLiteral("/api/channels?limit=1"))
+                              .json()
+                              .object()
+                              .value(QLatin1String("total"))
+                              .toInt();
+    QVERIFY2(total >= 150000, qPrintable(QString::number(total)));
 }
 
 void tst_AdminApi::sourcesRefreshOnTheirInterval()
@@ -1028,6 +1124,114 @@ void tst_AdminApi::backupThenRestoreGivesTheSameCatalog()
                      .value(QLatin1String("name"))
                      .toString(),
              QStringLiteral("Mine"));
+}
+
+void tst_AdminApi::restoreFetchesTheGuideAgainAtOnce()
+{
+    startServer();
+    importPlaylist(samplePlaylist(4)); // tvg-id ch0..ch3
+    const QString path = write(QStringLiteral("g.xml"),
+                               Fixtures::xmltv(4, 10, QDateTime::currentSecsSinceEpoch() - 3600));
+    QSignalSpy finished(m_server->sourceManager(), &SourceManager::importFinished);
+    const HttpResult created = api("POST", QStringLiteral("/api/epg-sources"),
+                                   QJsonObject {{QStringLiteral("name"), QStringLiteral("g")},
+                                                {QStringLiteral("location"), path}});
+    QCOMPARE(created.status, 201);
+    const QString source = QStringLiteral("/api/epg-sources/%1")
+                                   .arg(created.json().object().value(QLatin1String("id")).toInt());
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 1, 20000);
+    QCOMPARE(api("GET", source).json().object().value(QLatin1String("programmes")).toInt(), 40);
+    const HttpResult backup = api("GET", QStringLiteral("/api/backup"));
+    QCOMPARE(backup.status, 200);
+
+    // The restore empties the guide (it is not in a backup); the guide source is fetched
+    // again right away rather than at its next schedule (12 h by default).
+    QCOMPARE(api("POST", QStringLiteral("/api/restore"), backup.body).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.size(), 2, 20000);
+    QVERIFY(finished.last().at(2).toBool());
+    const QJsonObject after = api("GET", source).json().object();
+    QCOMPARE(after.value(QLatin1String("programmes")).toInt(), 40);
+    QCOMPARE(api("GET", QStringLiteral("/api/channels/1/programmes"))
+                     .json()
+                     .object()
+                     .value(QLatin1String("epg_id"))
+                     .toString(),
+             QStringLiteral("ch0"));
+}
+
+void tst_AdminApi::restoreThatCannotSaveTheSettingsSaysSo()
+{
+    startServer();
+    importPlaylist(samplePlaylist(3));
+    QCOMPARE(api("PATCH", QStringLiteral("/api/settings"),
+                 QJsonObject {{QStringLiteral("epg_days_ahead"), 3}})
+                     .status,
+             200);
+    const HttpResult backup = api("GET", QStringLiteral("/api/backup"));
+    QCOMPARE(backup.status, 200);
+    QCOMPARE(api("PATCH", QStringLiteral("/api/settings"),
+                 QJsonObject {{QStringLiteral("epg_days_ahead"), 9}})
+                     .status,
+             200);
+    {
+        // The settings table refuses every write from now on.
+        QSqlQuery q(m_server->database()->connection());
+        QVERIFY(q.exec(QStringLiteral("CREATE TRIGGER frozen BEFORE UPDATE ON settings"
+                                      " BEGIN SELECT RAISE(FAIL, 'settings are frozen'); END")));
+    }
+    const HttpResult restored = api("POST", QStringLiteral("/api/restore"), backup.body);
+    QCOMPARE(restored.status, 500);
+    const QJsonObject o = restored.json().object();
+    const QString error = o.value(QLatin1String("error")).toString();
+    QVERIFY2(error.contains(QLatin1String("not the settings"))
+                     && error.contains(QLatin1String("settings are frozen")),
+             qPrintable(error));
+    QCOMPARE(o.value(QLatin1String("restored")).toObject().value(QLatin1String("channels")).toInt(),
+             3);
+    QCOMPARE(m_server->settings().epgDaysAhead(), 9); // unchanged, as the answer says
+}
+
+void tst_AdminApi::sourceCredentialsNeverReachTheLog()
+{
+    startServer();
+    QHttpServer web;
+    const QByteArray playlist = samplePlaylist(5);
+    web.route(QStringLiteral("/get.php"),
+              [playlist]() { return QHttpServerResponse("audio/x-mpegurl", playlist); });
+    web.route(QStringLiteral("/gone.php"),
+              []() { return QHttpServerResponse(QHttpServerResponder::StatusCode::NotFound); });
+    const quint16 port = web.listen(QHostAddress::LocalHost, 0);
+    QVERIFY(port);
+    const quint16 closed = closedPort();
+    const QString query = QStringLiteral("?username=u&password=secret&type=m3u_plus");
+    const QStringList locations {
+            QStringLiteral("http://127.0.0.1:%1/get.php%2").arg(port).arg(query),
+            QStringLiteral("http://127.0.0.1:%1/gone.php%2").arg(port).arg(query),
+            QStringLiteral("http://127.0.0.1:%1/get.php%2").arg(closed).arg(query),
+            QStringLiteral("http://u:secret@127.0.0.1:%1/get.php").arg(closed),
+    };
+    QStringList statuses;
+    for (const QString &location : locations) {
+        const HttpResult r = api("POST", QStringLiteral("/api/sources"),
+                                 QJsonObject {{QStringLiteral("name"), QStringLiteral("p")},
+                                              {QStringLiteral("location"), location}});
+        QCOMPARE(r.status, 201);
+        const QJsonObject s
+                = waitForImport(QStringLiteral("/api/sources/%1")
+                                        .arg(r.json().object().value(QLatin1String("id")).toInt()));
+        const QJsonObject status = s.value(QLatin1String("status")).toObject();
+        statuses << status.value(QLatin1String("last_status")).toString();
+        const QByteArray text = QJsonDocument(status).toJson(QJsonDocument::Compact);
+        QVERIFY2(!text.contains("secret"), text.constData());
+    }
+    QCOMPARE(statuses, QStringList({QStringLiteral("ok"), QStringLiteral("error"),
+                                    QStringLiteral("error"), QStringLiteral("error")}));
+    bool named = false;
+    for (const LogLine &line : m_logger->tail(10000)) {
+        QVERIFY2(!line.message.contains(QLatin1String("secret")), qPrintable(line.message));
+        named = named || line.message.contains(QLatin1String("/get.php"));
+    }
+    QVERIFY(named); // the log still says where the source is
 }
 
 void tst_AdminApi::exportListsEveryChannel()

@@ -3,12 +3,15 @@
 #include "httpclient.h"
 #include "log/logger.h"
 #include "server.h"
+#include "storage/database.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QPointer>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -101,6 +104,7 @@ private Q_SLOTS:
     void cleanup();
     void checksRunOneAtATimeWithAPause();
     void unreachableEngineIsAnErrorNotAVerdict();
+    void aResultLockedOutByAnImportIsStoredLater();
 
 private:
     void startServer(quint16 enginePort);
@@ -234,6 +238,41 @@ void tst_ChannelChecker::unreachableEngineIsAnErrorNotAVerdict()
     const QJsonObject c = api("GET", QStringLiteral("/api/channels/%1").arg(id)).json().object();
     QCOMPARE(c.value(QLatin1String("check_status")).toString(), QStringLiteral("error"));
     QVERIFY(!c.value(QLatin1String("check_error")).toString().isEmpty());
+}
+
+void tst_ChannelChecker::aResultLockedOutByAnImportIsStoredLater()
+{
+    FakeMediaEngine engine(100);
+    startServer(engine.port());
+    const int id = addChannel(QStringLiteral("acestream://") + Fixtures::contentId(1));
+    QVERIFY(id);
+    const QString lockName = QStringLiteral("tst-locker");
+    {
+        // Another connection holds the write lock, as an import does for its whole run.
+        QSqlDatabase locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), lockName);
+        locker.setDatabaseName(m_server->database()->path());
+        QVERIFY(locker.open());
+        QSqlQuery q(locker);
+        QVERIFY(q.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QSignalSpy checked(m_server->channelChecker(), &ChannelChecker::checked);
+        QElapsedTimer clock;
+        clock.start();
+        m_server->channelChecker()->enqueue({id});
+        QVERIFY(checked.wait(10000));
+        // The server thread did not sleep in SQLite's busy handler (it used to: 5 s).
+        QVERIFY2(clock.elapsed() < 2000, qPrintable(QString::number(clock.elapsed())));
+        QCOMPARE(m_server->channelChecker()->status().value(QLatin1String("unsaved")).toInt(), 1);
+        QTest::qWait(1500); // retries while the lock is held fail and keep the result
+        QCOMPARE(m_server->channelChecker()->status().value(QLatin1String("unsaved")).toInt(), 1);
+        QVERIFY(q.exec(QStringLiteral("COMMIT")));
+        locker.close();
+    }
+    QSqlDatabase::removeDatabase(lockName);
+    // The lock gone, the kept result is written by the retry timer.
+    QTRY_COMPARE_WITH_TIMEOUT(
+            m_server->channelChecker()->status().value(QLatin1String("unsaved")).toInt(), 0, 5000);
+    const QJsonObject c = api("GET", QStringLiteral("/api/channels/%1").arg(id)).json().object();
+    QCOMPARE(c.value(QLatin1String("check_status")).toString(), QStringLiteral("ok"));
 }
 
 QTEST_GUILESS_MAIN(tst_ChannelChecker)

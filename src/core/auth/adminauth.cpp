@@ -352,8 +352,7 @@ void AdminAuth::handleChangePassword(const HttpRequest &req, QHttpServerResponde
         return;
     }
     if (auto error = AdminCredential::set(m_server->database()->connection(), next)) {
-        Http::sendError(r, Http::Status::InternalServerError,
-                        QStringLiteral("cannot store the password: %1").arg(*error));
+        Http::sendDatabaseError(r, QStringLiteral("cannot store the password: %1").arg(*error));
         return;
     }
     reset();

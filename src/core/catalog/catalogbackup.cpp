@@ -176,6 +176,10 @@ std::optional<QString> CatalogBackup::restore(QSqlDatabase db, const QJsonObject
                                     .arg(insert.lastError().databaseText()));
         }
     }
+    // The guide itself is not in a backup (it was deleted above): its sources are due now,
+    // not at their old schedule, so players get a guide again at once (see the caller).
+    if (!q.exec(QStringLiteral("UPDATE epg_sources SET last_refresh_at = NULL")))
+        return fail(q.lastError().text());
     QString error;
     if (!CatalogImport::matchGuideIds(db, &error))
         return fail(error);

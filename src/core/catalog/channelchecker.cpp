@@ -12,11 +12,18 @@
 #include <QSqlQuery>
 #include <QUrlQuery>
 
+namespace {
+constexpr int kRetryMs = 1000;
+}
+
 ChannelChecker::ChannelChecker(Server *server, QObject *parent) : QObject(parent), m_server(server)
 {
     m_pause.setSingleShot(true);
     m_pause.setTimerType(Qt::PreciseTimer); // the pause is a promise to the engine: never early
     connect(&m_pause, &QTimer::timeout, this, &ChannelChecker::next);
+    m_retry.setSingleShot(true);
+    m_retry.setInterval(kRetryMs);
+    connect(&m_retry, &QTimer::timeout, this, &ChannelChecker::retryUnsaved);
 }
 
 ChannelChecker::~ChannelChecker()
@@ -70,7 +77,8 @@ QJsonObject ChannelChecker::status() const
     return {{QStringLiteral("queued"), int(m_queue.size())},
             {QStringLiteral("running"), m_running ? QJsonValue(m_running) : QJsonValue()},
             {QStringLiteral("checked"), m_checked},
-            {QStringLiteral("delay_ms"), m_server->settings().channelCheckDelayMs()}};
+            {QStringLiteral("delay_ms"), m_server->settings().channelCheckDelayMs()},
+            {QStringLiteral("unsaved"), int(m_unsaved.size())}};
 }
 
 void ChannelChecker::next()
@@ -145,14 +153,40 @@ void ChannelChecker::onFinished(QNetworkReply *reply, int channelId)
 
 void ChannelChecker::store(int channelId, const QString &status, const QString &error)
 {
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    if (!m_unsaved.isEmpty() || !write(channelId, status, error, now)) {
+        // Locked by an import (or earlier results still wait): keep the newest result.
+        m_unsaved.insert(channelId, {status, error, now});
+        if (!m_retry.isActive())
+            m_retry.start();
+    }
+}
+
+bool ChannelChecker::write(int channelId, const QString &status, const QString &error, qint64 at)
+{
     QSqlQuery q(m_server->database()->connection());
     q.prepare(QStringLiteral(
             "UPDATE channels SET check_status = ?, check_error = ?, checked_at = ? WHERE id = ?"));
     q.addBindValue(status);
     q.addBindValue(error.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(error));
-    q.addBindValue(QDateTime::currentSecsSinceEpoch());
+    q.addBindValue(at);
     q.addBindValue(channelId);
-    if (!q.exec())
-        qCWarning(lcCatalog) << "Cannot store the check of channel" << channelId
-                             << q.lastError().text();
+    if (q.exec())
+        return true;
+    if (Database::isBusy(q.lastError()))
+        return false; // retried later
+    qCWarning(lcCatalog) << "Cannot store the check of channel" << channelId
+                         << q.lastError().text();
+    return true; // not a lock: retrying would fail the same way
+}
+
+void ChannelChecker::retryUnsaved()
+{
+    for (auto it = m_unsaved.begin(); it != m_unsaved.end();) {
+        if (!write(it.key(), it->status, it->error, it->at)) {
+            m_retry.start(); // still locked: try again later
+            return;
+        }
+        it = m_unsaved.erase(it);
+    }
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QElapsedTimer>
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QObject>
@@ -28,7 +29,7 @@ public:
     // Queues every active AceStream channel.
     int enqueueAll();
     void clear();
-    // {"queued": n, "running": id|null, "checked": n, "delay_ms": n}
+    // {"queued": n, "running": id|null, "checked": n, "delay_ms": n, "unsaved": n}
     QJsonObject status() const;
 
 Q_SIGNALS:
@@ -38,7 +39,18 @@ Q_SIGNALS:
 private:
     void next();
     void onFinished(QNetworkReply *reply, int channelId);
+    // Writes a result; while an import holds the write lock the result is kept and written
+    // later from m_retry (the server thread never waits for the lock).
     void store(int channelId, const QString &status, const QString &error);
+    bool write(int channelId, const QString &status, const QString &error, qint64 at);
+    void retryUnsaved();
+
+    struct Unsaved
+    {
+        QString status;
+        QString error;
+        qint64 at = 0;
+    };
 
     Server *m_server;
     QList<int> m_queue;
@@ -46,4 +58,6 @@ private:
     int m_running = 0;
     int m_checked = 0;
     QTimer m_pause;
+    QHash<int, Unsaved> m_unsaved; // channel id -> a result the lock kept from the database
+    QTimer m_retry;
 };

@@ -14,6 +14,37 @@
 
 Q_LOGGING_CATEGORY(lcCatalog, "acehub.catalog")
 
+namespace {
+
+bool isWeb(const QUrl &url)
+{
+    return url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https");
+}
+
+// Qt's network error texts may quote the whole URL; provider URLs carry the account's
+// username and password (get.php?username=U&password=P).
+QString scrubbed(QString text, const QUrl &url)
+{
+    const QString shown = url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery);
+    for (const QString &form :
+         {url.toString(), url.toString(QUrl::FullyEncoded), url.toDisplayString()})
+        text.replace(form, shown);
+    if (url.hasQuery()) {
+        for (const QString &form : {url.query(QUrl::FullyEncoded), url.query(QUrl::FullyDecoded)})
+            text.replace(form, QStringLiteral("…"));
+    }
+    return text;
+}
+
+} // namespace
+
+QString SourceManager::displayLocation(const QString &location)
+{
+    const QUrl url(location.trimmed());
+    return isWeb(url) ? url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery)
+                      : location.trimmed();
+}
+
 SourceManager::SourceManager(Server *server, QObject *parent)
     : QObject(parent), m_server(server), m_db(server->database())
 {
@@ -172,9 +203,10 @@ void SourceManager::startNext()
     }
     const QString location = q.value(0).toString().trimmed();
     qCInfo(lcCatalog).noquote() << "Refreshing" << kindName(m_current->kind) << "source"
-                                << m_current->id << q.value(1).toString() << "from" << location;
+                                << m_current->id << q.value(1).toString() << "from"
+                                << displayLocation(location);
     const QUrl url(location);
-    if (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https")) {
+    if (isWeb(url)) {
         fetch(url);
         return;
     }
@@ -238,15 +270,15 @@ void SourceManager::fetch(const QUrl &url)
         } else if (reply->error() != QNetworkReply::NoError) {
             failed.error = reply->error() == QNetworkReply::OperationCanceledError
                                    ? QStringLiteral("no answer within the timeout")
-                                   : reply->errorString();
+                                   : scrubbed(reply->errorString(), url);
         } else {
             job->download->write(reply->readAll());
             job->download->flush();
             runImport(job->download->fileName());
             return;
         }
-        qCWarning(lcCatalog).noquote() << "Download of" << url.toDisplayString(QUrl::RemoveUserInfo)
-                                       << "failed:" << failed.error;
+        qCWarning(lcCatalog).noquote()
+                << "Download of" << displayLocation(url.toString()) << "failed:" << failed.error;
         finish(failed);
     });
 }

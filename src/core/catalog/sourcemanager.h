@@ -40,6 +40,9 @@ public:
 
     static QString table(Kind kind);
     static QString kindName(Kind kind); // "channels" / "epg"
+    // A source's location fit for a log line or an error: a URL without user info and query
+    // (provider URLs carry the account's password there), a file path as is.
+    static QString displayLocation(const QString &location);
 
     // Starts the interval scheduler (checks due sources every tickMs).
     void start(int tickMs = 30000);

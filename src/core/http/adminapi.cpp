@@ -160,8 +160,7 @@ std::optional<int> pathId(const HttpRequest &req, QHttpServerResponder &r, const
 void dbError(QHttpServerResponder &r, const QString &error)
 {
     qCWarning(lcCatalog).noquote() << "Database error in the admin API:" << error;
-    Http::sendError(r, Status::InternalServerError,
-                    QStringLiteral("database error: %1").arg(error));
+    Http::sendDatabaseError(r, QStringLiteral("database error: %1").arg(error));
 }
 
 // DELETE of the row named by the path's {id}: 404 when there is none, else {"deleted": id}.
@@ -1428,9 +1427,10 @@ void AdminApi::registerSettingsRoutes(HttpFront *http)
                 if (const auto error = m_server->updateSettings(values)) {
                     const bool unknownOrBad = error->contains(QLatin1Char(':'))
                                               && !error->startsWith(QLatin1String("cannot save"));
-                    Http::sendError(r,
-                                    unknownOrBad ? Status::BadRequest : Status::InternalServerError,
-                                    *error);
+                    if (unknownOrBad)
+                        Http::sendError(r, Status::BadRequest, *error);
+                    else
+                        Http::sendDatabaseError(r, *error);
                     return;
                 }
                 QJsonObject changed;
@@ -1506,15 +1506,36 @@ void AdminApi::registerBackupRoutes(HttpFront *http)
                     return;
                 }
                 m_server->channelChecker()->clear();
-                if (!settings.isEmpty()) {
-                    if (const auto error = m_server->updateSettings(settings))
-                        qCWarning(lcCatalog).noquote()
-                                << "Restored the catalog but not the settings:" << *error;
-                }
-                qCInfo(lcCatalog) << "Catalog restored from a backup";
                 QJsonObject counts;
                 for (const QString &table : CatalogBackup::tables())
                     counts.insert(table, body->value(table).toArray().size());
+                qCInfo(lcCatalog) << "Catalog restored from a backup";
+                // The restore emptied the guide: fetch it again now, not at the next schedule.
+                QSqlQuery guides(db);
+                if (guides.exec(QStringLiteral("SELECT id FROM epg_sources WHERE enabled = 1"))) {
+                    while (guides.next())
+                        m_server->sourceManager()->refresh(SourceManager::Kind::Guide,
+                                                           guides.value(0).toInt());
+                }
+                if (!settings.isEmpty()) {
+                    if (const auto error = m_server->updateSettings(settings)) {
+                        qCWarning(lcCatalog).noquote()
+                                << "Restored the catalog but not the settings:" << *error;
+                        const bool busy = Database::isBusy(*error);
+                        Http::send(r,
+                                   busy ? Status::ServiceUnavailable : Status::InternalServerError,
+                                   "application/json",
+                                   QJsonDocument(
+                                           QJsonObject {{QStringLiteral("error"),
+                                                         QStringLiteral("the catalog was restored "
+                                                                        "but not the settings: %1")
+                                                                 .arg(*error)},
+                                                        {QStringLiteral("restored"), counts}})
+                                           .toJson(QJsonDocument::Compact),
+                                   {{"Cache-Control", "no-store"}});
+                        return;
+                    }
+                }
                 Http::sendJson(r, QJsonObject {{QStringLiteral("restored"), counts}});
             });
 

@@ -1,5 +1,7 @@
 #include "httputil.h"
 
+#include "storage/database.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -50,6 +52,20 @@ void sendJson(QHttpServerResponder &responder, const QJsonValue &value, Status s
 void sendError(QHttpServerResponder &responder, Status status, const QString &message)
 {
     sendJson(responder, QJsonObject {{QStringLiteral("error"), message}}, status);
+}
+
+void sendDatabaseError(QHttpServerResponder &responder, const QString &error)
+{
+    if (Database::isBusy(error)) {
+        send(responder, Status::ServiceUnavailable, "application/json",
+             QJsonDocument(
+                     QJsonObject {{QStringLiteral("error"),
+                                   QStringLiteral("the catalog is busy importing; try again")}})
+                     .toJson(QJsonDocument::Compact),
+             {{"Cache-Control", "no-store"}, {"Retry-After", "2"}});
+        return;
+    }
+    sendError(responder, Status::InternalServerError, error);
 }
 
 void sendText(QHttpServerResponder &responder, Status status, const QString &text)

@@ -32,6 +32,9 @@ void sendJson(QHttpServerResponder &responder, const QJsonValue &value, Status s
 // {"error": message} with the status; errors are short, for a person reading a log or a UI.
 void sendError(QHttpServerResponder &responder, Status status, const QString &message);
 void sendText(QHttpServerResponder &responder, Status status, const QString &text);
+// A failed database statement: 503 + Retry-After: 2 when another connection (an import) held
+// the lock ("database is locked", see Database::isBusy), else 500 with the error text.
+void sendDatabaseError(QHttpServerResponder &responder, const QString &error);
 
 // Parses a non-negative integer query value; nullopt-like false when absent or malformed.
 bool parseInt(const QString &text, qint64 min, qint64 max, qint64 *out);

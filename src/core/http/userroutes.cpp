@@ -59,7 +59,10 @@ void registerUserRoutes(HttpFront *http, Server *server)
     auto answer = [view](QHttpServerResponder &r, const UserStore::Result &result,
                          Http::Status okStatus) {
         if (!result.user) {
-            Http::sendError(r, Http::Status(result.httpStatus), result.error);
+            if (result.httpStatus == 500)
+                Http::sendDatabaseError(r, result.error);
+            else
+                Http::sendError(r, Http::Status(result.httpStatus), result.error);
             return;
         }
         Http::sendJson(r, view(*result.user), okStatus);
@@ -127,6 +130,10 @@ void registerUserRoutes(HttpFront *http, Server *server)
                         return;
                     const auto user = UserStore::byId(database->connection(), *id);
                     const auto result = UserStore::remove(database->connection(), *id);
+                    if (result.httpStatus == 500) {
+                        Http::sendDatabaseError(r, result.error);
+                        return;
+                    }
                     if (result.httpStatus != 200) {
                         Http::sendError(r, Http::Status(result.httpStatus), result.error);
                         return;

@@ -57,8 +57,12 @@ QSqlDatabase Database::openConnection(const QString &name) const
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(m_path);
-    // Another connection (an import in a worker) may hold the write lock for a moment.
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    // Another connection (an import in a worker) may hold the write lock for a while. The
+    // owner (server) thread must not sleep in SQLite's busy handler: every stream and request
+    // waits with it. It fails fast and its callers answer 503 or retry later.
+    const int timeout = QThread::currentThreadId() == m_ownerThread ? kOwnerBusyTimeoutMs
+                                                                    : kWorkerBusyTimeoutMs;
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(timeout));
     if (db.open()) {
         QSqlQuery q(db);
         q.exec(QStringLiteral("PRAGMA foreign_keys = ON"));
@@ -84,9 +88,24 @@ void Database::releaseThreadConnection() const
     QSqlDatabase::removeDatabase(name);
 }
 
+bool Database::isBusy(const QString &errorText)
+{
+    return errorText.contains(QLatin1String("database is locked"), Qt::CaseInsensitive)
+           || errorText.contains(QLatin1String("database table is locked"), Qt::CaseInsensitive)
+           || errorText.contains(QLatin1String("database schema is locked"), Qt::CaseInsensitive);
+}
+
+bool Database::isBusy(const QSqlError &error)
+{
+    const QString code = error.nativeErrorCode();
+    return code == QLatin1String("5") || code == QLatin1String("6") || isBusy(error.databaseText())
+           || isBusy(error.text());
+}
+
 Database::OpenResult Database::open()
 {
     OpenResult result;
+    m_ownerThread = QThread::currentThreadId();
     const QFileInfo info(m_path);
     if (!QDir().mkpath(info.absolutePath())) {
         result.error = QStringLiteral("cannot create the directory %1").arg(info.absolutePath());
@@ -216,5 +235,11 @@ bool Database::saveSettings(const QVariantMap &values, QString *error)
             return false;
         }
     }
-    return db.commit();
+    if (!db.commit()) {
+        if (error)
+            *error = db.lastError().text();
+        db.rollback();
+        return false;
+    }
+    return true;
 }

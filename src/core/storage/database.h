@@ -2,7 +2,10 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QThread>
 #include <QVariantMap>
+
+class QSqlError;
 
 // The SQLite catalog file: WAL, foreign keys, numbered migrations applied at open.
 // Qt Sql connections belong to one thread, so connection() hands each thread its own.
@@ -31,8 +34,17 @@ public:
     static int latestSchemaVersion();
     int schemaVersion() const;
 
-    // This thread's connection to the file; opened on first use in that thread.
+    // This thread's connection to the file; opened on first use in that thread. The thread
+    // that called open() (the server's: it answers every request and stream) waits at most
+    // kOwnerBusyTimeoutMs for a write lock another connection holds, then fails with
+    // "database is locked" (isBusy()); worker threads wait up to kWorkerBusyTimeoutMs.
     QSqlDatabase connection() const;
+    static constexpr int kOwnerBusyTimeoutMs = 50;
+    static constexpr int kWorkerBusyTimeoutMs = 5000;
+    // True when an error means another connection held the lock (SQLITE_BUSY / LOCKED):
+    // worth retrying later, not a fault.
+    static bool isBusy(const QSqlError &error);
+    static bool isBusy(const QString &errorText);
     // Drops the calling thread's connection (a worker thread calls this before it ends).
     void releaseThreadConnection() const;
 
@@ -45,4 +57,5 @@ private:
 
     QString m_path;
     bool m_open = false;
+    Qt::HANDLE m_ownerThread = nullptr; // the thread that called open()
 };
