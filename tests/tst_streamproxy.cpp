@@ -53,6 +53,7 @@ private Q_SLOTS:
     void engineClosingPlaybackEndsTheStream();
     void tooManyEngineSessionsIs503();
     void moreChannelsThanQnamConnectionsPerHostAllFlow();
+    void stopReachesTheEngineWhileManyChannelsAreStarting();
     void statusAndStreamsApiShapes();
     void adminCanDropAPlayerAndStopAStream();
     void directSourceSharesOneUpstreamAndCountsTags();
@@ -539,6 +540,33 @@ void tst_StreamProxy::moreChannelsThanQnamConnectionsPerHostAllFlow()
     QCOMPARE(m_engine->sessionsStarted(), 10);
     QCOMPARE(m_engine->activePlaybacks(), 10);
     QCOMPARE(m_ts->server()->streams()->streamCount(), 10);
+}
+
+void tst_StreamProxy::stopReachesTheEngineWhileManyChannelsAreStarting()
+{
+    // QNAM queues a 7th request to one host behind 6 pending ones: slow getstream calls must
+    // neither hold back a stop command nor the start of one more channel.
+    m_engine->setBitrateKbps(1000);
+    startServer({{QStringLiteral("max_engine_sessions"), 12}});
+    StreamPlayer *running = player(streamUrl());
+    QTRY_VERIFY_WITH_TIMEOUT(running->bodyBytes() > 1000, 10000);
+    constexpr int kDelayMs = 6000;
+    m_engine->faults().getstreamDelayMs = kDelayMs;
+    QElapsedTimer t;
+    t.start();
+    QList<StreamPlayer *> starting;
+    for (int i = 0; i < 7; ++i)
+        starting << player(streamUrl(QStringLiteral("%1").arg(i, 40, 10, QLatin1Char('b'))));
+    QTRY_VERIFY_WITH_TIMEOUT(m_engine->getstreamRequests() >= 7, 5000);
+    QCOMPARE(api("DELETE", QStringLiteral("/api/streams/ace:") + kId).status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_engine->sessionsStopped(), 1, 3000);
+    QVERIFY2(t.elapsed() < kDelayMs, qPrintable(QString::number(t.elapsed())));
+    for (StreamPlayer *p : starting)
+        QTRY_VERIFY_WITH_TIMEOUT(p->bodyBytes() > 0, 20000);
+    // All seven started after one getstream delay, not the 7th after two.
+    for (StreamPlayer *p : starting)
+        QVERIFY2(p->firstByteMs() < kDelayMs + 4000, qPrintable(QString::number(p->firstByteMs())));
+    QVERIFY(!logged(QStringLiteral("failed:")));
 }
 
 void tst_StreamProxy::statusAndStreamsApiShapes()
