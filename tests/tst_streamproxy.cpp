@@ -63,6 +63,7 @@ private Q_SLOTS:
     void directSourceSharesOneUpstreamAndCountsTags();
     void healthAnswersWithin100msWhile100PlayersStream();
     void stoppingTheDaemonStopsItsEngineSessions();
+    void stoppedServerLetsItsEngineStopsArrive();
 
 private:
     void startServer(const QVariantMap &settings = {});
@@ -780,6 +781,22 @@ void tst_StreamProxy::stoppingTheDaemonStopsItsEngineSessions()
     QTRY_VERIFY(a->isClosed() && b->isClosed());
     QTRY_VERIFY(hub.process().state() == QProcess::NotRunning);
     QCOMPARE(hub.exitCode(), 0);
+}
+
+void tst_StreamProxy::stoppedServerLetsItsEngineStopsArrive()
+{
+    startServer();
+    StreamPlayer *a = player(streamUrl());
+    StreamPlayer *b = player(streamUrl(kOtherId));
+    QTRY_VERIFY_WITH_TIMEOUT(a->bodyBytes() > 10000 && b->bodyBytes() > 10000, 10000);
+    Server *server = m_ts->server();
+    QSignalSpy done(server, &Server::engineStopsDone);
+    server->stop();
+    // The stop commands were only just sent: deleting the engine client at once would abort
+    // them before they reach the engine.
+    QTRY_COMPARE_WITH_TIMEOUT(m_engine->sessionsStopped(), 2, 3000);
+    QTRY_COMPARE_WITH_TIMEOUT(done.size(), 1, 3000);
+    QVERIFY(!server->hasPendingEngineStops());
 }
 
 QTEST_GUILESS_MAIN(tst_StreamProxy)

@@ -32,6 +32,7 @@ public:
     QString lastError() const { return m_lastError; }
 
     void startProbing(int intervalSeconds);
+    void stopProbing() { m_probeTimer.stop(); }
     void probe();
 
     // Short control calls (probe, stat, stop, channel checks). getstream calls, which an engine
