@@ -40,6 +40,11 @@ int runDaemon(const AppOptions &options)
     }
     const int code = QCoreApplication::exec();
     server.stop();
+    if (server.hasPendingEngineStops()) {
+        // The engine stop commands of the streams just ended get their short chance to arrive.
+        QObject::connect(&server, &Server::engineStopsDone, &server, &QCoreApplication::quit);
+        QCoreApplication::exec();
+    }
     return code;
 }
 

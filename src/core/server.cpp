@@ -19,6 +19,7 @@
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QTimer>
 
 Server::Server(const QString &dataDir, const Settings &settings, QObject *parent)
     : QObject(parent), m_dataDir(dataDir), m_settings(settings)
@@ -29,6 +30,7 @@ Server::Server(const QString &dataDir, const Settings &settings, QObject *parent
 Server::~Server()
 {
     stop();
+    delete m_stoppingEngine;
 }
 
 QString Server::databasePath() const
@@ -155,7 +157,19 @@ void Server::stop()
         delete m_http; // closes every player and API connection it still holds
         m_http = nullptr;
     }
-    delete m_engine;
+    if (m_engine && m_engine->pendingStops() > 0) {
+        // Deleting the engine client now would abort the stop commands the streams just sent
+        // (the engine would keep downloading): it lives on until they are answered, 2 s at most.
+        constexpr int kStopGraceMs = 2000;
+        delete m_stoppingEngine; // from an earlier stop
+        m_stoppingEngine = m_engine;
+        m_engine->stopProbing();
+        connect(m_engine, &AceEngine::stopsFinished, m_engine, &QObject::deleteLater);
+        QTimer::singleShot(kStopGraceMs, m_engine, &QObject::deleteLater);
+        connect(m_engine, &QObject::destroyed, this, &Server::engineStopsDone);
+    } else {
+        delete m_engine;
+    }
     m_engine = nullptr;
     if (m_database)
         m_database->close();

@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QJsonObject>
 #include <QObject>
+#include <QPointer>
 #include <memory>
 #include <optional>
 
@@ -48,6 +49,11 @@ public:
 
     QJsonObject health() const;
 
+    // After stop(): engine stop commands still on their way (the engine client lives on for
+    // at most 2 s, until they are answered); engineStopsDone() follows. The event loop has to
+    // run meanwhile (the daemon's main() does), nothing here waits.
+    bool hasPendingEngineStops() const { return !m_stoppingEngine.isNull(); }
+
     // Validates every value first; writes all of them or none. Returns the error naming the key.
     std::optional<QString> updateSettings(const QVariantMap &values);
 
@@ -62,6 +68,7 @@ Q_SIGNALS:
     // First start with no admin credential stored: the one-time password to show the user.
     void adminPasswordGenerated(const QString &password);
     void settingsChanged();
+    void engineStopsDone();
 
 private:
     bool fail(const QString &error);
@@ -76,6 +83,7 @@ private:
     std::unique_ptr<Database> m_database;
     HttpFront *m_http = nullptr; // child; deleted in stop()
     AceEngine *m_engine = nullptr; // child; deleted in stop()
+    QPointer<AceEngine> m_stoppingEngine; // child; the engine client of a stopped server
     StreamManager *m_streams = nullptr; // child; deleted in stop(), before the HTTP front
     // catalog: children, deleted in stop() before the database closes
     SourceManager *m_sources = nullptr;

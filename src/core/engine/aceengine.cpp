@@ -7,16 +7,39 @@
 #include <QJsonObject>
 #include <QNetworkReply>
 #include <QUrlQuery>
+#include <algorithm>
 
 namespace {
 constexpr int kProbeTimeoutMs = 3000;
 constexpr int kCallTimeoutMs = 5000;
+constexpr int kSessionCallsPerNetwork = 4; // below QNAM's 6 connections per host
 } // namespace
 
 AceEngine::AceEngine(QObject *parent) : QObject(parent)
 {
     m_network.setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
     connect(&m_probeTimer, &QTimer::timeout, this, &AceEngine::probe);
+}
+
+AceEngine::~AceEngine()
+{
+    m_closing = true; // replies aborted by the managers' destruction are not retried
+}
+
+QNetworkAccessManager *AceEngine::sessionNetwork()
+{
+    for (const auto &network : m_sessionNetworks) {
+        const QList<QNetworkReply *> replies
+                = network->findChildren<QNetworkReply *>(Qt::FindDirectChildrenOnly);
+        const auto running = std::count_if(replies.cbegin(), replies.cend(),
+                                           [](const QNetworkReply *r) { return r->isRunning(); });
+        if (running < kSessionCallsPerNetwork)
+            return network.get();
+    }
+    auto network = std::make_unique<QNetworkAccessManager>();
+    network->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
+    m_sessionNetworks.push_back(std::move(network));
+    return m_sessionNetworks.back().get();
 }
 
 void AceEngine::setBaseUrl(const QUrl &url)
@@ -99,7 +122,7 @@ QNetworkReply *AceEngine::requestSession(const QString &idParam, const QString &
     url.setQuery(query);
     QNetworkRequest request(url);
     request.setTransferTimeout(timeoutMs);
-    return m_network.get(request);
+    return sessionNetwork()->get(request);
 }
 
 QUrl AceEngine::reachableUrl(const QUrl &url) const
@@ -189,13 +212,29 @@ void AceEngine::stopSession(const QUrl &commandUrl, const QString &label)
     QUrlQuery query(url);
     query.addQueryItem(QStringLiteral("method"), QStringLiteral("stop"));
     url.setQuery(query);
+    sendStop(url, label, true);
+}
+
+void AceEngine::sendStop(const QUrl &url, const QString &label, bool retry)
+{
     QNetworkRequest request(url);
     request.setTransferTimeout(kCallTimeoutMs);
     QNetworkReply *reply = m_network.get(request);
-    connect(reply, &QNetworkReply::finished, reply, [reply, label] {
-        if (reply->error() != QNetworkReply::NoError)
+    ++m_pendingStops;
+    connect(reply, &QNetworkReply::finished, this, [this, reply, url, label, retry] {
+        reply->deleteLater();
+        const QNetworkReply::NetworkError error = reply->error();
+        const bool timedOut = error == QNetworkReply::OperationCanceledError
+                              || error == QNetworkReply::TimeoutError;
+        if (timedOut && retry && !m_closing) {
+            qCInfo(lcEngine).noquote()
+                    << "Stopping the engine session of" << label << "timed out; trying again";
+            sendStop(url, label, false);
+        } else if (error != QNetworkReply::NoError) {
             qCWarning(lcEngine).noquote() << "Stopping the engine session of" << label
                                           << "failed:" << reply->errorString();
-        reply->deleteLater();
+        }
+        if (--m_pendingStops == 0 && !m_closing)
+            Q_EMIT stopsFinished();
     });
 }

@@ -6,7 +6,9 @@
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
+#include <memory>
 #include <optional>
+#include <vector>
 
 // Client of the AceStream engine's HTTP API (see shared/reference/ENGINE_API.md). Every call is
 // asynchronous: nothing here ever waits on the engine.
@@ -17,6 +19,7 @@ class AceEngine final : public QObject
 
 public:
     explicit AceEngine(QObject *parent = nullptr);
+    ~AceEngine() override;
 
     void setBaseUrl(const QUrl &url);
     QUrl baseUrl() const { return m_baseUrl; }
@@ -29,8 +32,12 @@ public:
     QString lastError() const { return m_lastError; }
 
     void startProbing(int intervalSeconds);
+    void stopProbing() { m_probeTimer.stop(); }
     void probe();
 
+    // Short control calls (probe, stat, stop, channel checks). getstream calls, which an engine
+    // may hold for many seconds, go through their own managers: QNAM queues a 7th request to
+    // one host behind 6 pending ones, and a stop must never wait behind slow starts.
     QNetworkAccessManager *network() { return &m_network; }
 
     // An engine session as getstream?format=json describes it.
@@ -62,16 +69,26 @@ public:
     // GET stat_url; parseStat() gives the "response" object (empty while the engine has none).
     QNetworkReply *requestStat(const QUrl &statUrl);
     static QJsonObject parseStat(QNetworkReply *reply);
-    // GET command_url?method=stop, fire and forget; a failure is logged with label.
+    // GET command_url?method=stop, fire and forget; tried once more if it times out, a failure
+    // is logged with label.
     void stopSession(const QUrl &commandUrl, const QString &label);
+    // Stop commands sent and not yet answered (or failed).
+    int pendingStops() const { return m_pendingStops; }
 
 Q_SIGNALS:
     void reachabilityChanged(bool reachable);
+    // pendingStops() fell to 0.
+    void stopsFinished();
 
 private:
     void onProbeFinished(QNetworkReply *reply);
+    void sendStop(const QUrl &url, const QString &label, bool retry);
+    QNetworkAccessManager *sessionNetwork();
 
     QNetworkAccessManager m_network;
+    std::vector<std::unique_ptr<QNetworkAccessManager>> m_sessionNetworks;
+    int m_pendingStops = 0;
+    bool m_closing = false;
     QUrl m_baseUrl;
     QTimer m_probeTimer;
     QNetworkReply *m_probeReply = nullptr;
