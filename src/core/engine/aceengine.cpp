@@ -12,7 +12,6 @@
 namespace {
 constexpr int kProbeTimeoutMs = 3000;
 constexpr int kCallTimeoutMs = 5000;
-constexpr int kSessionCallsPerNetwork = 4; // below QNAM's 6 connections per host
 } // namespace
 
 AceEngine::AceEngine(QObject *parent) : QObject(parent)
@@ -28,18 +27,12 @@ AceEngine::~AceEngine()
 
 QNetworkAccessManager *AceEngine::sessionNetwork()
 {
-    for (const auto &network : m_sessionNetworks) {
+    return m_sessionNetworks.pick([](QNetworkAccessManager *network) {
         const QList<QNetworkReply *> replies
                 = network->findChildren<QNetworkReply *>(Qt::FindDirectChildrenOnly);
-        const auto running = std::count_if(replies.cbegin(), replies.cend(),
-                                           [](const QNetworkReply *r) { return r->isRunning(); });
-        if (running < kSessionCallsPerNetwork)
-            return network.get();
-    }
-    auto network = std::make_unique<QNetworkAccessManager>();
-    network->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
-    m_sessionNetworks.push_back(std::move(network));
-    return m_sessionNetworks.back().get();
+        return int(std::count_if(replies.cbegin(), replies.cend(),
+                                 [](const QNetworkReply *r) { return r->isRunning(); }));
+    });
 }
 
 void AceEngine::setBaseUrl(const QUrl &url)

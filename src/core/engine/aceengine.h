@@ -1,5 +1,7 @@
 #pragma once
 
+#include "networkpool.h"
+
 #include <QDateTime>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
@@ -86,7 +88,7 @@ private:
     QNetworkAccessManager *sessionNetwork();
 
     QNetworkAccessManager m_network;
-    std::vector<std::unique_ptr<QNetworkAccessManager>> m_sessionNetworks;
+    NetworkPool m_sessionNetworks {4}; // getstream calls: below QNAM's 6 connections per host
     int m_pendingStops = 0;
     bool m_closing = false;
     QUrl m_baseUrl;

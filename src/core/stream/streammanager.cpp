@@ -119,16 +119,9 @@ void StreamManager::onFinished(Broadcast *broadcast, const QString &reason)
 
 QNetworkAccessManager *StreamManager::networkForUpstream()
 {
-    constexpr int kUpstreamsPerNetwork = 4; // below QNAM's 6 connections per host
-    for (const auto &network : m_networks) {
-        const auto users = std::count(m_networkOf.cbegin(), m_networkOf.cend(), network.get());
-        if (users < kUpstreamsPerNetwork)
-            return network.get();
-    }
-    auto network = std::make_unique<QNetworkAccessManager>();
-    network->setRedirectPolicy(QNetworkRequest::NoLessSafeRedirectPolicy);
-    m_networks.push_back(std::move(network));
-    return m_networks.back().get();
+    return m_networks.pick([this](QNetworkAccessManager *network) {
+        return int(std::count(m_networkOf.cbegin(), m_networkOf.cend(), network));
+    });
 }
 
 void StreamManager::onTick()

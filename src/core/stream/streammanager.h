@@ -1,5 +1,7 @@
 #pragma once
 
+#include "engine/networkpool.h"
+
 #include "broadcast.h"
 #include "streamsource.h"
 
@@ -65,7 +67,7 @@ private:
     // Upstreams are spread over a few QNetworkAccessManagers, kept for AceHub's lifetime: one
     // QNAM opens at most 6 connections per host and every upstream holds one forever, and
     // deleting a QNAM waits for its HTTP thread, which the server thread must never do.
-    std::vector<std::unique_ptr<QNetworkAccessManager>> m_networks;
+    NetworkPool m_networks {4}; // upstreams: below QNAM's 6 connections per host
     QHash<Broadcast *, QNetworkAccessManager *> m_networkOf;
     StreamConfig m_config;
     QHash<QString, Broadcast *> m_broadcasts; // children
