@@ -93,6 +93,8 @@ private Q_SLOTS:
     void headIsAnsweredOnPlayerApi();
     void largeListsDoNotStallTheServer();
     void lateAnswerIsNotOvertakenByAPipelinedRequest();
+    void largeFormBodyIsRefused_data();
+    void largeFormBodyIsRefused();
 
 private:
     void startServer(const QVariantMap &settings = {});
@@ -1275,6 +1277,33 @@ void tst_XtreamApi::lateAnswerIsNotOvertakenByAPipelinedRequest()
     QVERIFY2(head.contains("content-type: application/xml"), head.constData());
     QVERIFY(received.indexOf("<?xml") == headEnd + 4 || received.indexOf("<tv") > headEnd);
     QVERIFY(!received.left(received.indexOf("</tv>")).contains("\"user_info\""));
+}
+
+void tst_XtreamApi::largeFormBodyIsRefused_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::newRow("player_api") << QStringLiteral("/player_api.php");
+    QTest::newRow("get") << QStringLiteral("/get.php");
+    QTest::newRow("panel_api") << QStringLiteral("/panel_api.php");
+    QTest::newRow("xmltv") << QStringLiteral("/xmltv.php");
+}
+
+void tst_XtreamApi::largeFormBodyIsRefused()
+{
+    QFETCH(QString, path);
+    startServer();
+    addUser({{"username", "u"}, {"password", "p"}});
+    const QList<QPair<QByteArray, QByteArray>> form {
+            {"Content-Type", "application/x-www-form-urlencoded"}};
+    // A padded form over 64 KiB is refused before it is parsed...
+    const QByteArray large = "username=u&password=p&pad=" + QByteArray(65 * 1024, 'x');
+    const HttpResult refused = httpRequest("POST", url(path), large, form);
+    QCOMPARE(refused.status, 413);
+    QVERIFY2(object(refused).value(QLatin1String("error")).toString().startsWith("body:"),
+             refused.body.constData());
+    // ...one just under it is read.
+    const QByteArray fits = "username=u&password=p&pad=" + QByteArray(60 * 1024, 'x');
+    QCOMPARE(httpRequest("POST", url(path), fits, form).status, 200);
 }
 
 QTEST_GUILESS_MAIN(tst_XtreamApi)

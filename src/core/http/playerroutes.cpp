@@ -18,6 +18,9 @@
 
 namespace {
 
+// The largest POSTed form a player route reads.
+constexpr qsizetype kMaxFormBytes = 64 * 1024;
+
 qint64 nowSeconds()
 {
     return QDateTime::currentSecsSinceEpoch();
@@ -61,6 +64,15 @@ PlayerRoutes::PlayerRoutes(Server *server, HttpFront *http)
     using M = HttpFront::Method;
     auto bind = [this](void (PlayerRoutes::*handler)(const HttpRequest &, QHttpServerResponder &)) {
         return [this, handler](const HttpRequest &req, QHttpServerResponder &r) {
+            // Parsing a form costs server-thread time by its size; players post a few fields.
+            if (req.method() == HttpFront::Method::Post && req.http.body().size() > kMaxFormBytes) {
+                qCInfo(lcPlayers).noquote() << "Refused a form body of" << req.http.body().size()
+                                            << "bytes on" << req.http.url().path();
+                Http::sendError(r, Http::Status::PayloadTooLarge,
+                                QStringLiteral("body: a form of at most %1 KiB expected")
+                                        .arg(kMaxFormBytes / 1024));
+                return;
+            }
             (this->*handler)(req, r);
         };
     };
