@@ -9,6 +9,7 @@
 #include "xtream/xmltvwriter.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QPointer>
@@ -16,6 +17,9 @@
 #include <QTcpSocket>
 
 namespace {
+
+// The largest POSTed form a player route reads.
+constexpr qsizetype kMaxFormBytes = 64 * 1024;
 
 qint64 nowSeconds()
 {
@@ -41,15 +45,34 @@ void addForm(QHash<QString, QString> *out, QString encoded)
         out->insert(item.first, item.second);
 }
 
+// The answer Http::sendJson would give, for a late answer.
+template<typename Json>
+PlayerRoutes::LateAnswer jsonAnswer(const Json &value)
+{
+    return {"application/json",
+            QJsonDocument(value).toJson(QJsonDocument::Compact),
+            {{"Cache-Control", "no-store"}}};
+}
+
 } // namespace
 
-PlayerRoutes::PlayerRoutes(Server *server, HttpFront *http) : QObject(http), m_server(server)
+PlayerRoutes::PlayerRoutes(Server *server, HttpFront *http)
+    : QObject(http), m_server(server), m_http(http)
 {
-    m_guideBuilders.setMaxThreadCount(2);
+    m_builders.setMaxThreadCount(2);
     using Access = HttpFront::Access;
     using M = HttpFront::Method;
     auto bind = [this](void (PlayerRoutes::*handler)(const HttpRequest &, QHttpServerResponder &)) {
         return [this, handler](const HttpRequest &req, QHttpServerResponder &r) {
+            // Parsing a form costs server-thread time by its size; players post a few fields.
+            if (req.method() == HttpFront::Method::Post && req.http.body().size() > kMaxFormBytes) {
+                qCInfo(lcPlayers).noquote() << "Refused a form body of" << req.http.body().size()
+                                            << "bytes on" << req.http.url().path();
+                Http::sendError(r, Http::Status::PayloadTooLarge,
+                                QStringLiteral("body: a form of at most %1 KiB expected")
+                                        .arg(kMaxFormBytes / 1024));
+                return;
+            }
             (this->*handler)(req, r);
         };
     };
@@ -65,9 +88,52 @@ PlayerRoutes::PlayerRoutes(Server *server, HttpFront *http) : QObject(http), m_s
 
 PlayerRoutes::~PlayerRoutes()
 {
-    // Guide builders read the database: they finish before it closes.
-    m_guideBuilders.clear();
-    m_guideBuilders.waitForDone();
+    // Builders read the database: they finish before it closes.
+    m_builders.clear();
+    m_builders.waitForDone();
+}
+
+void PlayerRoutes::answerLate(const HttpRequest &req, const QString &what, Builder build)
+{
+    QPointer<QTcpSocket> socket = req.socket;
+    if (!socket)
+        return;
+    // The connection is still in QtHttpServer's request cycle: a request pipelined behind this
+    // one would be parsed and answered before the late answer. The server stops reading it; as
+    // Qt 6.4 offers no way to hand the connection back, it closes after the answer.
+    QObject::disconnect(socket, &QTcpSocket::readyRead, m_http, nullptr);
+    const bool head = req.method() == HttpFront::Method::Head;
+    Database *database = m_server->database();
+    // ~PlayerRoutes waits for the builders, so `this` outlives every task; a result queued to
+    // a PlayerRoutes deleted since is dropped by Qt.
+    m_builders.start([this, database, socket, head, what, build = std::move(build)] {
+        QElapsedTimer clock;
+        clock.start();
+        LateAnswer answer = build(database->connection());
+        database->releaseThreadConnection();
+        const qint64 buildMs = clock.elapsed();
+        QMetaObject::invokeMethod(
+                this,
+                [socket, head, what, buildMs, answer = std::move(answer)] {
+                    if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
+                        qCInfo(lcPlayers).noquote() << what << "built, but the player had gone";
+                        return;
+                    }
+                    QByteArray header = QByteArrayLiteral("HTTP/1.1 200 OK\r\nContent-Type: ")
+                                        + answer.contentType + "\r\nContent-Length: "
+                                        + QByteArray::number(answer.body.size()) + "\r\n";
+                    for (const auto &h : answer.headers)
+                        header += h.first + ": " + h.second + "\r\n";
+                    header += "Connection: close\r\n\r\n";
+                    socket->write(header);
+                    if (!head)
+                        socket->write(answer.body);
+                    socket->disconnectFromHost(); // after the bytes are written
+                    qCInfo(lcPlayers).noquote() << what << "sent:" << answer.body.size()
+                                                << "bytes, built in" << buildMs << "ms";
+                },
+                Qt::QueuedConnection);
+    });
 }
 
 int PlayerRoutes::activeConnections(const QString &username) const
@@ -162,10 +228,14 @@ void PlayerRoutes::playerApi(const HttpRequest &req, QHttpServerResponder &r)
     }
     QSqlDatabase db = m_server->database()->connection();
     if (action == QLatin1String("get_live_categories")) {
-        QJsonArray out;
-        for (const auto &c : PlayerCatalog::categories(db, user))
-            out.append(XtreamJson::category(c));
-        Http::sendJson(r, out);
+        // Counting what a user may see walks the channels: built off the server thread too.
+        answerLate(req, QStringLiteral("Live categories for ") + user.username,
+                   [user](const QSqlDatabase &db) {
+                       QJsonArray out;
+                       for (const auto &c : PlayerCatalog::categories(db, user))
+                           out.append(XtreamJson::category(c));
+                       return jsonAnswer(out);
+                   });
     } else if (action == QLatin1String("get_live_streams")) {
         std::optional<qint64> category;
         const QString text = params.value(QStringLiteral("category_id"));
@@ -177,10 +247,13 @@ void PlayerRoutes::playerApi(const HttpRequest &req, QHttpServerResponder &r)
                 return;
             }
         }
-        QJsonArray out;
-        for (const auto &c : PlayerCatalog::channels(db, user, category))
-            out.append(XtreamJson::liveStream(c));
-        Http::sendJson(r, out);
+        answerLate(req, QStringLiteral("Live streams for ") + user.username,
+                   [user, category](const QSqlDatabase &db) {
+                       QJsonArray out;
+                       for (const auto &c : PlayerCatalog::channels(db, user, category))
+                           out.append(XtreamJson::liveStream(c));
+                       return jsonAnswer(out);
+                   });
     } else if (action == QLatin1String("get_vod_categories")
                || action == QLatin1String("get_vod_streams")
                || action == QLatin1String("get_series_categories")
@@ -238,11 +311,17 @@ void PlayerRoutes::playlist(const HttpRequest &req, QHttpServerResponder &r)
                         QStringLiteral("type: expected m3u_plus or m3u"));
         return;
     }
-    const auto channels = PlayerCatalog::channels(m_server->database()->connection(), *auth.user);
-    const QByteArray body = PlaylistWriter::write(channels, endpoint(req), *auth.user, format);
-    Http::send(r, Http::Status::Ok, "audio/x-mpegurl; charset=utf-8", body,
-               {{"Content-Disposition", "attachment; filename=\"playlist.m3u\""},
-                {"Cache-Control", "no-store"}});
+    const XtreamUser user = *auth.user;
+    const XtreamJson::Endpoint at = endpoint(req);
+    answerLate(
+            req, QStringLiteral("Playlist for ") + user.username,
+            [user, at, format](const QSqlDatabase &db) {
+                return LateAnswer {
+                        "audio/x-mpegurl; charset=utf-8",
+                        PlaylistWriter::write(PlayerCatalog::channels(db, user), at, user, format),
+                        {{"Content-Disposition", "attachment; filename=\"playlist.m3u\""},
+                         {"Cache-Control", "no-store"}}};
+            });
 }
 
 void PlayerRoutes::guide(const HttpRequest &req, QHttpServerResponder &r)
@@ -266,38 +345,15 @@ void PlayerRoutes::guide(const HttpRequest &req, QHttpServerResponder &r)
         r.writeBody(QByteArray());
         return;
     }
-    // Built on a worker with its own connection; the answer is written on the socket when it is
-    // ready (the responder does not outlive this handler). Meanwhile the server serves others.
-    QPointer<QTcpSocket> socket = req.socket;
+    // Built on a worker with its own connection; meanwhile the server serves others.
     const XtreamUser user = *auth.user;
     const qint64 now = nowSeconds();
-    Database *database = m_server->database();
-    // ~PlayerRoutes waits for the builders, so `this` outlives every task; a result queued to
-    // a PlayerRoutes deleted since is dropped by Qt.
-    m_guideBuilders.start([this, database, user, now, socket] {
-        QByteArray xml = XmltvWriter::write(database->connection(), user, now);
-        database->releaseThreadConnection();
-        QMetaObject::invokeMethod(
-                this,
-                [socket, xml = std::move(xml), username = user.username] {
-                    if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
-                        qCInfo(lcPlayers).noquote()
-                                << "XMLTV for" << username << "built, but the player had gone";
-                        return;
-                    }
-                    QByteArray head
-                            = QByteArrayLiteral("HTTP/1.1 200 OK\r\n"
-                                                "Content-Type: application/xml; charset=utf-8\r\n"
-                                                "Cache-Control: no-store\r\n"
-                                                "Content-Length: ");
-                    head += QByteArray::number(xml.size()) + "\r\n\r\n";
-                    socket->write(head);
-                    socket->write(xml);
-                    qCInfo(lcPlayers).noquote()
-                            << "XMLTV for" << username << "sent:" << xml.size() << "bytes";
-                },
-                Qt::QueuedConnection);
-    });
+    answerLate(req, QStringLiteral("XMLTV for ") + user.username,
+               [user, now](const QSqlDatabase &db) {
+                   return LateAnswer {"application/xml; charset=utf-8",
+                                      XmltvWriter::write(db, user, now),
+                                      {{"Cache-Control", "no-store"}}};
+               });
 }
 
 void PlayerRoutes::panelApi(const HttpRequest &req, QHttpServerResponder &r)
@@ -311,22 +367,29 @@ void PlayerRoutes::panelApi(const HttpRequest &req, QHttpServerResponder &r)
     }
     const qint64 now = nowSeconds();
     QJsonObject out = accountBlock(req, *auth.user, now);
-    if (auth.active) {
-        QSqlDatabase db = m_server->database()->connection();
-        QJsonArray live;
-        for (const auto &c : PlayerCatalog::categories(db, *auth.user))
-            live.append(XtreamJson::category(c));
-        QJsonObject channels;
-        for (const auto &c : PlayerCatalog::channels(db, *auth.user)) {
-            QJsonObject o = XtreamJson::liveStream(c);
-            o.insert(QStringLiteral("category_name"), c.categoryName);
-            channels.insert(QString::number(c.id), o);
-        }
-        out.insert(QStringLiteral("categories"),
-                   QJsonObject {{QStringLiteral("live"), live},
-                                {QStringLiteral("movie"), QJsonArray()},
-                                {QStringLiteral("series"), QJsonArray()}});
-        out.insert(QStringLiteral("available_channels"), channels);
+    if (!auth.active) {
+        Http::sendJson(r, out);
+        return;
     }
-    Http::sendJson(r, out);
+    // The account block is read here (active connections live on this thread); the catalog,
+    // which may hold tens of thousands of channels, is added on a worker.
+    const XtreamUser user = *auth.user;
+    answerLate(req, QStringLiteral("Panel for ") + user.username,
+               [user, out](const QSqlDatabase &db) mutable {
+                   QJsonArray live;
+                   for (const auto &c : PlayerCatalog::categories(db, user))
+                       live.append(XtreamJson::category(c));
+                   QJsonObject channels;
+                   for (const auto &c : PlayerCatalog::channels(db, user)) {
+                       QJsonObject o = XtreamJson::liveStream(c);
+                       o.insert(QStringLiteral("category_name"), c.categoryName);
+                       channels.insert(QString::number(c.id), o);
+                   }
+                   out.insert(QStringLiteral("categories"),
+                              QJsonObject {{QStringLiteral("live"), live},
+                                           {QStringLiteral("movie"), QJsonArray()},
+                                           {QStringLiteral("series"), QJsonArray()}});
+                   out.insert(QStringLiteral("available_channels"), channels);
+                   return jsonAnswer(out);
+               });
 }

@@ -6,9 +6,12 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSqlDatabase>
 #include <QThreadPool>
 #include <QTimeZone>
 #include <QUrlQuery>
+
+#include <functional>
 
 class Server;
 
@@ -33,6 +36,14 @@ public:
     static XtreamJson::Endpoint endpoint(const HttpRequest &req);
     QTimeZone timeZone() const;
 
+    // A 200 answer built on a worker with its own database connection.
+    struct LateAnswer
+    {
+        QByteArray contentType;
+        QByteArray body;
+        QList<QPair<QByteArray, QByteArray>> headers;
+    };
+
 private:
     struct Auth
     {
@@ -47,6 +58,15 @@ private:
     void guide(const HttpRequest &req, QHttpServerResponder &r);
     void panelApi(const HttpRequest &req, QHttpServerResponder &r);
 
+    using Builder = std::function<LateAnswer(const QSqlDatabase &db)>;
+    // Answers req later, off the server thread: the server stops reading the connection (so a
+    // pipelined request cannot be answered first), the answer is written on the socket when it
+    // is ready, with "Connection: close", and the connection is closed after it. what names the
+    // answer in the log.
+    void answerLate(const HttpRequest &req, const QString &what, Builder build);
+
     Server *m_server;
-    QThreadPool m_guideBuilders; // XMLTV documents are built here, never on the server thread
+    HttpFront *m_http;
+    QThreadPool
+            m_builders; // large answers (lists, guides) are built here, not on the server thread
 };
