@@ -214,6 +214,17 @@ bool exists(const QSqlDatabase &db, const QString &table, qint64 id)
     return q.exec() && q.next();
 }
 
+// A category_id given in a body must name a category; false when it answered 400.
+bool categoryExistsOr400(const QSqlDatabase &db, const QJsonValue &category,
+                         QHttpServerResponder &r)
+{
+    if (!category.isDouble() || exists(db, QStringLiteral("categories"), category.toInteger()))
+        return true;
+    Http::sendError(r, Status::BadRequest,
+                    QStringLiteral("category_id: no such category: %1").arg(category.toInteger()));
+    return false;
+}
+
 // Bad query parameters are input too: unknown names are refused like unknown JSON fields.
 std::optional<QString> checkQueryNames(const QUrlQuery &query, const QStringList &known)
 {
@@ -534,13 +545,8 @@ void AdminApi::registerChannelRoutes(HttpFront *http)
                 }
                 QSqlDatabase db = m_server->database()->connection();
                 const QJsonValue category = body->value(QLatin1String("category_id"));
-                if (category.isDouble()
-                    && !exists(db, QStringLiteral("categories"), category.toInteger())) {
-                    Http::sendError(r, Status::BadRequest,
-                                    QStringLiteral("category_id: no such category: %1")
-                                            .arg(category.toInteger()));
+                if (!categoryExistsOr400(db, category, r))
                     return;
-                }
                 const qint64 now = QDateTime::currentSecsSinceEpoch();
                 QVariant number = nullOr(body->value(QLatin1String("number")));
                 if (number.isNull()) {
@@ -610,13 +616,8 @@ void AdminApi::registerChannelRoutes(HttpFront *http)
                 }
                 QSqlDatabase db = m_server->database()->connection();
                 const QJsonValue category = body->value(QLatin1String("category_id"));
-                if (category.isDouble()
-                    && !exists(db, QStringLiteral("categories"), category.toInteger())) {
-                    Http::sendError(r, Status::BadRequest,
-                                    QStringLiteral("category_id: no such category: %1")
-                                            .arg(category.toInteger()));
+                if (!categoryExistsOr400(db, category, r))
                     return;
-                }
                 const QJsonArray ids = body->value(QLatin1String("ids")).toArray();
                 for (int i = 0; i < ids.size(); ++i) {
                     if (!exists(db, QStringLiteral("channels"), ids.at(i).toInteger())) {
@@ -686,13 +687,8 @@ void AdminApi::registerChannelRoutes(HttpFront *http)
                     return;
                 }
                 const QJsonValue category = body->value(QLatin1String("category_id"));
-                if (category.isDouble()
-                    && !exists(db, QStringLiteral("categories"), category.toInteger())) {
-                    Http::sendError(r, Status::BadRequest,
-                                    QStringLiteral("category_id: no such category: %1")
-                                            .arg(category.toInteger()));
+                if (!categoryExistsOr400(db, category, r))
                     return;
-                }
                 QStringList sets;
                 QVariantList binds;
                 for (auto it = body->begin(); it != body->end(); ++it) {

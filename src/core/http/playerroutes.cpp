@@ -286,20 +286,30 @@ void PlayerRoutes::playerApi(const HttpRequest &req, QHttpServerResponder &r)
     }
 }
 
-void PlayerRoutes::playlist(const HttpRequest &req, QHttpServerResponder &r)
+std::optional<XtreamUser> PlayerRoutes::activeUserOrRefuse(const QHash<QString, QString> &params,
+                                                           QHttpServerResponder &r) const
 {
-    const auto params = parameters(req);
     const Auth auth = authenticate(params);
     if (!auth.user) {
+        // Wrong credentials: an empty 404, as the original panel answers on get.php.
         Http::send(r, Http::Status::NotFound, "text/plain", {});
-        return;
+        return std::nullopt;
     }
     if (!auth.active) {
         Http::sendText(r, Http::Status::Forbidden,
                        QStringLiteral("account %1")
                                .arg(XtreamUser::statusName(auth.user->status(nowSeconds()))));
-        return;
+        return std::nullopt;
     }
+    return auth.user;
+}
+
+void PlayerRoutes::playlist(const HttpRequest &req, QHttpServerResponder &r)
+{
+    const auto params = parameters(req);
+    const auto signedIn = activeUserOrRefuse(params, r);
+    if (!signedIn)
+        return;
     const QString type = params.value(QStringLiteral("type"), QStringLiteral("m3u_plus"));
     PlaylistWriter::Format format;
     if (type == QLatin1String("m3u_plus") || type.isEmpty()) {
@@ -311,7 +321,7 @@ void PlayerRoutes::playlist(const HttpRequest &req, QHttpServerResponder &r)
                         QStringLiteral("type: expected m3u_plus or m3u"));
         return;
     }
-    const XtreamUser user = *auth.user;
+    const XtreamUser user = *signedIn;
     const XtreamJson::Endpoint at = endpoint(req);
     answerLate(
             req, QStringLiteral("Playlist for ") + user.username,
@@ -327,17 +337,9 @@ void PlayerRoutes::playlist(const HttpRequest &req, QHttpServerResponder &r)
 void PlayerRoutes::guide(const HttpRequest &req, QHttpServerResponder &r)
 {
     const auto params = parameters(req);
-    const Auth auth = authenticate(params);
-    if (!auth.user) {
-        Http::send(r, Http::Status::NotFound, "text/plain", {});
+    const auto signedIn = activeUserOrRefuse(params, r);
+    if (!signedIn)
         return;
-    }
-    if (!auth.active) {
-        Http::sendText(r, Http::Status::Forbidden,
-                       QStringLiteral("account %1")
-                               .arg(XtreamUser::statusName(auth.user->status(nowSeconds()))));
-        return;
-    }
     if (req.method() == HttpFront::Method::Head) {
         // The length is not known without building the guide; a HEAD only learns that it is there.
         r.writeStatusLine(Http::Status::Ok);
@@ -346,7 +348,7 @@ void PlayerRoutes::guide(const HttpRequest &req, QHttpServerResponder &r)
         return;
     }
     // Built on a worker with its own connection; meanwhile the server serves others.
-    const XtreamUser user = *auth.user;
+    const XtreamUser user = *signedIn;
     const qint64 now = nowSeconds();
     answerLate(req, QStringLiteral("XMLTV for ") + user.username,
                [user, now](const QSqlDatabase &db) {

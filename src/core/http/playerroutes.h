@@ -51,6 +51,9 @@ private:
         bool active = false;
     };
     Auth authenticate(const QHash<QString, QString> &params) const;
+    // get.php and xmltv.php: the active account, or nothing once a 404 or 403 was sent.
+    std::optional<XtreamUser> activeUserOrRefuse(const QHash<QString, QString> &params,
+                                                 QHttpServerResponder &r) const;
     QJsonObject accountBlock(const HttpRequest &req, const XtreamUser &user, qint64 now) const;
 
     void playerApi(const HttpRequest &req, QHttpServerResponder &r);
