@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpSocket>
 
 namespace Http {
 
@@ -39,6 +40,48 @@ void send(QHttpServerResponder &responder, Status status, const QByteArray &cont
         responder.writeBody(QByteArray());
     else
         responder.writeBody(body);
+}
+
+QByteArray reasonPhrase(int status)
+{
+    switch (status) {
+    case 200:
+        return "OK";
+    case 400:
+        return "Bad Request";
+    case 401:
+        return "Unauthorized";
+    case 403:
+        return "Forbidden";
+    case 404:
+        return "Not Found";
+    case 429:
+        return "Too Many Requests";
+    case 500:
+        return "Internal Server Error";
+    case 502:
+        return "Bad Gateway";
+    case 503:
+        return "Service Unavailable";
+    case 504:
+        return "Gateway Timeout";
+    default:
+        return status < 400 ? "OK" : "Error";
+    }
+}
+
+void writeAndClose(QTcpSocket *socket, int status, const QByteArray &contentType,
+                   const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &extraHeaders,
+                   bool headOnly)
+{
+    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
+                      + "\r\nContent-Type: " + contentType
+                      + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
+    for (const auto &h : extraHeaders)
+        head += h.first + ": " + h.second + "\r\n";
+    head += "Connection: close\r\n\r\n";
+    socket->write(headOnly ? head : head + body);
+    socket->disconnectFromHost(); // after the bytes are written
 }
 
 void sendJson(QHttpServerResponder &responder, const QJsonValue &value, Status status)

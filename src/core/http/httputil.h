@@ -6,6 +6,8 @@
 #include <QPair>
 #include <QString>
 
+class QTcpSocket;
+
 // Small helpers every route uses to answer in AceHub's one JSON shape.
 namespace Http {
 
@@ -15,6 +17,15 @@ using Status = QHttpServerResponder::StatusCode;
 // status line and headers go out, with the Content-Length the body would have had.
 void send(QHttpServerResponder &responder, Status status, const QByteArray &contentType,
           const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {});
+
+// A complete answer written straight to a socket the router no longer drives (a stream that
+// failed to start, an answer built on a worker thread): "Connection: close", then closed once
+// written. headOnly: the headers with the body's Content-Length, no body.
+void writeAndClose(QTcpSocket *socket, int status, const QByteArray &contentType,
+                   const QByteArray &body,
+                   const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {},
+                   bool headOnly = false);
+QByteArray reasonPhrase(int status);
 
 // Set by the router around a HEAD request's handler.
 class HeadScope

@@ -119,16 +119,8 @@ void PlayerRoutes::answerLate(const HttpRequest &req, const QString &what, Build
                         qCInfo(lcPlayers).noquote() << what << "built, but the player had gone";
                         return;
                     }
-                    QByteArray header = QByteArrayLiteral("HTTP/1.1 200 OK\r\nContent-Type: ")
-                                        + answer.contentType + "\r\nContent-Length: "
-                                        + QByteArray::number(answer.body.size()) + "\r\n";
-                    for (const auto &h : answer.headers)
-                        header += h.first + ": " + h.second + "\r\n";
-                    header += "Connection: close\r\n\r\n";
-                    socket->write(header);
-                    if (!head)
-                        socket->write(answer.body);
-                    socket->disconnectFromHost(); // after the bytes are written
+                    Http::writeAndClose(socket, 200, answer.contentType, answer.body,
+                                        answer.headers, head);
                     qCInfo(lcPlayers).noquote() << what << "sent:" << answer.body.size()
                                                 << "bytes, built in" << buildMs << "ms";
                 },

@@ -2,6 +2,7 @@
 
 #include "http/httpfront.h"
 #include "http/httplistener.h"
+#include "http/httputil.h"
 #include "streamsource.h"
 
 #include <QHttpServerResponder>
@@ -11,32 +12,6 @@
 #include <sys/socket.h>
 #include <sys/types.h>
 #endif
-
-namespace {
-
-QByteArray reasonPhrase(int status)
-{
-    switch (status) {
-    case 200:
-        return "OK";
-    case 400:
-        return "Bad Request";
-    case 404:
-        return "Not Found";
-    case 500:
-        return "Internal Server Error";
-    case 502:
-        return "Bad Gateway";
-    case 503:
-        return "Service Unavailable";
-    case 504:
-        return "Gateway Timeout";
-    default:
-        return "Error";
-    }
-}
-
-} // namespace
 
 ClientSink *ClientSink::take(quint64 id, const HttpRequest &request,
                              QHttpServerResponder &responder, const QString &tag)
@@ -134,11 +109,7 @@ void ClientSink::fail(int status, const QString &text)
 {
     if (!isOpen())
         return;
-    const QByteArray body = text.toUtf8() + '\n';
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
-                      + "\r\nContent-Type: text/plain; charset=utf-8\r\nContent-Length: "
-                      + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n";
-    m_socket->write(head + body);
+    Http::writeAndClose(m_socket, status, "text/plain; charset=utf-8", text.toUtf8() + '\n');
     close(false);
 }
 
