@@ -1,6 +1,7 @@
 #include "catalog/m3uparser.h"
 #include "catalog/sourcemanager.h"
 #include "catalogfixtures.h"
+#include "http/httpfront.h"
 #include "httpclient.h"
 #include "log/logger.h"
 #include "server.h"
@@ -14,6 +15,7 @@
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
@@ -33,6 +35,7 @@ private Q_SLOTS:
     void apiRoutesNeedAuthenticationButHealth_data();
     void apiRoutesNeedAuthenticationButHealth();
     void basicAndSessionTokenAuthenticate();
+    void loginChecksThePasswordWithoutHoldingUpTheServer();
     void failedLoginsAreRateLimitedPerAddress();
     void passwordChangeEndsEverySession();
     void passwordHashingHasATimeBudget();
@@ -1309,6 +1312,37 @@ void tst_AdminApi::logFileIsDownloaded()
     QCOMPARE(r.status, 200);
     QVERIFY(r.header("Content-Disposition").contains("acehub.log"));
     QVERIFY(r.body.contains("a line for the download test"));
+}
+
+void tst_AdminApi::loginChecksThePasswordWithoutHoldingUpTheServer()
+{
+    startServer();
+    QTcpSocket login;
+    login.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(login.waitForConnected(5000));
+    const QByteArray body = QJsonDocument(QJsonObject {{QStringLiteral("password"), m_password}})
+                                    .toJson(QJsonDocument::Compact);
+    login.write("POST /api/login HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                "Content-Length: "
+                + QByteArray::number(body.size()) + "\r\n\r\n" + body);
+    QVERIFY(login.waitForBytesWritten(5000));
+    // The login is being checked (PBKDF2, tens of ms at least): the server answers meanwhile.
+    QTRY_VERIFY(m_server->http()->openConnections() >= 1);
+    const HttpResult health = httpGet(url(QStringLiteral("/api/health")));
+    QCOMPARE(health.status, 200);
+    QVERIFY2(login.bytesAvailable() == 0, "the login was answered before the health check");
+    QByteArray answer;
+    QTRY_VERIFY_WITH_TIMEOUT((answer += login.readAll()).contains("\"token\""), 10000);
+    QVERIFY2(answer.startsWith("HTTP/1.1 200"), answer.constData());
+    const QByteArray token = QJsonDocument::fromJson(answer.mid(answer.indexOf("\r\n\r\n") + 4))
+                                     .object()
+                                     .value(QLatin1String("token"))
+                                     .toString()
+                                     .toUtf8();
+    QCOMPARE(httpRequest("GET", url(QStringLiteral("/api/channels")), {},
+                         {{"Authorization", "Bearer " + token}})
+                     .status,
+             200);
 }
 
 QTEST_GUILESS_MAIN(tst_AdminApi)

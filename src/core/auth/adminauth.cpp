@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
+#include <QPointer>
 #include <QRandomGenerator>
 #include <QTcpSocket>
 
@@ -51,7 +52,14 @@ QString addressKey(const QHostAddress &peer)
 
 AdminAuth::AdminAuth(Server *server, QObject *parent)
     : QObject(parent), m_server(server), m_secret(randomBytes(32))
-{ }
+{
+    m_verifier.setMaxThreadCount(1);
+}
+
+AdminAuth::~AdminAuth()
+{
+    m_verifier.waitForDone(); // a result queued to this object afterwards is dropped by Qt
+}
 
 void AdminAuth::reset()
 {
@@ -91,6 +99,27 @@ void AdminAuth::recordFailure(const QHostAddress &peer)
         m_failures.clear();
 }
 
+QByteArray AdminAuth::verifiedKey(const AdminCredential::Hash &stored,
+                                  const QString &password) const
+{
+    return QMessageAuthenticationCode::hash(stored.hash + stored.salt + password.toUtf8(), m_secret,
+                                            QCryptographicHash::Sha256);
+}
+
+bool AdminAuth::isVerified(const QByteArray &key) const
+{
+    const auto it = m_verified.constFind(key);
+    return it != m_verified.cend() && *it > nowMs();
+}
+
+void AdminAuth::rememberVerified(const QByteArray &key, const QHostAddress &peer)
+{
+    if (m_verified.size() >= kMaxVerified)
+        m_verified.clear();
+    m_verified.insert(key, nowMs() + kVerifiedTtlMs);
+    m_failures.remove(addressKey(peer));
+}
+
 AdminAuth::Verdict AdminAuth::checkPassword(const QHostAddress &peer, const QString &password)
 {
     if (retryAfterSeconds(peer) > 0)
@@ -100,12 +129,10 @@ AdminAuth::Verdict AdminAuth::checkPassword(const QHostAddress &peer, const QStr
         recordFailure(peer);
         return Verdict::Wrong;
     }
-    const QByteArray key = QMessageAuthenticationCode::hash(
-            stored->hash + stored->salt + password.toUtf8(), m_secret, QCryptographicHash::Sha256);
-    const qint64 now = nowMs();
-    auto it = m_verified.find(key);
-    if (it != m_verified.end() && *it > now)
+    const QByteArray key = verifiedKey(*stored, password);
+    if (isVerified(key))
         return Verdict::Ok;
+    const qint64 now = nowMs();
     // One PBKDF2 derivation (~100 ms); afterwards the keyed hash answers for kVerifiedTtlMs.
     while (!m_derivations.isEmpty() && m_derivations.first().first + 1000 <= now)
         m_derivations.removeFirst();
@@ -123,10 +150,7 @@ AdminAuth::Verdict AdminAuth::checkPassword(const QHostAddress &peer, const QStr
         qCWarning(lcAuth).noquote() << "Failed admin authentication from" << addressKey(peer);
         return Verdict::Wrong;
     }
-    if (m_verified.size() >= kMaxVerified)
-        m_verified.clear();
-    m_verified.insert(key, now + kVerifiedTtlMs);
-    m_failures.remove(addressKey(peer));
+    rememberVerified(key, peer);
     return Verdict::Ok;
 }
 
@@ -269,29 +293,68 @@ void AdminAuth::handleLogin(const HttpRequest &req, QHttpServerResponder &r)
         return;
     }
     const QString user = o.value(QLatin1String("username")).toString(QString::fromLatin1(kUser));
-    Verdict verdict = Verdict::Wrong;
-    if (user == QLatin1String(kUser))
-        verdict = checkPassword(peer, o.value(QLatin1String("password")).toString());
-    else
+    const auto stored = AdminCredential::load(m_server->database()->connection());
+    if (user != QLatin1String(kUser) || !stored) {
         recordFailure(peer);
-    if (verdict == Verdict::Limited || verdict == Verdict::Busy) {
-        sendLimited(r, verdict == Verdict::Busy ? 1 : retryAfterSeconds(peer),
-                    verdict == Verdict::Busy);
-        return;
-    }
-    if (verdict == Verdict::Wrong) {
         sendUnauthorized(r, QStringLiteral("wrong user name or password"), true);
         return;
     }
+    const QString password = o.value(QLatin1String("password")).toString();
+    const QByteArray key = verifiedKey(*stored, password);
+    if (isVerified(key)) {
+        Http::sendJson(r, tokenAnswer(peer));
+        return;
+    }
+    if (m_pendingLogins >= kMaxPendingLogins) {
+        sendLimited(r, 1, true);
+        return;
+    }
+    // PBKDF2 takes ~100 ms: it runs on a worker, and the answer is written to the connection
+    // once it is known, so the server thread never waits for it. The router stops reading the
+    // connection meanwhile (nothing may be answered before the login), which then closes.
+    QPointer<QTcpSocket> socket = req.socket;
+    QObject::disconnect(socket, &QTcpSocket::readyRead, m_server->http(), nullptr);
+    ++m_pendingLogins;
+    m_verifier.start([this, socket, peer, key, hash = *stored, password] {
+        const bool ok = AdminCredential::verify(hash, password);
+        QMetaObject::invokeMethod(
+                this, [this, socket, peer, key, ok] { finishLogin(socket, peer, key, ok); },
+                Qt::QueuedConnection);
+    });
+}
+
+QJsonObject AdminAuth::tokenAnswer(const QHostAddress &peer)
+{
     qint64 expiresAt = 0;
     const QString token = issueToken(&expiresAt);
     qCInfo(lcAuth).noquote() << "Admin logged in from" << addressKey(peer);
-    Http::sendJson(
-            r, QJsonObject {
-                       {QStringLiteral("token"), token},
-                       {QStringLiteral("token_type"), QStringLiteral("Bearer")},
-                       {QStringLiteral("expires_at"),
-                        QDateTime::fromMSecsSinceEpoch(expiresAt, Qt::UTC).toString(Qt::ISODate)}});
+    return {{QStringLiteral("token"), token},
+            {QStringLiteral("token_type"), QStringLiteral("Bearer")},
+            {QStringLiteral("expires_at"),
+             QDateTime::fromMSecsSinceEpoch(expiresAt, Qt::UTC).toString(Qt::ISODate)}};
+}
+
+void AdminAuth::finishLogin(const QPointer<QTcpSocket> &socket, const QHostAddress &peer,
+                            const QByteArray &key, bool verified)
+{
+    --m_pendingLogins;
+    QJsonObject answer;
+    if (verified) {
+        rememberVerified(key, peer);
+        answer = tokenAnswer(peer);
+    } else {
+        recordFailure(peer);
+        qCWarning(lcAuth).noquote() << "Failed admin login from" << addressKey(peer);
+        answer = {{QStringLiteral("error"), QStringLiteral("wrong user name or password")}};
+    }
+    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    QList<QPair<QByteArray, QByteArray>> headers {{"Cache-Control", "no-store"}};
+    if (!verified)
+        headers.append(
+                qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"AceHub\"")));
+    Http::writeAndClose(socket, verified ? 200 : 401, "application/json",
+                        QJsonDocument(answer).toJson(QJsonDocument::Compact), headers);
 }
 
 void AdminAuth::handleLogout(const HttpRequest &req, QHttpServerResponder &r)

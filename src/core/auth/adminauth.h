@@ -3,9 +3,15 @@
 #include <QByteArray>
 #include <QHash>
 #include <QHostAddress>
+#include <QJsonObject>
 #include <QList>
 #include <QLoggingCategory>
 #include <QObject>
+#include <QPointer>
+#include <QTcpSocket>
+#include <QThreadPool>
+
+#include "admincredential.h"
 
 Q_DECLARE_LOGGING_CATEGORY(lcAuth)
 
@@ -30,12 +36,16 @@ public:
     static constexpr const char *kUser = "admin";
     static constexpr qint64 kDerivationBudgetMs = 300;
 
+    static constexpr int kMaxPendingLogins = 4;
+
     explicit AdminAuth(Server *server, QObject *parent = nullptr);
+    ~AdminAuth() override;
 
     // The HttpFront admin guard: true lets the request through; otherwise 401 or 429 was sent.
     bool guard(const HttpRequest &req, QHttpServerResponder &r);
 
-    // POST /api/login {"password": "...", "username": "admin"?} -> {"token", "expires_at"}
+    // POST /api/login {"password": "...", "username": "admin"?} -> {"token", "expires_at"}.
+    // The password is checked on a worker thread; the answer follows on the connection.
     void handleLogin(const HttpRequest &req, QHttpServerResponder &r);
     // POST /api/logout: forgets the Bearer token used.
     void handleLogout(const HttpRequest &req, QHttpServerResponder &r);
@@ -49,6 +59,12 @@ public:
 private:
     enum class Verdict { Ok, Wrong, Limited, Busy };
     Verdict checkPassword(const QHostAddress &peer, const QString &password);
+    QByteArray verifiedKey(const AdminCredential::Hash &stored, const QString &password) const;
+    bool isVerified(const QByteArray &key) const;
+    void rememberVerified(const QByteArray &key, const QHostAddress &peer);
+    QJsonObject tokenAnswer(const QHostAddress &peer);
+    void finishLogin(const QPointer<QTcpSocket> &socket, const QHostAddress &peer,
+                     const QByteArray &key, bool verified);
     int retryAfterSeconds(const QHostAddress &peer);
     void recordFailure(const QHostAddress &peer);
     QString issueToken(qint64 *expiresAt);
@@ -62,4 +78,6 @@ private:
     QHash<QByteArray, qint64> m_tokens; // SHA-256 of the token -> expiry ms
     QHash<QString, QList<qint64>> m_failures; // address -> failure times (ms)
     QList<QPair<qint64, qint64>> m_derivations; // recent PBKDF2 runs: (end, duration) in ms
+    QThreadPool m_verifier; // one thread: login password checks
+    int m_pendingLogins = 0;
 };
