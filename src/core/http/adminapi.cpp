@@ -240,6 +240,16 @@ bool isUniqueViolation(const QSqlQuery &q)
     return q.lastError().databaseText().contains(QLatin1String("UNIQUE"), Qt::CaseInsensitive);
 }
 
+// A write that failed: 409 with `duplicate` when it broke a UNIQUE constraint, else the
+// database error (503 while an import holds the lock, 500 otherwise).
+void writeFailed(QHttpServerResponder &r, const QSqlQuery &q, const QString &duplicate)
+{
+    if (isUniqueViolation(q))
+        Http::sendError(r, Status::Conflict, duplicate);
+    else
+        dbError(r, q.lastError().text());
+}
+
 const QString kChannelColumns = QStringLiteral(
         "c.id, c.source_id, c.kind, c.content_id, c.infohash, c.url,"
         " COALESCE(c.custom_name, c.name), COALESCE(c.custom_number, c.number),"
@@ -578,16 +588,10 @@ void AdminApi::registerChannelRoutes(HttpFront *http)
                 q.addBindValue(body->value(QLatin1String("hidden")).toBool() ? 1 : 0);
                 q.addBindValue(now);
                 q.addBindValue(now);
-                if (!q.exec()) {
-                    if (isUniqueViolation(q)) {
-                        Http::sendError(
-                                r, Status::Conflict,
-                                QStringLiteral(
-                                        "address: a channel with this address already exists"));
-                        return;
-                    }
-                    return dbError(r, q.lastError().text());
-                }
+                if (!q.exec())
+                    return writeFailed(
+                            r, q,
+                            QStringLiteral("address: a channel with this address already exists"));
                 const int id = q.lastInsertId().toInt();
                 qCInfo(lcCatalog) << "Channel" << id << "created by the admin";
                 Http::sendJson(r, *channel(id), Status::Created);
@@ -914,15 +918,9 @@ void AdminApi::registerCategoryRoutes(HttpFront *http)
                 q.addBindValue(body->value(QLatin1String("name")).toString().trimmed());
                 q.addBindValue(order);
                 q.addBindValue(QDateTime::currentSecsSinceEpoch());
-                if (!q.exec()) {
-                    if (isUniqueViolation(q)) {
-                        Http::sendError(
-                                r, Status::Conflict,
-                                QStringLiteral("name: a category with this name already exists"));
-                        return;
-                    }
-                    return dbError(r, q.lastError().text());
-                }
+                if (!q.exec())
+                    return writeFailed(
+                            r, q, QStringLiteral("name: a category with this name already exists"));
                 Http::sendJson(r, *categoryJson(db, q.lastInsertId().toInt()), Status::Created);
             });
 
@@ -996,46 +994,41 @@ void AdminApi::registerCategoryRoutes(HttpFront *http)
                                         QStringLiteral("no such category: %1").arg(*id));
                 });
 
-    http->route(M::Patch | M::Put, QStringLiteral("/api/categories/{id}"), Access::Admin,
-                [this](const HttpRequest &req, QHttpServerResponder &r) {
-                    const auto id = pathId(req, r, "category");
-                    if (!id)
-                        return;
-                    const auto body = bodyObject(req, r);
-                    if (!body || badRequest(r, checkObject(*body, kCategoryFields)))
-                        return;
-                    QSqlDatabase db = m_server->database()->connection();
-                    if (!exists(db, QStringLiteral("categories"), *id)) {
-                        Http::sendError(r, Status::NotFound,
-                                        QStringLiteral("no such category: %1").arg(*id));
-                        return;
-                    }
-                    QStringList sets;
-                    QVariantList binds;
-                    for (auto it = body->begin(); it != body->end(); ++it) {
-                        sets << QStringLiteral("%1 = ?").arg(it.key());
-                        binds << nullOr(it.value());
-                    }
-                    if (!sets.isEmpty()) {
-                        QSqlQuery q(db);
-                        q.prepare(QStringLiteral("UPDATE categories SET %1 WHERE id = ?")
-                                          .arg(sets.join(QStringLiteral(", "))));
-                        for (const QVariant &b : binds)
-                            q.addBindValue(b);
-                        q.addBindValue(*id);
-                        if (!q.exec()) {
-                            if (isUniqueViolation(q)) {
-                                Http::sendError(
-                                        r, Status::Conflict,
-                                        QStringLiteral(
-                                                "name: a category with this name already exists"));
-                                return;
-                            }
-                            return dbError(r, q.lastError().text());
-                        }
-                    }
-                    Http::sendJson(r, *categoryJson(db, *id));
-                });
+    http->route(
+            M::Patch | M::Put, QStringLiteral("/api/categories/{id}"), Access::Admin,
+            [this](const HttpRequest &req, QHttpServerResponder &r) {
+                const auto id = pathId(req, r, "category");
+                if (!id)
+                    return;
+                const auto body = bodyObject(req, r);
+                if (!body || badRequest(r, checkObject(*body, kCategoryFields)))
+                    return;
+                QSqlDatabase db = m_server->database()->connection();
+                if (!exists(db, QStringLiteral("categories"), *id)) {
+                    Http::sendError(r, Status::NotFound,
+                                    QStringLiteral("no such category: %1").arg(*id));
+                    return;
+                }
+                QStringList sets;
+                QVariantList binds;
+                for (auto it = body->begin(); it != body->end(); ++it) {
+                    sets << QStringLiteral("%1 = ?").arg(it.key());
+                    binds << nullOr(it.value());
+                }
+                if (!sets.isEmpty()) {
+                    QSqlQuery q(db);
+                    q.prepare(QStringLiteral("UPDATE categories SET %1 WHERE id = ?")
+                                      .arg(sets.join(QStringLiteral(", "))));
+                    for (const QVariant &b : binds)
+                        q.addBindValue(b);
+                    q.addBindValue(*id);
+                    if (!q.exec())
+                        return writeFailed(
+                                r, q,
+                                QStringLiteral("name: a category with this name already exists"));
+                }
+                Http::sendJson(r, *categoryJson(db, *id));
+            });
 
     http->route(M::Delete, QStringLiteral("/api/categories/{id}"), Access::Admin,
                 [this](const HttpRequest &req, QHttpServerResponder &r) {
