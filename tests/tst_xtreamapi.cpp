@@ -74,6 +74,7 @@ private Q_SLOTS:
     void postedFormBodyIsReadLikeAQuery();
     void liveCategoriesKeepTheirOrder();
     void liveStreamsHaveTheExactTypes();
+    void everyLiveChannelObjectParsesLikeTheXtreamApiSerializers();
     void liveStreamsUseEffectiveValuesAndSkipHiddenAndInactive();
     void liveStreamsFilterByCategory();
     void matchedGuideIdIsUsedWhereTheCatalogRecordsOne();
@@ -634,7 +635,64 @@ void tst_XtreamApi::liveStreamsHaveTheExactTypes()
     COMPARE_NUMBER(sky, "tv_archive", 0);
     COMPARE_STRING(sky, "direct_source", "");
     COMPARE_NUMBER(sky, "tv_archive_duration", 0);
-    QCOMPARE(sky.size(), 12);
+    QCOMPARE(sky.value(QLatin1String("category_ids")).toArray(), QJsonArray {1});
+    QCOMPARE(sky.size(), 13);
+}
+
+// What @iptv/xtream-api's standardized and JSON:API serializers read of a live channel, and the
+// types they read it as: they map category_ids (a required number[]) and throw without it.
+static void parseLikeTheSerializers(const QJsonObject &c)
+{
+    const QString id = c.value(QLatin1String("stream_id")).toVariant().toString();
+    QVERIFY2(c.value(QLatin1String("stream_id")).isDouble(), qPrintable(id));
+    QVERIFY2(c.value(QLatin1String("num")).isDouble(), qPrintable(id));
+    QVERIFY2(c.value(QLatin1String("name")).isString(), qPrintable(id));
+    QVERIFY2(c.value(QLatin1String("stream_icon")).isString(), qPrintable(id));
+    QVERIFY2(c.value(QLatin1String("added")).isString(), qPrintable(id));
+    QVERIFY2(c.value(QLatin1String("category_id")).isString(), qPrintable(id));
+    const QJsonValue ids = c.value(QLatin1String("category_ids"));
+    QVERIFY2(ids.isArray(), qPrintable(QStringLiteral("stream %1: no category_ids array").arg(id)));
+    QVERIFY2(!ids.toArray().isEmpty(), qPrintable(id));
+    for (const QJsonValue &v : ids.toArray())
+        QVERIFY2(v.isDouble() && v.toDouble() == double(v.toInteger()), qPrintable(id));
+    // The category the channel is listed under is among them.
+    const qint64 category = c.value(QLatin1String("category_id")).toString().toLongLong();
+    QVERIFY2(ids.toArray().contains(QJsonValue(category)), qPrintable(id));
+}
+
+void tst_XtreamApi::everyLiveChannelObjectParsesLikeTheXtreamApiSerializers()
+{
+    startServer();
+    addUser({{"username", "u"}, {"password", "p"}});
+    const QJsonArray streams
+            = httpGet(url(QStringLiteral(
+                              "/player_api.php?username=u&password=p&action=get_live_streams")))
+                      .json()
+                      .array();
+    QVERIFY(!streams.isEmpty());
+    for (const QJsonValue &v : streams) {
+        parseLikeTheSerializers(v.toObject());
+        if (QTest::currentTestFailed())
+            return;
+    }
+    const QJsonArray sport = httpGet(url(QStringLiteral("/player_api.php?username=u&password=p"
+                                                        "&action=get_live_streams&category_id=1")))
+                                     .json()
+                                     .array();
+    QVERIFY(!sport.isEmpty());
+    for (const QJsonValue &v : sport)
+        QCOMPARE(v.toObject().value(QLatin1String("category_ids")).toArray(), QJsonArray {1});
+    const QJsonObject panel = httpGet(url(QStringLiteral("/panel_api.php?username=u&password=p")))
+                                      .json()
+                                      .object()
+                                      .value(QLatin1String("available_channels"))
+                                      .toObject();
+    QVERIFY(!panel.isEmpty());
+    for (const QJsonValue &v : panel) {
+        parseLikeTheSerializers(v.toObject());
+        if (QTest::currentTestFailed())
+            return;
+    }
 }
 
 void tst_XtreamApi::liveStreamsUseEffectiveValuesAndSkipHiddenAndInactive()

@@ -1,9 +1,11 @@
 #include "server.h"
 
 #include "auth/admincredential.h"
+#include "catalog/catalogimport.h"
 #include "catalog/channelchecker.h"
 #include "catalog/sourcemanager.h"
 #include "engine/aceengine.h"
+#include "http/aceaccess.h"
 #include "http/adminapi.h"
 #include "http/httpfront.h"
 #include "http/httputil.h"
@@ -81,6 +83,9 @@ bool Server::start()
     qCInfo(lcServer).noquote() << "AceHub" << ACEHUB_VERSION << "starting; data directory"
                                << QDir(m_dataDir).absolutePath() << "schema version"
                                << opened.toVersion;
+    if (const int stale = CatalogImport::removeStaleStagingFiles())
+        qCInfo(lcServer) << "Removed" << stale << "staging file(s) an interrupted import left in"
+                         << QDir::tempPath();
 
     if (!AdminCredential::exists(m_database->connection())) {
         const QString password = AdminCredential::generatePassword();
@@ -105,6 +110,7 @@ bool Server::start()
     connect(this, &Server::settingsChanged, m_streams,
             [this] { m_streams->setConfig(StreamConfig::fromSettings(m_settings)); });
     registerStreamRoutes(m_http, m_streams);
+    AceAccess::registerGuard(m_http, this); // who may use them (ace_access)
 
     // catalog and admin API
     m_sources = new SourceManager(this, this);
@@ -113,14 +119,20 @@ bool Server::start()
     m_adminApi->registerRoutes(m_http);
 
     // players: Xtream Codes API
-    new PlayerRoutes(this, m_http); // child of m_http: goes with it
+    auto *players = new PlayerRoutes(this, m_http); // child of m_http: goes with it
     registerUserRoutes(m_http, this);
-    new LiveRoutes(this, m_http, m_streams); // last: /U/P/{id} matches any three-segment path
+    // last: /U/P/{id} matches any three-segment path
+    new LiveRoutes(this, m_http, m_streams, players);
 
     QString error;
-    const HttpFront::Limits limits {m_settings.httpMaxConnections(),
-                                    m_settings.httpIdleTimeoutSeconds(),
-                                    m_settings.httpMaxRequestBytes()};
+    HttpFront::Limits limits;
+    limits.maxConnections = m_settings.httpMaxConnections();
+    limits.idleTimeoutSeconds = m_settings.httpIdleTimeoutSeconds();
+    limits.maxRequestBytes = m_settings.httpMaxRequestBytes();
+    // hostile clients: heads, per-address and buffered-bytes caps
+    limits.maxConnectionsPerAddress = m_settings.httpMaxConnectionsPerAddress();
+    limits.headTimeoutSeconds = m_settings.httpHeadTimeoutSeconds();
+    limits.maxBufferedBytes = m_settings.httpMaxBufferedBytes();
     if (!m_http->listenOn(m_settings.bindHostAddress(), m_settings.port(), limits, &error)) {
         return fail(tr("Cannot listen on %1 port %2: %3. Is another AceHub running? Choose "
                        "another port with --port or ACEHUB_PORT.")

@@ -8,6 +8,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QHash>
 #include <QRegularExpression>
 #include <QSet>
@@ -524,6 +525,26 @@ ImportOutcome importXmltvFile(QSqlDatabase db, int sourceId, const QString &path
         progress(report);
     }
     return outcome;
+}
+
+int removeStaleStagingFiles()
+{
+    QDir temp(QDir::tempPath());
+    int removed = 0;
+    // A guide staging database is only ever used through the descriptor SQLite holds open.
+    for (const QString &name :
+         temp.entryList({QStringLiteral("acehub-guide-*.sqlite")}, QDir::Files | QDir::Hidden)) {
+        if (temp.remove(name))
+            ++removed;
+    }
+    // A finished download is opened again by name for its import: only old ones go.
+    const QDateTime old = QDateTime::currentDateTimeUtc().addSecs(-600);
+    for (const QFileInfo &file :
+         temp.entryInfoList({QStringLiteral("acehub-source-*")}, QDir::Files | QDir::Hidden)) {
+        if (file.lastModified() < old && temp.remove(file.fileName()))
+            ++removed;
+    }
+    return removed;
 }
 
 } // namespace CatalogImport

@@ -51,6 +51,11 @@ ImportOutcome importXmltvFile(QSqlDatabase db, int sourceId, const QString &path
 // whose normalised display name equals the channel's. Call inside a transaction.
 bool matchGuideIds(QSqlDatabase db, QString *error);
 
+// Removes the staging files (guide staging databases, downloads) that an AceHub killed in the
+// middle of an import left in the temp folder; returns how many. On start-up. A file another
+// running AceHub still uses stays usable: it holds it open, and an open file outlives its name.
+int removeStaleStagingFiles();
+
 // Lower case, letters and digits only, quality suffixes (hd, fhd, uhd, sd, 4k) dropped.
 QString normalisedName(const QString &name);
 

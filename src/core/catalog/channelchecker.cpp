@@ -1,6 +1,7 @@
 #include "channelchecker.h"
 
 #include "engine/aceengine.h"
+#include "net/replylimit.h"
 #include "server.h"
 #include "sourcemanager.h"
 #include "storage/database.h"
@@ -108,6 +109,10 @@ void ChannelChecker::next()
         QNetworkRequest request(url);
         request.setTransferTimeout(m_server->settings().channelCheckTimeoutSeconds() * 1000);
         QNetworkReply *reply = engine->network()->get(request);
+        // A torrent's file list: small, but not as small as the other engine answers.
+        ReplyLimit::apply(reply, 1024 * 1024,
+                          m_server->settings().channelCheckTimeoutSeconds() * 1000,
+                          QStringLiteral("a channel check"));
         m_reply = reply;
         m_running = id;
         connect(reply, &QNetworkReply::finished, this,
@@ -127,7 +132,9 @@ void ChannelChecker::onFinished(QNetworkReply *reply, int channelId)
     if (reply->error() != QNetworkReply::NoError) {
         // The engine did not answer: says nothing about the channel itself.
         status = QStringLiteral("error");
-        error = reply->error() == QNetworkReply::OperationCanceledError
+        const QString limit = ReplyLimit::exceeded(reply);
+        error = !limit.isEmpty() ? QStringLiteral("the engine's answer was %1").arg(limit)
+                : reply->error() == QNetworkReply::OperationCanceledError
                         ? QStringLiteral("no answer from the engine within the timeout")
                         : reply->errorString();
     } else {

@@ -1,5 +1,6 @@
 #include "sourcemanager.h"
 
+#include "net/replylimit.h"
 #include "server.h"
 #include "storage/database.h"
 #include "version.h"
@@ -232,6 +233,9 @@ void SourceManager::fetch(const QUrl &url)
     request.setHeader(QNetworkRequest::UserAgentHeader, QStringLiteral("AceHub/" ACEHUB_VERSION));
     // Qt asks for and inflates Content-Encoding gzip itself; a .gz body is inflated on import.
     QNetworkReply *reply = m_network.get(request);
+    // The size is also checked below, as the bytes are written; this bounds the time in all.
+    ReplyLimit::apply(reply, maxBytes, settings.sourceFetchDeadlineSeconds() * 1000,
+                      QStringLiteral("a source download"));
     m_current->reply = reply;
     std::shared_ptr<Job> job = m_current;
     setProgress(QStringLiteral("downloading"), {});
@@ -258,7 +262,9 @@ void SourceManager::fetch(const QUrl &url)
         if (m_current != job)
             return;
         ImportOutcome failed;
-        if (*tooLarge) {
+        if (const QString limit = ReplyLimit::exceeded(reply); !limit.isEmpty()) {
+            failed.error = QStringLiteral("the download was %1").arg(limit);
+        } else if (*tooLarge) {
             failed.error = QStringLiteral("the download is larger than the %1 MiB limit")
                                    .arg(maxBytes / (1024 * 1024));
         } else if (job->cancelled) {

@@ -1,6 +1,7 @@
 #include "aceengine.h"
 
 #include "log/logger.h"
+#include "net/replylimit.h"
 
 #include <QHostAddress>
 #include <QJsonDocument>
@@ -12,6 +13,8 @@
 namespace {
 constexpr int kProbeTimeoutMs = 3000;
 constexpr int kCallTimeoutMs = 5000;
+// The engine's JSON answers are a few hundred bytes; anything this large is not the engine.
+constexpr qint64 kMaxAnswerBytes = 64 * 1024;
 } // namespace
 
 AceEngine::AceEngine(QObject *parent) : QObject(parent)
@@ -68,6 +71,7 @@ void AceEngine::probe()
     request.setTransferTimeout(kProbeTimeoutMs);
     m_probeReply = m_network.get(request);
     QNetworkReply *reply = m_probeReply;
+    ReplyLimit::apply(reply, kMaxAnswerBytes, kProbeTimeoutMs, QStringLiteral("the version probe"));
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onProbeFinished(reply); });
 }
 
@@ -115,7 +119,9 @@ QNetworkReply *AceEngine::requestSession(const QString &idParam, const QString &
     url.setQuery(query);
     QNetworkRequest request(url);
     request.setTransferTimeout(timeoutMs);
-    return sessionNetwork()->get(request);
+    QNetworkReply *reply = sessionNetwork()->get(request);
+    ReplyLimit::apply(reply, kMaxAnswerBytes, timeoutMs, QStringLiteral("getstream"));
+    return reply;
 }
 
 QUrl AceEngine::reachableUrl(const QUrl &url) const
@@ -136,6 +142,11 @@ AceEngine::SessionResult AceEngine::parseSession(QNetworkReply *reply) const
 {
     SessionResult result;
     const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (const QString why = ReplyLimit::exceeded(reply); !why.isEmpty()) {
+        result.status = why.startsWith(QLatin1String("larger")) ? 502 : 504;
+        result.error = QStringLiteral("the engine's getstream answer was %1").arg(why);
+        return result;
+    }
     if (reply->error() != QNetworkReply::NoError && httpStatus == 0) {
         if (reply->error() == QNetworkReply::OperationCanceledError
             || reply->error() == QNetworkReply::TimeoutError) {
@@ -186,7 +197,9 @@ QNetworkReply *AceEngine::requestStat(const QUrl &statUrl)
 {
     QNetworkRequest request(statUrl);
     request.setTransferTimeout(kCallTimeoutMs);
-    return m_network.get(request);
+    QNetworkReply *reply = m_network.get(request);
+    ReplyLimit::apply(reply, kMaxAnswerBytes, kCallTimeoutMs, QStringLiteral("stat"));
+    return reply;
 }
 
 QJsonObject AceEngine::parseStat(QNetworkReply *reply)
@@ -213,6 +226,7 @@ void AceEngine::sendStop(const QUrl &url, const QString &label, bool retry)
     QNetworkRequest request(url);
     request.setTransferTimeout(kCallTimeoutMs);
     QNetworkReply *reply = m_network.get(request);
+    ReplyLimit::apply(reply, kMaxAnswerBytes, kCallTimeoutMs, QStringLiteral("stop"));
     ++m_pendingStops;
     connect(reply, &QNetworkReply::finished, this, [this, reply, url, label, retry] {
         reply->deleteLater();

@@ -25,14 +25,34 @@ void HttpFront::route(Methods methods, const QString &pattern, Access access, Ha
     }
     regex += QRegularExpression::escape(pattern.mid(last));
     m_routes.append({methods, QRegularExpression(QRegularExpression::anchoredPattern(regex)), names,
-                     access, std::move(handler)});
+                     access, std::move(handler), pattern});
+}
+
+void HttpFront::addRouteGuard(const QStringList &patterns, RouteGuard guard)
+{
+    for (const QString &pattern : patterns)
+        m_routeGuards.insert(pattern, guard);
+}
+
+std::optional<bool> HttpFront::adminCredentials(const HttpRequest &req, QHttpServerResponder &r)
+{
+    bool present = false;
+    for (const auto &h : req.http.headers()) {
+        present = present || h.first.compare("Authorization", Qt::CaseInsensitive) == 0
+                  || (h.first.compare("Cookie", Qt::CaseInsensitive) == 0
+                      && h.second.contains("acehub_session="));
+    }
+    if (!present || !m_adminGuard)
+        return false;
+    if (!m_adminGuard(req, r))
+        return std::nullopt;
+    return true;
 }
 
 bool HttpFront::listenOn(const QHostAddress &address, quint16 port, const Limits &limits,
                          QString *error)
 {
-    auto *listener = new HttpListener(limits.maxConnections, limits.idleTimeoutSeconds,
-                                      limits.maxRequestBytes, this);
+    auto *listener = new HttpListener(limits, this);
     if (!listener->listen(address, port)) {
         *error = listener->errorString();
         delete listener;
@@ -86,6 +106,11 @@ bool HttpFront::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         const Http::HeadScope head(request.method() == Method::Head);
         if (r.access == Access::Admin && m_adminGuard && !m_adminGuard(req, responder))
             return true;
+        if (r.access == Access::Public) {
+            const auto guard = m_routeGuards.constFind(r.source);
+            if (guard != m_routeGuards.cend() && !(*guard)(req, responder))
+                return true;
+        }
         r.handler(req, responder);
         return true;
     }

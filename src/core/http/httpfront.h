@@ -10,8 +10,10 @@
 #include <QRegularExpression>
 #include <QTcpServer>
 
-class HttpListener;
+#include "httplistener.h"
+
 #include <functional>
+#include <optional>
 
 // What a route handler sees of a request.
 struct HttpRequest
@@ -19,6 +21,7 @@ struct HttpRequest
     const QHttpServerRequest &http;
     QTcpSocket *socket; // owned by the HTTP server; hold it as QPointer if kept
     QHash<QString, QString> pathArgs;
+    bool admin = false; // set by a route guard that found valid admin credentials
 
     QString arg(const QString &name) const { return pathArgs.value(name); }
     QUrlQuery query() const { return http.query(); }
@@ -45,16 +48,21 @@ public:
     // pattern: a path with {name} placeholders for one segment each, e.g. "/api/streams/{key}".
     void route(Methods methods, const QString &pattern, Access access, Handler handler);
     void setAdminGuard(Guard guard) { m_adminGuard = std::move(guard); }
+    // Runs before the handler of the public routes with exactly these patterns (registered
+    // before or after): returns true to let the request through, otherwise it has answered. It
+    // may mark the request as the admin's (see adminCredentials).
+    using RouteGuard = std::function<bool(HttpRequest &, QHttpServerResponder &)>;
+    void addRouteGuard(const QStringList &patterns, RouteGuard guard);
+    // For a route guard on a public route: whether the request carries admin credentials (an
+    // Authorization header, the session cookie) that the admin guard accepts. Credentials that
+    // are there but wrong get the admin guard's answer (401, 429) and nullopt.
+    std::optional<bool> adminCredentials(const HttpRequest &req, QHttpServerResponder &r);
 
-    struct Limits
-    {
-        int maxConnections = 2048;
-        int idleTimeoutSeconds = 300;
-        qint64 maxRequestBytes = 32 * 1024 * 1024;
-    };
+    using Limits = HttpListener::Limits;
     // limits: see HttpListener.
     bool listenOn(const QHostAddress &address, quint16 port, const Limits &limits, QString *error);
     int openConnections() const;
+    HttpListener *listener() const { return m_listener; }
     quint16 port() const;
     void close();
 
@@ -72,8 +80,10 @@ private:
         QStringList argNames;
         Access access;
         Handler handler;
+        QString source; // the pattern as given
     };
     QList<Route> m_routes;
     Guard m_adminGuard;
+    QHash<QString, RouteGuard> m_routeGuards; // route pattern -> its guard
     QPointer<HttpListener> m_listener;
 };

@@ -1,6 +1,7 @@
 #include "liveroutes.h"
 
 #include "http/httputil.h"
+#include "http/playerroutes.h"
 #include "server.h"
 #include "storage/database.h"
 #include "stream/streammanager.h"
@@ -8,6 +9,7 @@
 #include "xtream/userstore.h"
 
 #include <QDateTime>
+#include <QSet>
 #include <QUrl>
 
 namespace {
@@ -21,11 +23,17 @@ QHostAddress plainAddress(const QHostAddress &address)
 
 } // namespace
 
-LiveRoutes::LiveRoutes(Server *server, HttpFront *http, StreamManager *streams)
-    : QObject(http), m_server(server), m_streams(streams)
+LiveRoutes::LiveRoutes(Server *server, HttpFront *http, StreamManager *streams,
+                       PlayerRoutes *players)
+    : QObject(http), m_server(server), m_players(players), m_streams(streams)
 {
     connect(streams, &StreamManager::clientDetached, this,
-            [this](quint64 clientId, const QString &) { m_peers.remove(clientId); });
+            [this](quint64 clientId, const QString &) {
+                m_peers.remove(clientId);
+                m_accounts.remove(clientId);
+            });
+    m_accountCheck.setSingleShot(true);
+    connect(&m_accountCheck, &QTimer::timeout, this, &LiveRoutes::checkAccounts);
     using Access = HttpFront::Access;
     using M = HttpFront::Method;
     auto handler = [this](const HttpRequest &req, QHttpServerResponder &r) { play(req, r); };
@@ -69,7 +77,12 @@ void LiveRoutes::play(const HttpRequest &req, QHttpServerResponder &r)
     if (idText.endsWith(QLatin1String(".ts")))
         idText.chop(3);
     QSqlDatabase db = m_server->database()->connection();
-    const auto user = UserStore::authenticate(db, username, password);
+    const PlayerRoutes::SignIn signedIn = m_players->signIn(req, username, password);
+    if (signedIn.retryAfter > 0) {
+        PlayerRoutes::sendThrottled(r, signedIn.retryAfter);
+        return;
+    }
+    const auto &user = signedIn.user;
     if (!user) {
         if (bare)
             Http::sendError(r, Http::Status::NotFound,
@@ -110,6 +123,8 @@ void LiveRoutes::play(const HttpRequest &req, QHttpServerResponder &r)
     const quint64 client = m_streams->attach(source, req, r, tag(user->username));
     if (client) {
         m_peers.insert(client, peer);
+        m_accounts.insert(client, {user->id, user->username, user->expiresAt});
+        scheduleAccountCheck();
         qCInfo(lcPlayers).noquote()
                 << "Player" << client << "of" << user->username << "from" << peer.toString()
                 << "on channel" << channel->id << channel->name;
@@ -158,4 +173,59 @@ bool LiveRoutes::admit(const XtreamUser &user, const QHostAddress &peer, QHttpSe
                                                     .arg(user.username));
     }
     return true;
+}
+
+void LiveRoutes::scheduleAccountCheck()
+{
+    // Disabling or deleting an account ends its streams at once (the users routes); expiry has
+    // no such moment, so it is watched here.
+    constexpr qint64 kAtLeastEveryMs = 60 * 1000;
+    const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
+    qint64 wait = kAtLeastEveryMs;
+    for (const Player &p : std::as_const(m_accounts)) {
+        if (p.expiresAt)
+            wait = qMin(wait, qMax(qint64(0), *p.expiresAt * 1000 - nowMs + 100));
+    }
+    if (m_accounts.isEmpty()) {
+        m_accountCheck.stop();
+        return;
+    }
+    if (!m_accountCheck.isActive() || m_accountCheck.remainingTime() > wait)
+        m_accountCheck.start(int(wait));
+}
+
+void LiveRoutes::checkAccounts()
+{
+    QSqlDatabase db = m_server->database()->connection();
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    QHash<qint64, QString> ended; // user id -> why
+    QSet<qint64> seen;
+    for (auto it = m_accounts.begin(); it != m_accounts.end(); ++it) {
+        if (seen.contains(it->userId))
+            continue;
+        seen.insert(it->userId);
+        const auto user = UserStore::byId(db, it->userId);
+        if (!user) {
+            ended.insert(it->userId, QStringLiteral("account deleted"));
+            continue;
+        }
+        const auto status = user->status(now);
+        if (status != XtreamUser::Status::Active)
+            ended.insert(
+                    it->userId,
+                    QStringLiteral("account %1").arg(XtreamUser::statusName(status).toLower()));
+        for (auto p = m_accounts.begin(); p != m_accounts.end(); ++p) {
+            if (p->userId == user->id)
+                p->expiresAt = user->expiresAt; // an edit may have moved it
+        }
+    }
+    for (auto it = ended.cbegin(); it != ended.cend(); ++it) {
+        QString username;
+        for (const Player &p : std::as_const(m_accounts)) {
+            if (p.userId == it.key())
+                username = p.username;
+        }
+        endStreams(m_streams, username, it.value());
+    }
+    scheduleAccountCheck();
 }

@@ -6,7 +6,10 @@
 #include <QHostAddress>
 #include <QObject>
 #include <QPointer>
+#include <QTimer>
+#include <optional>
 
+class PlayerRoutes;
 class Server;
 class StreamManager;
 struct XtreamUser;
@@ -20,8 +23,9 @@ class LiveRoutes final : public QObject
     Q_DISABLE_COPY_MOVE(LiveRoutes)
 
 public:
-    // Registers its routes on http (last: /U/P/{id} matches any three-segment path).
-    LiveRoutes(Server *server, HttpFront *http, StreamManager *streams);
+    // Registers its routes on http (last: /U/P/{id} matches any three-segment path). Sign-ins
+    // go through players' (one login throttle for every player route).
+    LiveRoutes(Server *server, HttpFront *http, StreamManager *streams, PlayerRoutes *players);
 
     // The StreamManager tag of an account's players.
     static QString tag(const QString &username);
@@ -35,7 +39,21 @@ private:
     // Makes room for one more stream of user, or answers 429 and returns false.
     bool admit(const XtreamUser &user, const QHostAddress &peer, QHttpServerResponder &r);
 
+    // Ends the streams of accounts that expired (or went away) while playing; runs at the
+    // next expiry among the accounts playing, and at least once a minute.
+    void checkAccounts();
+    void scheduleAccountCheck();
+
     Server *m_server;
+    PlayerRoutes *m_players;
     QPointer<StreamManager> m_streams;
     QHash<quint64, QHostAddress> m_peers; // attached player -> its address
+    struct Player
+    {
+        qint64 userId = 0;
+        QString username;
+        std::optional<qint64> expiresAt;
+    };
+    QHash<quint64, Player> m_accounts; // attached player -> its account
+    QTimer m_accountCheck;
 };

@@ -181,12 +181,55 @@ QTimeZone PlayerRoutes::timeZone() const
     return QTimeZone::systemTimeZone();
 }
 
-PlayerRoutes::Auth PlayerRoutes::authenticate(const QHash<QString, QString> &params) const
+PlayerRoutes::SignIn PlayerRoutes::signIn(const HttpRequest &req, const QString &username,
+                                          const QString &password)
+{
+    bool v4 = false;
+    const QHostAddress peer = req.http.remoteAddress();
+    const quint32 ip4 = peer.toIPv4Address(&v4);
+    const QString address = v4 ? QHostAddress(ip4).toString() : peer.toString();
+    const Settings &settings = m_server->settings();
+    m_logins.setLimits(settings.xtreamLoginMaxFailures(), settings.xtreamLoginWindowSeconds());
+    SignIn out;
+    out.retryAfter = m_logins.retryAfter(address, username);
+    if (out.retryAfter > 0) {
+        qCDebug(lcPlayers).noquote() << "Held back a login of" << username << "from" << address;
+        return out;
+    }
+    out.user = UserStore::authenticate(m_server->database()->connection(), username, password);
+    if (out.user) {
+        m_logins.succeeded(address, username);
+    } else if (m_logins.failed(address, username)) {
+        qCWarning(lcPlayers).noquote()
+                << "Too many failed player logins from" << address << "or for username" << username
+                << "- further logins get 429 for a while (xtream_login_max_failures"
+                << settings.xtreamLoginMaxFailures() << "in" << settings.xtreamLoginWindowSeconds()
+                << "s)";
+    } else {
+        qCInfo(lcPlayers).noquote() << "Failed player login for" << username << "from" << address;
+    }
+    return out;
+}
+
+void PlayerRoutes::sendThrottled(QHttpServerResponder &r, int retryAfter)
+{
+    Http::send(r, Http::Status::TooManyRequests, "application/json",
+               QJsonDocument(QJsonObject {{QStringLiteral("error"),
+                                           QStringLiteral("too many failed logins; try again in "
+                                                          "%1 s")
+                                                   .arg(retryAfter)}})
+                       .toJson(QJsonDocument::Compact),
+               {{"Retry-After", QByteArray::number(retryAfter)}, {"Cache-Control", "no-store"}});
+}
+
+PlayerRoutes::Auth PlayerRoutes::authenticate(const HttpRequest &req,
+                                              const QHash<QString, QString> &params)
 {
     Auth auth;
-    auth.user = UserStore::authenticate(m_server->database()->connection(),
-                                        params.value(QStringLiteral("username")),
-                                        params.value(QStringLiteral("password")));
+    const SignIn in = signIn(req, params.value(QStringLiteral("username")),
+                             params.value(QStringLiteral("password")));
+    auth.user = in.user;
+    auth.retryAfter = in.retryAfter;
     auth.active = auth.user && auth.user->status(nowSeconds()) == XtreamUser::Status::Active;
     return auth;
 }
@@ -204,7 +247,11 @@ QJsonObject PlayerRoutes::accountBlock(const HttpRequest &req, const XtreamUser 
 void PlayerRoutes::playerApi(const HttpRequest &req, QHttpServerResponder &r)
 {
     const auto params = parameters(req);
-    const Auth auth = authenticate(params);
+    const Auth auth = authenticate(req, params);
+    if (auth.retryAfter > 0) {
+        sendThrottled(r, auth.retryAfter);
+        return;
+    }
     if (!auth.user) {
         // What the original panel answers, and what clients are written against.
         Http::sendJson(r, QJsonObject {{QStringLiteral("user_info"),
@@ -278,10 +325,15 @@ void PlayerRoutes::playerApi(const HttpRequest &req, QHttpServerResponder &r)
     }
 }
 
-std::optional<XtreamUser> PlayerRoutes::activeUserOrRefuse(const QHash<QString, QString> &params,
-                                                           QHttpServerResponder &r) const
+std::optional<XtreamUser> PlayerRoutes::activeUserOrRefuse(const HttpRequest &req,
+                                                           const QHash<QString, QString> &params,
+                                                           QHttpServerResponder &r)
 {
-    const Auth auth = authenticate(params);
+    const Auth auth = authenticate(req, params);
+    if (auth.retryAfter > 0) {
+        sendThrottled(r, auth.retryAfter);
+        return std::nullopt;
+    }
     if (!auth.user) {
         // Wrong credentials: an empty 404, as the original panel answers on get.php.
         Http::send(r, Http::Status::NotFound, "text/plain", {});
@@ -299,7 +351,7 @@ std::optional<XtreamUser> PlayerRoutes::activeUserOrRefuse(const QHash<QString, 
 void PlayerRoutes::playlist(const HttpRequest &req, QHttpServerResponder &r)
 {
     const auto params = parameters(req);
-    const auto signedIn = activeUserOrRefuse(params, r);
+    const auto signedIn = activeUserOrRefuse(req, params, r);
     if (!signedIn)
         return;
     const QString type = params.value(QStringLiteral("type"), QStringLiteral("m3u_plus"));
@@ -329,7 +381,7 @@ void PlayerRoutes::playlist(const HttpRequest &req, QHttpServerResponder &r)
 void PlayerRoutes::guide(const HttpRequest &req, QHttpServerResponder &r)
 {
     const auto params = parameters(req);
-    const auto signedIn = activeUserOrRefuse(params, r);
+    const auto signedIn = activeUserOrRefuse(req, params, r);
     if (!signedIn)
         return;
     if (req.method() == HttpFront::Method::Head) {
@@ -353,7 +405,11 @@ void PlayerRoutes::guide(const HttpRequest &req, QHttpServerResponder &r)
 void PlayerRoutes::panelApi(const HttpRequest &req, QHttpServerResponder &r)
 {
     const auto params = parameters(req);
-    const Auth auth = authenticate(params);
+    const Auth auth = authenticate(req, params);
+    if (auth.retryAfter > 0) {
+        sendThrottled(r, auth.retryAfter);
+        return;
+    }
     if (!auth.user) {
         Http::sendJson(r, QJsonObject {{QStringLiteral("user_info"),
                                         QJsonObject {{QStringLiteral("auth"), 0}}}});

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/httpfront.h"
+#include "xtream/loginthrottle.h"
 #include "xtream/userstore.h"
 #include "xtream/xtreamjson.h"
 
@@ -30,6 +31,18 @@ public:
     // Streams a user has open now (their active_cons).
     int activeConnections(const QString &username) const;
 
+    // Every player sign-in goes through here: the account with these credentials (whatever its
+    // status), counted by the login throttle. retryAfter > 0: too many failed logins from this
+    // address or for this username; nothing was checked (answer 429 with Retry-After).
+    struct SignIn
+    {
+        std::optional<XtreamUser> user;
+        int retryAfter = 0;
+    };
+    SignIn signIn(const HttpRequest &req, const QString &username, const QString &password);
+    // The 429 of a throttled sign-in.
+    static void sendThrottled(QHttpServerResponder &r, int retryAfter);
+
     // The parameters of a request: the query, then a POSTed form body over it ('+' is a space).
     static QHash<QString, QString> parameters(const HttpRequest &req);
     // The address the player used (its Host header), or the socket's local address without one.
@@ -49,11 +62,13 @@ private:
     {
         std::optional<XtreamUser> user;
         bool active = false;
+        int retryAfter = 0; // throttled: see signIn
     };
-    Auth authenticate(const QHash<QString, QString> &params) const;
-    // get.php and xmltv.php: the active account, or nothing once a 404 or 403 was sent.
-    std::optional<XtreamUser> activeUserOrRefuse(const QHash<QString, QString> &params,
-                                                 QHttpServerResponder &r) const;
+    Auth authenticate(const HttpRequest &req, const QHash<QString, QString> &params);
+    // get.php and xmltv.php: the active account, or nothing once a 404, 403 or 429 was sent.
+    std::optional<XtreamUser> activeUserOrRefuse(const HttpRequest &req,
+                                                 const QHash<QString, QString> &params,
+                                                 QHttpServerResponder &r);
     QJsonObject accountBlock(const HttpRequest &req, const XtreamUser &user, qint64 now) const;
 
     void playerApi(const HttpRequest &req, QHttpServerResponder &r);
@@ -70,6 +85,7 @@ private:
 
     Server *m_server;
     HttpFront *m_http;
+    LoginThrottle m_logins;
     QThreadPool
             m_builders; // large answers (lists, guides) are built here, not on the server thread
 };

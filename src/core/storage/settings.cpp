@@ -110,6 +110,33 @@ const QList<SettingSpec> &Settings::specs()
                     "of its "
                     "streams (a reconnect, a zap) replaces that stream instead of being refused."),
 
+            // hostile clients: limits that keep one host or a flood from taking everything
+            intSpec("http_max_connections_per_address", 256, 1, 100000,
+                    "Open HTTP connections from one client address at most (loopback too); one "
+                    "more gets a 503."),
+            intSpec("http_head_timeout_s", 10, 1, 600,
+                    "A request head (request line and headers) must arrive whole within this "
+                    "long of its first byte; slower: 408 and closed."),
+            intSpec("http_max_buffered_mib", 256, 8, 65536,
+                    "Bytes of unanswered requests all connections together may hold, in MiB; a "
+                    "request over it gets a 503."),
+            intSpec("xtream_login_max_failures", 10, 1, 10000,
+                    "Failed player logins per address, and per username, within "
+                    "xtream_login_window_s before 429."),
+            intSpec("xtream_login_window_s", 300, 10, 86400,
+                    "Window over which failed player logins are counted (and the lockout "
+                    "length)."),
+            stringSpec("ace_access", "lan",
+                       {QStringLiteral("anyone"), QStringLiteral("lan"), QStringLiteral("none")},
+                       "Who may use /ace/getstream and /ace/status without an account: anyone, "
+                       "lan (this machine's networks and loopback) or none (admin only)."),
+            intSpec("ace_anonymous_sessions", 2, 0, 100,
+                    "Engine sessions players without an account (/ace/getstream) may have; keep it "
+                    "below max_engine_sessions so Xtream accounts always have some left."),
+            intSpec("source_fetch_deadline_s", 1800, 10, 86400,
+                    "Longest a playlist or guide download may take in all, however steadily it "
+                    "trickles in."),
+
     };
     return all;
 }

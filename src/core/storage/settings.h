@@ -138,6 +138,37 @@ public:
         return value(QStringLiteral("admin_login_window_s")).toInt();
     }
 
+    // hostile clients
+    int httpMaxConnectionsPerAddress() const
+    {
+        return value(QStringLiteral("http_max_connections_per_address")).toInt();
+    }
+    int httpHeadTimeoutSeconds() const
+    {
+        return value(QStringLiteral("http_head_timeout_s")).toInt();
+    }
+    qint64 httpMaxBufferedBytes() const
+    {
+        return value(QStringLiteral("http_max_buffered_mib")).toLongLong() * 1024 * 1024;
+    }
+    int xtreamLoginMaxFailures() const
+    {
+        return value(QStringLiteral("xtream_login_max_failures")).toInt();
+    }
+    int xtreamLoginWindowSeconds() const
+    {
+        return value(QStringLiteral("xtream_login_window_s")).toInt();
+    }
+    QString aceAccess() const { return value(QStringLiteral("ace_access")).toString(); }
+    int aceAnonymousSessions() const
+    {
+        return value(QStringLiteral("ace_anonymous_sessions")).toInt();
+    }
+    int sourceFetchDeadlineSeconds() const
+    {
+        return value(QStringLiteral("source_fetch_deadline_s")).toInt();
+    }
+
     // Parses "HOST:PORT" (or "[v6]:PORT") as given to --engine / ACEHUB_ENGINE.
     static bool splitHostPort(const QString &text, QString *host, quint16 *port);
 

@@ -22,6 +22,7 @@ StreamConfig StreamConfig::fromSettings(const Settings &s)
     c.maxQueuedBytes = s.clientMaxQueuedBytes();
     c.behindTimeoutMs = s.clientBehindTimeoutSeconds() * 1000;
     c.maxEngineSessions = s.maxEngineSessions();
+    c.maxAnonymousSessions = s.aceAnonymousSessions();
     c.statPollMs = s.statPollIntervalSeconds() * 1000;
     c.readChunkBytes = s.streamReadChunkBytes();
     return c;

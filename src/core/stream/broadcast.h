@@ -27,6 +27,9 @@ struct StreamConfig
     qint64 maxQueuedBytes = 8 * 1024 * 1024;
     int behindTimeoutMs = 10000;
     int maxEngineSessions = 8;
+    // Sessions players without an account (/ace/getstream) may start; below
+    // maxEngineSessions, the rest are always left for Xtream users.
+    int maxAnonymousSessions = 2;
     int statPollMs = 5000;
     qint64 readChunkBytes = 32 * 1024;
 

@@ -50,6 +50,16 @@ quint64 StreamManager::attach(const StreamSource &source, const HttpRequest &req
         return 0;
     }
     Broadcast *broadcast = m_broadcasts.value(source.key());
+    if (!broadcast && source.isAce() && tag.isEmpty()
+        && anonymousSessionCount() >= m_config.maxAnonymousSessions) {
+        qCWarning(lcStream).noquote() << "Refused" << source.key() << "to a player without an "
+                                      << "account: ace_anonymous_sessions is reached";
+        Http::sendText(responder, Http::Status::ServiceUnavailable,
+                       tr("Too many streams: players without an account may start %1 "
+                          "(setting ace_anonymous_sessions).")
+                               .arg(m_config.maxAnonymousSessions));
+        return 0;
+    }
     if (!broadcast) {
         if (source.isAce() && engineSessionCount() >= m_config.maxEngineSessions) {
             // Make room by ending a session nobody watches (a lingering one) if there is one.
@@ -140,6 +150,16 @@ int StreamManager::engineSessionCount() const
 {
     return int(std::count_if(m_broadcasts.cbegin(), m_broadcasts.cend(),
                              [](const Broadcast *b) { return b->source().isAce(); }));
+}
+
+int StreamManager::anonymousSessionCount() const
+{
+    return int(std::count_if(m_broadcasts.cbegin(), m_broadcasts.cend(), [](const Broadcast *b) {
+        const QList<ClientSink *> sinks = b->sinks();
+        return b->source().isAce() && !sinks.isEmpty()
+               && std::all_of(sinks.cbegin(), sinks.cend(),
+                              [](const ClientSink *s) { return s->tag().isEmpty(); });
+    }));
 }
 
 int StreamManager::clientCountForTag(const QString &tag) const

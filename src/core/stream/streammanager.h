@@ -43,6 +43,8 @@ public:
     int streamCount() const { return int(m_broadcasts.size()); }
     int clientCount() const;
     int engineSessionCount() const;
+    // Engine sessions watched only by players without a tag (no account).
+    int anonymousSessionCount() const;
     Broadcast *stream(const QString &key) const { return m_broadcasts.value(key); }
     QStringList keys() const { return m_broadcasts.keys(); }
     // Ends a stream at once (players' connections close, the engine is told to stop).

@@ -31,7 +31,8 @@ void registerStreamRoutes(HttpFront *http, StreamManager *streams)
             Http::sendError(r, Http::Status::BadRequest, error);
             return;
         }
-        streams->attach(*source, req, r);
+        // The admin's streams are not held to the anonymous budget (see AceAccess).
+        streams->attach(*source, req, r, req.admin ? QStringLiteral("admin") : QString());
     };
     // Players and other proxies use both spellings.
     http->route(M::Get | M::Head, QStringLiteral("/ace/getstream"), Access::Public, getstream);
@@ -59,16 +60,18 @@ void registerStreamRoutes(HttpFront *http, StreamManager *streams)
                                         QStringLiteral("no stream for %1").arg(source->id));
                         return;
                     }
-                    Http::sendJson(
-                            r, QJsonObject {
-                                       {QStringLiteral("id"), source->id},
-                                       {QStringLiteral("clients"), int(b->sinks().size())},
-                                       {QStringLiteral("stat_url"),
-                                        b->statUrl().isValid() ? QJsonValue(b->statUrl().toString())
-                                                               : QJsonValue()},
-                                       {QStringLiteral("state"), b->stateName()},
-                                       {QStringLiteral("bytes_in"), b->bytesIn()},
-                               });
+                    QJsonObject status {
+                            {QStringLiteral("id"), source->id},
+                            {QStringLiteral("clients"), int(b->sinks().size())},
+                            {QStringLiteral("state"), b->stateName()},
+                            {QStringLiteral("bytes_in"), b->bytesIn()},
+                    };
+                    // The engine's URLs carry its session id: the admin's only (AceAccess).
+                    if (req.admin)
+                        status.insert(QStringLiteral("stat_url"),
+                                      b->statUrl().isValid() ? QJsonValue(b->statUrl().toString())
+                                                             : QJsonValue());
+                    Http::sendJson(r, status);
                 });
 
     http->route(M::Get | M::Head, QStringLiteral("/api/streams"), Access::Admin,

@@ -75,6 +75,9 @@ QJsonObject liveStream(const PlayerCatalog::Channel &c)
              c.epgId.isEmpty() ? QJsonValue() : QJsonValue(c.epgId)},
             {QStringLiteral("added"), str(c.addedAt)},
             {QStringLiteral("category_id"), str(c.categoryId)},
+            // Every category the channel is in, as numbers (current panels send it; clients
+            // such as @iptv/xtream-api require it). A channel is in exactly one here.
+            {QStringLiteral("category_ids"), QJsonArray {c.categoryId}},
             {QStringLiteral("custom_sid"), QString()},
             {QStringLiteral("tv_archive"), 0},
             {QStringLiteral("direct_source"), QString()},
