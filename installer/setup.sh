@@ -7,12 +7,16 @@
 #   installer/setup.sh test [ctest options]   build, then run the whole test suite
 #   installer/setup.sh build                  build only
 #   installer/setup.sh headless               build the NAS variant (no Qt Widgets) and check it
+#   installer/setup.sh sanitize [ctest opts]  build the whole suite with ASan+UBSan, run it
+#   installer/setup.sh fuzz [seconds]         build the libFuzzer harnesses (clang), run each
 #   installer/setup.sh deps                   install the Debian packages only
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 BUILD_DIR=${ACEHUB_BUILD_DIR:-$ROOT/build}
 HEADLESS_DIR=${ACEHUB_HEADLESS_BUILD_DIR:-$ROOT/build-headless}
+SANITIZE_DIR=${ACEHUB_SANITIZE_BUILD_DIR:-$ROOT/build-sanitize}
+FUZZ_DIR=${ACEHUB_FUZZ_BUILD_DIR:-$ROOT/build-fuzz}
 
 PACKAGES=(
     cmake ninja-build g++ pkg-config
@@ -22,11 +26,14 @@ PACKAGES=(
     ffmpeg # ffprobe checks what AceHub serves; ffmpeg makes the test stream
 )
 
+# Only for `setup.sh fuzz`: libFuzzer comes with clang's runtime libraries.
+FUZZ_PACKAGES=(clang libclang-rt-14-dev)
+
 log() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
 
-install_deps() {
+install_deps() { # extra packages...
     local missing=()
-    for p in "${PACKAGES[@]}"; do
+    for p in "${PACKAGES[@]}" "$@"; do
         dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
     done
     [ ${#missing[@]} -eq 0 ] && return 0
@@ -82,8 +89,49 @@ headless)
     fi
     log "headless build OK: $HEADLESS_DIR/src/app/acehub links no Qt Widgets or Gui"
     ;;
+sanitize)
+    # The whole suite with AddressSanitizer and UndefinedBehaviorSanitizer, in its own build
+    # directory. Any report fails the test that triggered it.
+    install_deps
+    configure_and_build "$SANITIZE_DIR" \
+        "-DCMAKE_CXX_FLAGS=-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer"
+    cd "$SANITIZE_DIR"
+    # Leak reports are off: Qt's plugin and thread-local caches live until exit by design.
+    export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1
+    export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    exec ctest --output-on-failure --parallel "$(nproc)" --timeout 900 "$@"
+    ;;
+fuzz)
+    # Each libFuzzer harness (tests/fuzz) for a bounded time, from its committed seeds; a crash
+    # fails, and its input is left in $FUZZ_DIR/crashes to be added to tests/fuzz/regressions.
+    seconds=${1:-30}
+    install_deps "${FUZZ_PACKAGES[@]}"
+    CC=clang CXX=clang++ configure_and_build "$FUZZ_DIR" -DACEHUB_FUZZ=ON -DACEHUB_GUI=OFF \
+        -DACEHUB_TESTS=OFF -DCMAKE_C_COMPILER=clang -DCMAKE_CXX_COMPILER=clang++
+    mkdir -p "$FUZZ_DIR/crashes"
+    failed=()
+    for seeds in "$ROOT"/tests/fuzz/corpus/*/; do
+        name=$(basename "$seeds")
+        work="$FUZZ_DIR/corpus/$name"
+        mkdir -p "$work"
+        log "fuzzing $name for ${seconds} s"
+        if ! ASAN_OPTIONS=detect_leaks=0 "$FUZZ_DIR/tests/fuzz/fuzz_$name" -max_total_time="$seconds" \
+            -rss_limit_mb=2048 -timeout=10 -print_final_stats=1 \
+            -artifact_prefix="$FUZZ_DIR/crashes/$name-" "$work" "$seeds" 2>"$FUZZ_DIR/fuzz_$name.log"; then
+            tail -n 40 "$FUZZ_DIR/fuzz_$name.log" >&2
+            failed+=("$name")
+        else
+            grep -E '^stat::number_of_executed_units' "$FUZZ_DIR/fuzz_$name.log" | sed "s/^/  $name: /" >&2 || true
+        fi
+    done
+    if [ ${#failed[@]} -gt 0 ]; then
+        log "fuzzers that crashed: ${failed[*]} (inputs in $FUZZ_DIR/crashes: add each to tests/fuzz/regressions/<target>/ with its fix)"
+        exit 1
+    fi
+    log "fuzzing OK: no crash in ${seconds} s per target"
+    ;;
 *)
-    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

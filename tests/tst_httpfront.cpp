@@ -130,8 +130,8 @@ void tst_HttpFront::healthAnswersAtOnceWhileTheEngineHangs()
     QVERIFY(!m_ts->server()->engine()->lastCheck().isValid()); // the probe is hanging
     const HttpResult r = httpGet(url(QStringLiteral("/api/health")));
     QCOMPARE(r.status, 200);
-    // Far below the probe's own 3 s timeout: the request did not wait for the engine.
-    QVERIFY2(r.elapsedMs < 1500, qPrintable(QString::number(r.elapsedMs)));
+    // Answered while the probe was still hanging: the request did not wait for the engine.
+    QVERIFY(!m_ts->server()->engine()->lastCheck().isValid());
     QVERIFY(r.json().object()
                     .value(QLatin1String("engine"))
                     .toObject()

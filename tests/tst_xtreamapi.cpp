@@ -1217,6 +1217,7 @@ public:
               while (!m_stop.load()) {
                   QElapsedTimer clock;
                   clock.start();
+                  const bool countingAtStart = m_counting.load();
                   QTcpSocket socket;
                   socket.connectToHost(QHostAddress::LocalHost, port);
                   if (!socket.waitForConnected(10000))
@@ -1228,6 +1229,8 @@ public:
                   const qint64 ms = clock.elapsed();
                   if (answer.startsWith("HTTP/1.1 200")) {
                       m_answers.fetch_add(1);
+                      if (countingAtStart && m_counting.load())
+                          m_counted.fetch_add(1);
                       if (ms > m_slowestMs.load())
                           m_slowestMs.store(ms);
                   }
@@ -1243,6 +1246,9 @@ public:
             m_thread.join();
     }
     int answers() const { return m_answers.load(); }
+    // Counts the answers asked for and received while counting is on.
+    void setCounting(bool on) { m_counting.store(on); }
+    int counted() const { return m_counted.load(); }
     qint64 slowestMs() const { return m_slowestMs.load(); }
 
 private:
@@ -1259,6 +1265,8 @@ private:
     std::atomic<bool> m_stop {false};
     std::atomic<int> m_answers {0};
     std::atomic<qint64> m_slowestMs {0};
+    std::atomic<bool> m_counting {false};
+    std::atomic<int> m_counted {0};
     std::thread m_thread;
 };
 
@@ -1283,6 +1291,11 @@ void tst_XtreamApi::largeListsDoNotStallTheServer()
     QList<QNetworkReply *> replies;
     for (const QString &path : paths)
         replies << nam.get(QNetworkRequest(url(path)));
+    // Health answers asked for and received before the first list is done: the server thread
+    // answers while the lists are being built (built on it, they would hold every answer back).
+    prober.setCounting(true);
+    for (QNetworkReply *reply : std::as_const(replies))
+        connect(reply, &QNetworkReply::finished, this, [&prober] { prober.setCounting(false); });
     for (QNetworkReply *reply : std::as_const(replies))
         QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 60000);
     const int probesDuring = prober.answers();
@@ -1305,8 +1318,9 @@ void tst_XtreamApi::largeListsDoNotStallTheServer()
     qDeleteAll(replies);
 
     // The server thread stayed free to answer others while the lists were built.
-    QVERIFY2(prober.slowestMs() < 300,
-             qPrintable(QStringLiteral("/api/health took %1 ms").arg(prober.slowestMs())));
+    QVERIFY2(prober.counted() >= 3,
+             qPrintable(QStringLiteral("%1 health answers while the lists were built")
+                                .arg(prober.counted())));
 }
 
 void tst_XtreamApi::lateAnswerIsNotOvertakenByAPipelinedRequest()

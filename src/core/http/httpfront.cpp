@@ -9,23 +9,39 @@
 
 HttpFront::HttpFront(QObject *parent) : QAbstractHttpServer(parent) { }
 
-void HttpFront::route(Methods methods, const QString &pattern, Access access, Handler handler)
+QRegularExpression HttpFront::compilePattern(const QString &pattern, QStringList *names)
 {
     static const QRegularExpression placeholder(QStringLiteral("\\{([A-Za-z_][A-Za-z0-9_]*)\\}"));
     QString regex;
-    QStringList names;
     qsizetype last = 0;
     auto it = placeholder.globalMatch(pattern);
     while (it.hasNext()) {
         const auto m = it.next();
         regex += QRegularExpression::escape(pattern.mid(last, m.capturedStart() - last));
         regex += QStringLiteral("([^/]+)");
-        names << m.captured(1);
+        *names << m.captured(1);
         last = m.capturedEnd();
     }
     regex += QRegularExpression::escape(pattern.mid(last));
-    m_routes.append({methods, QRegularExpression(QRegularExpression::anchoredPattern(regex)), names,
-                     access, std::move(handler), pattern});
+    return QRegularExpression(QRegularExpression::anchoredPattern(regex));
+}
+
+bool HttpFront::matchPath(const QRegularExpression &pattern, const QStringList &names,
+                          const QString &encodedPath, QHash<QString, QString> *args)
+{
+    const auto match = pattern.match(encodedPath);
+    if (!match.hasMatch())
+        return false;
+    for (int i = 0; i < names.size(); ++i)
+        args->insert(names.at(i), QUrl::fromPercentEncoding(match.captured(i + 1).toUtf8()));
+    return true;
+}
+
+void HttpFront::route(Methods methods, const QString &pattern, Access access, Handler handler)
+{
+    QStringList names;
+    QRegularExpression regex = compilePattern(pattern, &names);
+    m_routes.append({methods, std::move(regex), names, access, std::move(handler), pattern});
 }
 
 void HttpFront::addRouteGuard(const QStringList &patterns, RouteGuard guard)
@@ -92,17 +108,14 @@ bool HttpFront::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     const QString path = request.url().path(QUrl::FullyEncoded);
     Methods allowed;
     for (const Route &r : m_routes) {
-        const auto match = r.pattern.match(path);
-        if (!match.hasMatch())
+        QHash<QString, QString> args;
+        if (!matchPath(r.pattern, r.argNames, path, &args))
             continue;
         if (!r.methods.testFlag(request.method())) {
             allowed |= r.methods;
             continue;
         }
-        HttpRequest req {request, socket, {}};
-        for (int i = 0; i < r.argNames.size(); ++i)
-            req.pathArgs.insert(r.argNames.at(i),
-                                QUrl::fromPercentEncoding(match.captured(i + 1).toUtf8()));
+        HttpRequest req {request, socket, std::move(args)};
         const Http::HeadScope head(request.method() == Method::Head);
         if (r.access == Access::Admin && m_adminGuard && !m_adminGuard(req, responder))
             return true;

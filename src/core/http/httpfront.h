@@ -67,6 +67,12 @@ public:
     void close();
 
     static QString methodName(Method method);
+    // A route pattern as the router matches it: an anchored expression over the percent-encoded
+    // path, one group per {name} (their names in *names).
+    static QRegularExpression compilePattern(const QString &pattern, QStringList *names);
+    // Matches a percent-encoded path; on a match each argument is decoded once into *args.
+    static bool matchPath(const QRegularExpression &pattern, const QStringList &names,
+                          const QString &encodedPath, QHash<QString, QString> *args);
 
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;

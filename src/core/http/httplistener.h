@@ -36,7 +36,7 @@ public:
         int idleTimeoutSeconds = 300;
         int headTimeoutSeconds = 10;
         qint64 maxRequestBytes = 32 * 1024 * 1024;
-        qint64 maxBufferedBytes = 256 * 1024 * 1024;
+        qint64 maxBufferedBytes = 128 * 1024 * 1024;
     };
 
     // Called by whoever takes a socket out of the request/response cycle (a player's stream):

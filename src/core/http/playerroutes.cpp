@@ -135,26 +135,40 @@ int PlayerRoutes::activeConnections(const QString &username) const
 
 QHash<QString, QString> PlayerRoutes::parameters(const HttpRequest &req)
 {
+    return formParameters(req.http.url().query(QUrl::FullyEncoded), req.http.body(),
+                          headerValue(req, "Content-Type"),
+                          req.method() == HttpFront::Method::Post);
+}
+
+QHash<QString, QString> PlayerRoutes::formParameters(const QString &encodedQuery,
+                                                     const QByteArray &body,
+                                                     const QByteArray &contentType, bool post)
+{
     QHash<QString, QString> out;
-    addForm(&out, req.http.url().query(QUrl::FullyEncoded));
-    if (req.method() == HttpFront::Method::Post) {
-        const QByteArray type = headerValue(req, "Content-Type").toLower();
+    addForm(&out, encodedQuery);
+    if (post) {
+        const QByteArray type = contentType.toLower();
         if (type.isEmpty() || type.startsWith("application/x-www-form-urlencoded"))
-            addForm(&out, QString::fromUtf8(req.http.body()));
+            addForm(&out, QString::fromUtf8(body));
     }
     return out;
 }
 
-XtreamJson::Endpoint PlayerRoutes::endpoint(const HttpRequest &req)
+std::optional<XtreamJson::Endpoint> PlayerRoutes::hostEndpoint(const QByteArray &host)
 {
     static const QRegularExpression hostRe(
             QStringLiteral("^(\\[[0-9A-Fa-f:.]+\\]|[A-Za-z0-9._-]+)(?::([0-9]{1,5}))?$"));
-    const QString host = QString::fromLatin1(headerValue(req, "Host").trimmed());
-    const auto m = hostRe.match(host);
-    if (m.hasMatch()) {
-        const QString port = m.captured(2);
-        return {m.captured(1), port.isEmpty() ? QStringLiteral("80") : port};
-    }
+    const auto m = hostRe.match(QString::fromLatin1(host.trimmed()));
+    if (!m.hasMatch())
+        return std::nullopt;
+    const QString port = m.captured(2);
+    return XtreamJson::Endpoint {m.captured(1), port.isEmpty() ? QStringLiteral("80") : port};
+}
+
+XtreamJson::Endpoint PlayerRoutes::endpoint(const HttpRequest &req)
+{
+    if (const auto fromHost = hostEndpoint(headerValue(req, "Host")))
+        return *fromHost;
     XtreamJson::Endpoint e;
     if (req.socket) {
         QHostAddress local = req.socket->localAddress();

@@ -45,6 +45,13 @@ public:
 
     // The parameters of a request: the query, then a POSTed form body over it ('+' is a space).
     static QHash<QString, QString> parameters(const HttpRequest &req);
+    // The same from their parts: the encoded query, the body and its Content-Type (read only
+    // for a POST).
+    static QHash<QString, QString> formParameters(const QString &encodedQuery,
+                                                  const QByteArray &body,
+                                                  const QByteArray &contentType, bool post);
+    // The host and port of a Host header, or nothing when it is not one.
+    static std::optional<XtreamJson::Endpoint> hostEndpoint(const QByteArray &host);
     // The address the player used (its Host header), or the socket's local address without one.
     static XtreamJson::Endpoint endpoint(const HttpRequest &req);
     QTimeZone timeZone() const;

@@ -117,7 +117,7 @@ const QList<SettingSpec> &Settings::specs()
             intSpec("http_head_timeout_s", 10, 1, 600,
                     "A request head (request line and headers) must arrive whole within this "
                     "long of its first byte; slower: 408 and closed."),
-            intSpec("http_max_buffered_mib", 256, 8, 65536,
+            intSpec("http_max_buffered_mib", 128, 8, 65536,
                     "Bytes of unanswered requests all connections together may hold, in MiB; a "
                     "request over it gets a 503."),
             intSpec("xtream_login_max_failures", 10, 1, 10000,
