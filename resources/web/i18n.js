@@ -28,9 +28,11 @@ export function setLang(l) {
 }
 
 // t('key', {n: 3}) -> the string with {n} replaced; English when the table has no such key.
+// Numbers are formatted by the caller: {n} may be "50,000" while params.n picks the plural.
 export function t(key, params = {}) {
   let s = tables[lang][key] ?? en[key] ?? key;
-  if (typeof s === 'function') s = s(params);
+  // {one, other}: the plural form for params.n in this language
+  if (typeof s === 'object') s = s[new Intl.PluralRules(lang).select(Number(String(params.n ?? 0).replace(/\D/g, '')) || 0)] ?? s.other;
   return s.replace(/\{(\w+)\}/g, (_, k) => (params[k] ?? `{${k}}`));
 }
 

@@ -156,6 +156,7 @@ async function checkPageIn(name) {
     const violations = await axeViolations();
     assert.deepEqual(violations, [], `${name} (${scheme}): axe found serious or critical violations`);
     if (scheme === 'light') {
+      await page.evaluate(() => window.scrollTo(0, 0));
       await page.screenshot({ path: path.join(SHOTS, `web-${name}-phone.png`), fullPage: false });
       await page.setViewportSize(DESKTOP);
       await page.waitForTimeout(100);
@@ -417,6 +418,18 @@ test('a cross-site form POST (text/plain) changes nothing', async () => {
   const after = (await apiGet('/api/categories')).items;
   assert.equal(after.length, before);
   assert.ok(!after.some((c) => c.name.startsWith('evil')));
+});
+
+test('an expired session asks to sign in again, and the interrupted action completes', async () => {
+  if (!hasSessions) return;
+  await goTo('channels');
+  await context.clearCookies(); // as if the session had run out
+  await page.getByRole('button', { name: 'Hide Channel Two' }).click();
+  await page.getByText('Your session has ended').waitFor();
+  await page.getByLabel('Admin password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('button', { name: 'Show Channel Two' }).waitFor();
+  assert.equal((await apiGet('/api/channels?search=Channel%20Two')).items[0].hidden, true);
 });
 
 test('signs out, and the API refuses the old cookie', async () => {
