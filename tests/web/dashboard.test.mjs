@@ -161,6 +161,9 @@ async function checkPageIn(name) {
       await page.setViewportSize(DESKTOP);
       await page.waitForTimeout(100);
       await page.screenshot({ path: path.join(SHOTS, `web-${name}-desktop.png`) });
+    } else if (name === 'overview' || name === 'channels') {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: path.join(SHOTS, `web-${name}-dark-phone.png`) });
     }
   }
   checked.add(name);
@@ -274,6 +277,26 @@ test('renames a channel inline', async () => {
   await page.getByLabel('Search', { exact: true }).fill('');
   await waitFor(async () => (await page.locator('tbody tr').count()) === 3, 'three rows');
   await checkPage('channels');
+});
+
+test('bulk actions apply to a selection; categories reorder from the keyboard', async () => {
+  await goTo('channels');
+  await page.getByRole('checkbox', { name: 'Select Channel Two' }).check();
+  await page.getByRole('checkbox', { name: 'Select Channel Three' }).check();
+  await page.getByText('2 selected').waitFor();
+  await page.locator('.toolbar.bulk').getByRole('button', { name: 'Hide', exact: true }).click();
+  await page.getByText('2 channels changed').waitFor();
+  await waitFor(async () => (await apiGet('/api/channels?hidden=true')).total === 2, 'two hidden channels');
+  await page.locator('.toolbar.bulk').getByRole('button', { name: 'Show', exact: true }).click();
+  await waitFor(async () => (await apiGet('/api/channels?hidden=true')).total === 0, 'none hidden');
+  await goTo('categories');
+  const names = async () => (await apiGet('/api/categories')).items.map((c) => c.name);
+  assert.deepEqual(await names(), ['News', 'Sport']);
+  await page.getByRole('button', { name: '↓ Move News down' }).press('Enter');
+  await waitFor(async () => (await names())[0] === 'Sport', 'Sport first');
+  // the focus stays on the moved category's button
+  await waitFor(async () => await page.evaluate(() => document.activeElement.getAttribute('aria-label')) === '↑ Move News up',
+    'the focus on "Move News up"');
 });
 
 let user;

@@ -242,7 +242,7 @@ export default function channelsPage(root) {
               selected.delete(c.id);
               await loadPage();
             } catch (e) { errorNear(ev.target, e); }
-          } })), 'actions'));
+          } })), 'row-end'));
   }
 
   // --- guide mapping: pick one of the guides' channels ---
