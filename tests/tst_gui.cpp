@@ -123,10 +123,14 @@ void tst_Gui::closingTheWindowWithATrayKeepsServingAndQuitQuits()
     app.window()->show();
     app.window()->activateWindow();
     QVERIFY(QTest::qWaitForWindowActive(app.window()));
-    QEventLoop loop;
+    // The application's own loop, as in main(): exit() also marks later nested loops to return
+    // at once, which only QCoreApplication::exec() clears again.
     QTimer::singleShot(0, app.window(), [&app] { clickMenuAction(app.window(), "quitAction"); });
-    QTimer::singleShot(20000, &loop, [&loop] { loop.exit(99); });
-    QCOMPARE(loop.exec(), 0);
+    QTimer guard;
+    guard.setSingleShot(true);
+    connect(&guard, &QTimer::timeout, this, [] { QCoreApplication::exit(99); });
+    guard.start(20000);
+    QCOMPARE(QCoreApplication::exec(), 0);
     app.shutdown();
     QCOMPARE(httpGet(health, 2000).status, 0);
 }
