@@ -31,6 +31,8 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'acehub-web-'));
 const children = [];
 let engine; let acehub; let base; let password; let m3uServer; let m3uBase;
 let context; let page;
+let acehubArgs;
+const LISTENING = /Listening on [^\s:]+:(\d+)/;
 let hasSessions = true; // FALLBACK: false on an AceHub without the cookie session yet
 const checked = new Set();
 
@@ -176,9 +178,9 @@ before(async () => {
   engine = await startProcess(FAKE_ENGINE, ['--port', '0', '--bitrate-kbps', '2000'],
     /listening on [\d.]+:(\d+)/, 'acehub-fake-engine');
   const enginePort = engine.match[1];
-  acehub = await startProcess(ACEHUB, ['--daemon', '--data-dir', path.join(tmp, 'data'), '--bind', '127.0.0.1',
-    '--port', '0', '--engine', `127.0.0.1:${enginePort}`, '--lang', 'en'],
-  /Listening on [^\s:]+:(\d+)/, 'acehub --daemon');
+  acehubArgs = ['--daemon', '--data-dir', path.join(tmp, 'data'), '--bind', '127.0.0.1',
+    '--engine', `127.0.0.1:${enginePort}`, '--lang', 'en'];
+  acehub = await startProcess(ACEHUB, [...acehubArgs, '--port', '0'], LISTENING, 'acehub --daemon');
   base = `http://127.0.0.1:${acehub.match[1]}`;
   const pw = /once\):\s+(\S+)/.exec(acehub.output());
   assert.ok(pw, `no generated admin password in:\n${acehub.output()}`);
@@ -449,6 +451,27 @@ test('switches to Italian and back', async () => {
   assert.equal(await page.getAttribute('html', 'lang'), 'it');
   await page.locator('#lang').selectOption('en');
   await page.locator('h1', { hasText: 'Channels' }).waitFor();
+});
+
+test('after AceHub restarts the page asks to sign in again, reconnects and says so', async (t) => {
+  if ((await rawRequest('GET', '/api/events')).status === 404) {
+    t.skip('this AceHub has no event stream yet'); // FALLBACK
+    return;
+  }
+  await goTo('overview');
+  await page.locator('#live.on').waitFor();
+  const exited = new Promise((resolve) => acehub.child.once('exit', resolve));
+  acehub.child.kill('SIGTERM');
+  await exited;
+  const port = new URL(base).port;
+  acehub = await startProcess(ACEHUB, [...acehubArgs, '--port', port], LISTENING, 'acehub --daemon (restarted)');
+  // sessions live in memory: the restarted AceHub refuses the old cookie, the page notices
+  await page.getByText('Your session has ended').waitFor({ timeout: 30000 });
+  await page.getByLabel('Admin password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Reconnected to AceHub').waitFor({ timeout: 15000 });
+  await page.locator('#live.on').waitFor();
+  await page.locator('h1', { hasText: 'Overview' }).waitFor();
 });
 
 test('a cross-site form POST (text/plain) changes nothing', async () => {
