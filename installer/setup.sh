@@ -26,6 +26,11 @@ PACKAGES=(
     ffmpeg # ffprobe checks what AceHub serves; ffmpeg makes the test stream
 )
 
+# The web dashboard's browser tests: Debian's Chromium, and Node.js with npm (which brings
+# playwright-core and axe-core; no browser is downloaded). A Node.js that has npm is kept.
+PACKAGES+=(chromium)
+command -v npm >/dev/null || PACKAGES+=(nodejs npm)
+
 # Only for `setup.sh fuzz`: libFuzzer comes with clang's runtime libraries.
 FUZZ_PACKAGES=(clang libclang-rt-14-dev)
 

@@ -47,6 +47,10 @@ HttpListener::HttpListener(const Limits &limits, QObject *parent)
     : QTcpServer(parent), m_limits(limits)
 {
     m_clock.start();
+    // Qt's default backlog of 50 overflows when hundreds of players connect at once: the kernel
+    // drops their SYNs and they retry only after 1 s, then 3 s. The kernel caps it at somaxconn.
+    setListenBacklogSize(4096);
+    setMaxPendingConnections(4096);
     connect(&m_sweepTimer, &QTimer::timeout, this, &HttpListener::sweep);
     const qint64 shortest
             = qMin(qint64(limits.idleTimeoutSeconds), qint64(limits.headTimeoutSeconds));
