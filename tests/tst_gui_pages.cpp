@@ -93,7 +93,7 @@ void tst_GuiPages::initTestCase()
     m_window = m_app->window();
     m_app->start();
     QTRY_VERIFY_WITH_TIMEOUT(m_app->localPort() != 0, 15000);
-    //QTRY_VERIFY_WITH_TIMEOUT(m_app->api()->isConnected(), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->api()->isConnected(), 15000);
     if (QWidget *dialog = m_app->passwordDialog())
         dialog->close();
 }
