@@ -19,6 +19,7 @@
 #include "http/httputil.h"
 #include "http/liveroutes.h"
 #include "http/playerroutes.h"
+#include "http/webroutes.h"
 #include "log/logger.h"
 #include "storage/database.h"
 #include "stream/streammanager.h"
@@ -26,7 +27,6 @@
 #include "version.h"
 
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QTimer>
 
@@ -250,23 +250,7 @@ void Server::registerRoutes()
 
     new HealthRoutes(m_http, [this] { return health(); });
 
-    // The web dashboard's files, from the resources compiled into AceHub.
-    auto serveResource = [](const QString &path, const QByteArray &type) {
-        return [path, type](const HttpRequest &req, QHttpServerResponder &r) {
-            QFile file(path.contains(QLatin1String("{file}")) ? QString(path).replace(
-                               QLatin1String("{file}"), req.arg(QStringLiteral("file")))
-                                                              : path);
-            if (!file.open(QIODevice::ReadOnly)) {
-                Http::sendError(r, Http::Status::NotFound, QStringLiteral("not found"));
-                return;
-            }
-            Http::send(r, Http::Status::Ok, type, file.readAll(), {{"Cache-Control", "no-cache"}});
-        };
-    };
-    m_http->route(M::Get | M::Head, QStringLiteral("/"), Access::Public,
-                  serveResource(QStringLiteral(":/web/index.html"), "text/html; charset=utf-8"));
-    m_http->route(M::Get | M::Head, QStringLiteral("/icons/{file}"), Access::Public,
-                  serveResource(QStringLiteral(":/icons/{file}"), "image/png"));
+    new WebRoutes(m_http); // the dashboard at "/": child of m_http, goes with it
 
     new LogsRoutes(m_http);
 }

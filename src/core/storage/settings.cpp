@@ -7,8 +7,8 @@ namespace {
 
 SettingSpec intSpec(const char *key, int def, int min, int max, const char *description)
 {
-    return {QString::fromLatin1(key),        QMetaType::Int, def, min, max, {},
-            QString::fromLatin1(description)};
+    return {QString::fromLatin1(key),      QMetaType::Int, def, min, max, {},
+            QString::fromUtf8(description)}; // descriptions hold "…" and other UTF-8
 }
 
 SettingSpec stringSpec(const char *key, const char *def, QStringList choices,
@@ -20,7 +20,7 @@ SettingSpec stringSpec(const char *key, const char *def, QStringList choices,
             {},
             {},
             std::move(choices),
-            QString::fromLatin1(description)};
+            QString::fromUtf8(description)};
 }
 
 } // namespace
