@@ -26,11 +26,12 @@ die() {
 
 # Prints how long each step took (CI keeps an eye on its 90 minutes).
 timed() { # label, command...
-    local label=$1 start=$SECONDS
+    local label=$1 start=$SECONDS rc=0
     shift
     log "$label ..."
-    "$@"
+    "$@" || rc=$?
     log "$label took $((SECONDS - start)) s"
+    return $rc
 }
 
 apt_install() { # packages... (only the missing ones)
@@ -77,7 +78,7 @@ bind() { # source, target
 
 bind_system() { # root
     local d
-    for d in proc sys dev; do bind "/$d" "$1/$d"; done
+    for d in proc sys dev dev/pts; do bind "/$d" "$1/$d"; done
     cp /etc/resolv.conf "$1/etc/resolv.conf"
 }
 
@@ -192,13 +193,30 @@ test_packages_in() { # suite (the packages are $WORK/packages/<suite>)
     rm -rf "$root"
     timed "fresh $suite root" cp -a "$(pristine_root "$suite")" "$root"
     bind_system "$root"
-    list_files "$root" >"$WORK/files-before-$suite"
+    # Downloaded packages are kept between runs (the root itself is fresh each time).
+    mkdir -p "$WORK/apt-archives-$suite/partial"
+    bind "$WORK/apt-archives-$suite" "$root/var/cache/apt/archives"
     mkdir -p "$root/tmp/debs"
     cp "$debs"/acehub-nox_*.deb "$debs"/acehub_*.deb "$root/tmp/debs/"
+    local files=() depends=()
+    for f in "$root"/tmp/debs/*.deb; do
+        files+=("/tmp/debs/${f##*/}")
+        depends+=("$(dpkg-deb -f "$f" Depends)")
+        [ -z "$(dpkg-deb -f "$f" Recommends)" ] || depends+=("$(dpkg-deb -f "$f" Recommends)")
+    done
     in_root "$root" apt-get update -qq
+    # The dependencies first, so that the root's file list taken next differs from the one
+    # after the purge only by what AceHub's packages left.
+    timed "apt satisfy the dependencies ($suite)" in_root "$root" \
+        env DEBIAN_FRONTEND=noninteractive apt-get satisfy -y -qq "$(IFS=,; echo "${depends[*]}")" \
+        >"$WORK/install-$suite.log" 2>&1 || {
+        tail -30 "$WORK/install-$suite.log"
+        die "apt satisfy on $suite"
+    }
+    list_files "$root" >"$WORK/files-before-$suite"
     timed "apt install acehub acehub-nox ($suite)" in_root "$root" \
-        env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq /tmp/debs/acehub-nox_*.deb \
-        /tmp/debs/acehub_*.deb >"$WORK/install-$suite.log" 2>&1 || {
+        env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${files[@]}" \
+        >>"$WORK/install-$suite.log" 2>&1 || {
         tail -30 "$WORK/install-$suite.log"
         die "apt install on $suite"
     }
@@ -206,7 +224,7 @@ test_packages_in() { # suite (the packages are $WORK/packages/<suite>)
         die "postinst did not say where the admin password is"
     rm -rf "$root/tmp/debs"
     in_root "$root" getent passwd acehub >/dev/null || die "no user acehub"
-    [ "$(stat -c %U "$root/var/lib/acehub")" = acehub ] || die "/var/lib/acehub is not acehub's"
+    [ "$(in_root "$root" stat -c %U /var/lib/acehub)" = acehub ] || die "/var/lib/acehub is not acehub's"
 
     # No systemd in a chroot: run the unit's ExecStart as its User, with its port moved aside.
     local unit execstart port pid
@@ -234,20 +252,27 @@ test_packages_in() { # suite (the packages are $WORK/packages/<suite>)
     wait "$pid" || die "the daemon did not stop cleanly on SIGTERM"
     PIDS=()
     [ -f "$root/var/lib/acehub/acehub.sqlite" ] || die "no database in /var/lib/acehub"
-    [ -z "$(find "$root/var/lib/acehub" ! -user acehub)" ] || die "files in /var/lib/acehub not acehub's"
+    [ -z "$(in_root "$root" find /var/lib/acehub ! -user acehub)" ] || die "files in /var/lib/acehub not acehub's"
     in_root "$root" acehub --version
 
     in_root "$root" env DEBIAN_FRONTEND=noninteractive apt-get remove -y -qq acehub acehub-nox >/dev/null
     [ -f "$root/var/lib/acehub/acehub.sqlite" ] || die "remove deleted the data"
     log "remove kept /var/lib/acehub"
-    in_root "$root" env DEBIAN_FRONTEND=noninteractive apt-get purge -y -qq --autoremove acehub acehub-nox >/dev/null
+    # Removed, acehub is gone from dpkg's view (no conffiles, no postrm); acehub-nox is left
+    # "config-files" for its purge, which apt cannot find any more: dpkg does it.
+    in_root "$root" dpkg --purge acehub-nox >/dev/null
+    [ -z "$(in_root "$root" dpkg-query -W -f='${Package}\n' 'acehub*' 2>/dev/null)" ] ||
+        die "dpkg still knows an acehub package"
     [ ! -e "$root/var/lib/acehub" ] || die "purge left /var/lib/acehub"
     ! in_root "$root" getent passwd acehub >/dev/null || die "purge left the user acehub"
     ! in_root "$root" getent group acehub >/dev/null || die "purge left the group acehub"
-    list_files "$root" >"$WORK/files-after-$suite"
+    # adduser and deluser leave shadow's backup copies /etc/shadow- and /etc/gshadow- behind.
+    list_files "$root" | grep -vxE '\./etc/g?shadow-' >"$WORK/files-after-$suite"
+    grep -vxE '\./etc/g?shadow-' "$WORK/files-before-$suite" >"$WORK/files-before-$suite.tmp"
+    mv "$WORK/files-before-$suite.tmp" "$WORK/files-before-$suite"
     if ! diff -u "$WORK/files-before-$suite" "$WORK/files-after-$suite" >"$WORK/files-diff-$suite"; then
         cat "$WORK/files-diff-$suite" >&2
-        die "purge (with the dependencies autoremoved) left files behind on $suite"
+        die "purge left files behind on $suite"
     fi
     log "purge left nothing on $suite"
     unbind_all
