@@ -57,6 +57,11 @@ public:
     // Validates every value first; writes all of them or none. Returns the error naming the key.
     std::optional<QString> updateSettings(const QVariantMap &values);
 
+    // A Bearer token accepted for the server's lifetime (the desktop panel's, minted at its
+    // start, so the panel in the same process needs no password); set before start().
+    void setLocalAdminToken(const QString &token) { m_localAdminToken = token; }
+    QString localAdminToken() const { return m_localAdminToken; }
+
 public Q_SLOTS:
     bool start();
     void stop();
@@ -78,6 +83,7 @@ private:
     QString m_dataDir;
     Settings m_settings;
     QString m_error;
+    QString m_localAdminToken;
     bool m_running = false;
     QElapsedTimer m_uptime;
     std::unique_ptr<Database> m_database;
