@@ -10,6 +10,9 @@
 #   installer/setup.sh sanitize [ctest opts]  build the whole suite with ASan+UBSan, run it
 #   installer/setup.sh fuzz [seconds]         build the libFuzzer harnesses (clang), run each
 #   installer/setup.sh deps                   install the Debian packages only
+#   installer/setup.sh package                build the .deb packages acehub and acehub-nox, check them
+#   installer/setup.sh package-test [suites]  install, run, remove, purge them in fresh Debian roots
+#   installer/setup.sh trixie-test            build and run the test suite in a Debian 13 root
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -135,8 +138,11 @@ fuzz)
     fi
     log "fuzzing OK: no crash in ${seconds} s per target"
     ;;
+package | package-test | trixie-test)
+    exec "$ROOT/installer/packaging.sh" "$cmd" "$@" # Debian packages and roots (root for the last two)
+    ;;
 *)
-    sed -n '2,14p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,17p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac
