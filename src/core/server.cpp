@@ -1,10 +1,14 @@
 #include "server.h"
 
+#include "auth/adminauth.h"
 #include "auth/admincredential.h"
 #include "catalog/channelchecker.h"
 #include "catalog/sourcemanager.h"
 #include "engine/aceengine.h"
+#include "events/eventhub.h"
 #include "http/adminapi.h"
+#include "http/api/connectroutes.h"
+#include "http/api/eventsroutes.h"
 #include "http/httpfront.h"
 #include "http/httputil.h"
 #include "http/liveroutes.h"
@@ -99,18 +103,27 @@ bool Server::start()
     m_engine->setBaseUrl(engineUrl);
 
     m_http = new HttpFront(this);
+    m_events = new EventHub(this);
+    m_events->watchEngine(m_engine);
+    m_events->watchLog(Logger::instance());
+    new EventsRoutes(m_events, m_http); // child of m_http: goes with it
+    new ConnectRoutes(m_database.get(), m_settings, m_http); // child of m_http
     registerRoutes();
     // stream proxy
     m_streams = new StreamManager(m_engine, StreamConfig::fromSettings(m_settings), this);
     connect(this, &Server::settingsChanged, m_streams,
             [this] { m_streams->setConfig(StreamConfig::fromSettings(m_settings)); });
     registerStreamRoutes(m_http, m_streams);
+    m_events->watchStreams(m_streams);
 
     // catalog and admin API
     m_sources = new SourceManager(this, this);
     m_checker = new ChannelChecker(this, this);
+    m_events->watchImports(m_sources);
+    m_events->watchChecks(m_checker);
     m_adminApi = new AdminApi(this, this);
     m_adminApi->registerRoutes(m_http);
+    m_adminApi->auth()->setLocalToken(m_localAdminToken);
 
     // players: Xtream Codes API
     new PlayerRoutes(this, m_http); // child of m_http: goes with it
@@ -157,6 +170,8 @@ void Server::stop()
         delete m_http; // closes every player and API connection it still holds
         m_http = nullptr;
     }
+    delete m_events;
+    m_events = nullptr;
     if (m_engine && m_engine->pendingStops() > 0) {
         // Deleting the engine client now would abort the stop commands the streams just sent
         // (the engine would keep downloading): it lives on until they are answered, 2 s at most.
@@ -196,7 +211,7 @@ std::optional<QString> Server::updateSettings(const QVariantMap &values)
     QVariantMap normalized;
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         QVariant v;
-        if (auto error = Settings::validate(it.key(), it.value(), &v))
+        if (auto error = Settings::validate(it.key(), it.value(), &v, true))
             return error;
         normalized.insert(it.key(), v);
         next.setStoredValue(it.key(), v);
@@ -207,6 +222,9 @@ std::optional<QString> Server::updateSettings(const QVariantMap &values)
     m_settings = next;
     applyRuntimeSettings();
     qCInfo(lcServer) << "Settings changed:" << normalized.keys().join(QStringLiteral(", "));
+    if (m_events)
+        m_events->changed(QStringLiteral("settings"), QStringLiteral("updated"), {},
+                          normalized.keys());
     Q_EMIT settingsChanged();
     return std::nullopt;
 }

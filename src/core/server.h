@@ -13,6 +13,7 @@ class AceEngine;
 class AdminApi;
 class ChannelChecker;
 class Database;
+class EventHub;
 class HttpFront;
 class StreamManager;
 class SourceManager;
@@ -46,6 +47,8 @@ public:
     // catalog: imports of channel and EPG sources, engine channel checks
     SourceManager *sourceManager() const { return m_sources; }
     ChannelChecker *channelChecker() const { return m_checker; }
+    // What changes, for GET /api/events (null while stopped).
+    EventHub *events() const { return m_events; }
 
     QJsonObject health() const;
 
@@ -53,6 +56,11 @@ public:
     // at most 2 s, until they are answered); engineStopsDone() follows. The event loop has to
     // run meanwhile (the daemon's main() does), nothing here waits.
     bool hasPendingEngineStops() const { return !m_stoppingEngine.isNull(); }
+
+    // The desktop panel's start-up token: accepted as a Bearer token on the admin API for this
+    // server's lifetime and never stored. Call before start() (from the thread that owns the
+    // Server, before it moves to its own thread).
+    void setLocalAdminToken(const QString &token) { m_localAdminToken = token; }
 
     // Validates every value first; writes all of them or none. Returns the error naming the key.
     std::optional<QString> updateSettings(const QVariantMap &values);
@@ -78,6 +86,7 @@ private:
     QString m_dataDir;
     Settings m_settings;
     QString m_error;
+    QString m_localAdminToken;
     bool m_running = false;
     QElapsedTimer m_uptime;
     std::unique_ptr<Database> m_database;
@@ -89,4 +98,5 @@ private:
     SourceManager *m_sources = nullptr;
     ChannelChecker *m_checker = nullptr;
     AdminApi *m_adminApi = nullptr;
+    EventHub *m_events = nullptr; // child; deleted in stop() after the HTTP front
 };

@@ -265,7 +265,8 @@ const QString kChannelColumns = QStringLiteral(
 } // namespace
 
 AdminApi::AdminApi(Server *server, QObject *parent)
-    : QObject(parent), m_server(server), m_auth(new AdminAuth(server, this))
+    : QObject(parent), m_server(server),
+      m_auth(new AdminAuth(server->database(), server->settings(), server->http(), this))
 { }
 
 AdminApi::~AdminApi() = default;
@@ -331,6 +332,10 @@ void AdminApi::registerRoutes(HttpFront *http)
     http->route(M::Post, QStringLiteral("/api/logout"), Access::Admin,
                 [this](const HttpRequest &req, QHttpServerResponder &r) {
                     m_auth->handleLogout(req, r);
+                });
+    http->route(M::Get | M::Head, QStringLiteral("/api/session"), Access::Admin,
+                [this](const HttpRequest &req, QHttpServerResponder &r) {
+                    m_auth->handleSession(req, r);
                 });
     http->route(M::Post, QStringLiteral("/api/password"), Access::Admin,
                 [this](const HttpRequest &req, QHttpServerResponder &r) {

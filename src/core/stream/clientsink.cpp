@@ -61,14 +61,21 @@ void ClientSink::onGone()
 
 void ClientSink::startStream()
 {
+    startStream("video/mp2t",
+                {{"Cache-Control", "no-cache, no-store"}, {"Access-Control-Allow-Origin", "*"}});
+}
+
+void ClientSink::startStream(const QByteArray &contentType,
+                             const QList<QPair<QByteArray, QByteArray>> &headers)
+{
     if (!isOpen() || m_streaming)
         return;
     m_streaming = true;
-    m_socket->write(QByteArrayLiteral("HTTP/1.1 200 OK\r\n"
-                                      "Content-Type: video/mp2t\r\n"
-                                      "Cache-Control: no-cache, no-store\r\n"
-                                      "Access-Control-Allow-Origin: *\r\n"
-                                      "Connection: close\r\n\r\n"));
+    QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\n";
+    for (const auto &h : headers)
+        head += h.first + ": " + h.second + "\r\n";
+    head += "Connection: close\r\n\r\n";
+    m_socket->write(head);
 }
 
 void ClientSink::write(const QByteArray &chunk, qsizetype offset)

@@ -45,6 +45,9 @@ public:
 
     // Writes "200 OK" and the stream headers; the body is then close-delimited MPEG-TS.
     void startStream();
+    // The same with another content type and header lines (the event stream's).
+    void startStream(const QByteArray &contentType,
+                     const QList<QPair<QByteArray, QByteArray>> &headers);
     // Writes size bytes of chunk from offset. Full chunks are handed over shared (no copy in
     // AceHub); when the socket's own queue is empty the bytes go to the kernel at once.
     void write(const QByteArray &chunk, qsizetype offset = 0);
