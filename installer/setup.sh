@@ -22,6 +22,11 @@ PACKAGES=(
     ffmpeg # ffprobe checks what AceHub serves; ffmpeg makes the test stream
 )
 
+# The web dashboard's browser tests: Debian's Chromium, and Node.js with npm (which brings
+# playwright-core and axe-core; no browser is downloaded). A Node.js that has npm is kept.
+PACKAGES+=(chromium)
+command -v npm >/dev/null || PACKAGES+=(nodejs npm)
+
 log() { printf '\033[1msetup:\033[0m %s\n' "$*" >&2; }
 
 install_deps() {

@@ -14,6 +14,7 @@
 #include "http/liveroutes.h"
 #include "http/playerroutes.h"
 #include "http/userroutes.h"
+#include "http/webroutes.h"
 #include "log/logger.h"
 #include "storage/database.h"
 #include "stream/streammanager.h"
@@ -21,7 +22,6 @@
 #include "version.h"
 
 #include <QDir>
-#include <QFile>
 #include <QJsonArray>
 #include <QTimer>
 
@@ -263,23 +263,7 @@ void Server::registerRoutes()
                       Http::sendJson(r, health());
                   });
 
-    // The web dashboard's files, from the resources compiled into AceHub.
-    auto serveResource = [](const QString &path, const QByteArray &type) {
-        return [path, type](const HttpRequest &req, QHttpServerResponder &r) {
-            QFile file(path.contains(QLatin1String("{file}")) ? QString(path).replace(
-                               QLatin1String("{file}"), req.arg(QStringLiteral("file")))
-                                                              : path);
-            if (!file.open(QIODevice::ReadOnly)) {
-                Http::sendError(r, Http::Status::NotFound, QStringLiteral("not found"));
-                return;
-            }
-            Http::send(r, Http::Status::Ok, type, file.readAll(), {{"Cache-Control", "no-cache"}});
-        };
-    };
-    m_http->route(M::Get | M::Head, QStringLiteral("/"), Access::Public,
-                  serveResource(QStringLiteral(":/web/index.html"), "text/html; charset=utf-8"));
-    m_http->route(M::Get | M::Head, QStringLiteral("/icons/{file}"), Access::Public,
-                  serveResource(QStringLiteral(":/icons/{file}"), "image/png"));
+    new WebRoutes(m_http); // the dashboard at "/": child of m_http, goes with it
 
     m_http->route(
             M::Get, QStringLiteral("/api/logs/tail"), Access::Admin,
