@@ -1290,7 +1290,7 @@ void tst_AdminApi::settingsAreListedAndUpdated()
     QCOMPARE(port.value(QLatin1String("layer")).toString(), QStringLiteral("command line"));
     const HttpResult r = api("PATCH", QStringLiteral("/api/settings"),
                              QJsonObject {{QStringLiteral("epg_days_ahead"), 14},
-                                          {QStringLiteral("channel_check_delay_ms"), "5000"}});
+                                          {QStringLiteral("channel_check_delay_ms"), 5000}});
     QCOMPARE(r.status, 200);
     QCOMPARE(m_server->settings().epgDaysAhead(), 14);
     QCOMPARE(m_server->settings().channelCheckDelayMs(), 5000);
