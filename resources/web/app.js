@@ -26,7 +26,7 @@ async function loadModule(name) {
   return modules.get(name);
 }
 
-async function mount() {
+async function mount(moveFocus = false) {
   const seq = ++mountSeq;
   const name = routeName();
   const module = await loadModule(name);
@@ -46,8 +46,9 @@ async function mount() {
   } catch (e) {
     if (seq === mountSeq) main.append(h('p', { class: 'form-error', role: 'alert', text: e.message }));
   }
+  // After a navigation the focus goes to the new page's heading (screen readers announce it).
   const heading = main.querySelector('h1');
-  if (heading && document.activeElement === document.body) heading.focus({ preventScroll: true });
+  if (heading && (moveFocus || document.activeElement === document.body)) heading.focus({ preventScroll: true });
 }
 
 function reloadPage() {
@@ -58,7 +59,7 @@ function reloadPage() {
 
 function showSignIn(expired) {
   signedIn = false;
-  events.disconnect();
+  events.disconnect(expired);
   $('shell').hidden = true; // kept, not emptied: what the user was doing is there afterwards
   const root = $('signin');
   const password = h('input', {
@@ -193,7 +194,7 @@ function init() {
       $('nav').classList.remove('open');
     }
   });
-  window.addEventListener('hashchange', () => { if (signedIn) mount(); });
+  window.addEventListener('hashchange', () => { if (signedIn) mount(true); });
 
   events.onStatus(showLive);
   events.on('reconnected', () => notice(t('live.reconnected'), 'ok'));

@@ -110,10 +110,12 @@ async function probeAndRetry() {
   retryDelay = Math.min(retryDelay * 2, 30000);
 }
 
-export function disconnect() {
+// keepTrouble: the connection was lost (e.g. the session ended with a restart): the next
+// connect() still announces "reconnected".
+export function disconnect(keepTrouble = false) {
   clearTimeout(retryTimer);
   if (source) source.close();
   source = null;
-  wasDown = false;
+  if (!keepTrouble) wasDown = false;
   setStatus(false);
 }

@@ -17,8 +17,8 @@
 #include "http/webroutes.h"
 #include "log/logger.h"
 #include "storage/database.h"
+#include "http/streamroutes.h"
 #include "stream/streammanager.h"
-#include "stream/streamroutes.h"
 #include "version.h"
 
 #include <QDir>

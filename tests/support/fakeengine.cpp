@@ -82,6 +82,15 @@ QString FakeEngine::defaultTsPath()
 #endif
 }
 
+QString FakeEngine::longGopTsPath()
+{
+#ifdef FAKE_ENGINE_LONG_GOP_TS
+    return QStringLiteral(FAKE_ENGINE_LONG_GOP_TS);
+#else
+    return {};
+#endif
+}
+
 bool FakeEngine::loadTs(const QString &path)
 {
     QFile file(path);
@@ -129,6 +138,7 @@ void FakeEngine::resetCounters()
     m_pids.clear();
     m_playbackAddresses.clear();
     m_getstreamRequests = m_sessionsStarted = m_sessionsStopped = m_statRequests = 0;
+    m_stopsRefused = 0;
     m_playbackConnections = m_directRequests = 0;
     m_bytesServed = 0;
 }
@@ -294,6 +304,12 @@ void FakeEngine::handle(QTcpSocket *socket, const QByteArray &method, const QByt
                         {QStringLiteral("error"), QStringLiteral("unknown session or method")}});
             return;
         }
+        if (m_faults.failStops > 0) {
+            --m_faults.failStops;
+            ++m_stopsRefused;
+            answer(socket, 500, "text/plain", "engine busy\n");
+            return;
+        }
         const QString id = s->id;
         answerJson(socket, {{QStringLiteral("response"), QStringLiteral("ok")},
                             {QStringLiteral("error"), QJsonValue()}});
@@ -386,6 +402,11 @@ void FakeEngine::startStream(QTcpSocket *socket, const QString &session)
     st.socket = socket;
     st.session = session;
     st.startAtMs = m_clock.elapsed() + m_faults.startDelayMs;
+    if (m_faults.closePlaybacks != 0) {
+        st.closeAfter = m_faults.closeAfterBytes;
+        if (m_faults.closePlaybacks > 0)
+            --m_faults.closePlaybacks;
+    }
     m_streams.append(st);
     if (!m_tick.isActive()) {
         m_lastTickMs = m_clock.elapsed();
@@ -431,8 +452,8 @@ void FakeEngine::onTick()
         if (s.socket->bytesToWrite() > kMaxSocketBacklog)
             continue;
         qint64 n = qint64(s.budget);
-        if (m_faults.closeAfterBytes >= 0)
-            n = qMin(n, m_faults.closeAfterBytes - s.sent);
+        if (s.closeAfter >= 0)
+            n = qMin(n, s.closeAfter - s.sent);
         if (!s.stalled && m_faults.stallAfterBytes >= 0 && s.sent < m_faults.stallAfterBytes)
             n = qMin(n, m_faults.stallAfterBytes - s.sent);
         qint64 written = 0;
@@ -450,7 +471,7 @@ void FakeEngine::onTick()
             if (it != m_sessions.end())
                 it->bytesSent += written;
         }
-        if (m_faults.closeAfterBytes >= 0 && s.sent >= m_faults.closeAfterBytes) {
+        if (s.closeAfter >= 0 && s.sent >= s.closeAfter) {
             s.socket->disconnectFromHost();
             continue;
         }

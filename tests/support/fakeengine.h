@@ -40,7 +40,10 @@ class QTcpSocket;
 //   getstreamDelayMs  getstream answers only after this delay
 //   startDelayMs      playback sends headers at once but its first byte only after this delay
 //   stallAfterBytes / stallMs   playback sends nothing for stallMs after stallAfterBytes
-//   closeAfterBytes   playback closes the connection after this many bytes
+//   closeAfterBytes   playback closes the connection after this many bytes (an engine
+//                     restart, a P2P stall it gives up on); closePlaybacks: how many playbacks
+//                     it ends (-1: every one), later sessions play on
+//   failStops         the next failStops stop commands answer HTTP 500 and stop nothing
 //   playbackStatus    playback (and /ts/) answers this HTTP status with a short text instead
 //   setRefusing(true) closes the listening socket: connections are refused until false
 class FakeEngine final : public QObject
@@ -57,6 +60,8 @@ public:
         qint64 stallAfterBytes = -1;
         int stallMs = 0;
         qint64 closeAfterBytes = -1;
+        int closePlaybacks = -1;
+        int failStops = 0;
         int playbackStatus = 0;
     };
 
@@ -76,6 +81,8 @@ public:
     bool loadTs(const QString &path);
     const QByteArray &tsData() const { return m_ts; }
     static QString defaultTsPath();
+    // The same picture with a keyframe every 4 s (GOP of 100 frames at 25 fps) instead of 1 s.
+    static QString longGopTsPath();
 
     Faults &faults() { return m_faults; }
     void setRefusing(bool refusing);
@@ -86,6 +93,7 @@ public:
     int getstreamRequests() const { return m_getstreamRequests; }
     int sessionsStarted() const { return m_sessionsStarted; }
     int sessionsStopped() const { return m_sessionsStopped; }
+    int stopsRefused() const { return m_stopsRefused; }
     int statRequests() const { return m_statRequests; }
     int playbackConnections() const { return m_playbackConnections; }
     int activePlaybacks() const { return int(m_streams.size()); }
@@ -119,6 +127,7 @@ private:
         qint64 startAtMs = 0; // first byte not before this (slow start)
         qint64 stallUntilMs = -1;
         bool stalled = false;
+        qint64 closeAfter = -1;
     };
 
     void onNewConnection();
@@ -155,6 +164,7 @@ private:
     int m_getstreamRequests = 0;
     int m_sessionsStarted = 0;
     int m_sessionsStopped = 0;
+    int m_stopsRefused = 0;
     int m_statRequests = 0;
     int m_playbackConnections = 0;
     int m_directRequests = 0;

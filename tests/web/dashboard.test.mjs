@@ -31,6 +31,8 @@ const tmp = mkdtempSync(path.join(tmpdir(), 'acehub-web-'));
 const children = [];
 let engine; let acehub; let base; let password; let m3uServer; let m3uBase;
 let context; let page;
+let acehubArgs;
+const LISTENING = /Listening on [^\s:]+:(\d+)/;
 let hasSessions = true; // FALLBACK: false on an AceHub without the cookie session yet
 const checked = new Set();
 
@@ -161,6 +163,9 @@ async function checkPageIn(name) {
       await page.setViewportSize(DESKTOP);
       await page.waitForTimeout(100);
       await page.screenshot({ path: path.join(SHOTS, `web-${name}-desktop.png`) });
+    } else if (name === 'overview' || name === 'channels') {
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.screenshot({ path: path.join(SHOTS, `web-${name}-dark-phone.png`) });
     }
   }
   checked.add(name);
@@ -173,9 +178,9 @@ before(async () => {
   engine = await startProcess(FAKE_ENGINE, ['--port', '0', '--bitrate-kbps', '2000'],
     /listening on [\d.]+:(\d+)/, 'acehub-fake-engine');
   const enginePort = engine.match[1];
-  acehub = await startProcess(ACEHUB, ['--daemon', '--data-dir', path.join(tmp, 'data'), '--bind', '127.0.0.1',
-    '--port', '0', '--engine', `127.0.0.1:${enginePort}`, '--lang', 'en'],
-  /Listening on [^\s:]+:(\d+)/, 'acehub --daemon');
+  acehubArgs = ['--daemon', '--data-dir', path.join(tmp, 'data'), '--bind', '127.0.0.1',
+    '--engine', `127.0.0.1:${enginePort}`, '--lang', 'en'];
+  acehub = await startProcess(ACEHUB, [...acehubArgs, '--port', '0'], LISTENING, 'acehub --daemon');
   base = `http://127.0.0.1:${acehub.match[1]}`;
   const pw = /once\):\s+(\S+)/.exec(acehub.output());
   assert.ok(pw, `no generated admin password in:\n${acehub.output()}`);
@@ -274,6 +279,54 @@ test('renames a channel inline', async () => {
   await page.getByLabel('Search', { exact: true }).fill('');
   await waitFor(async () => (await page.locator('tbody tr').count()) === 3, 'three rows');
   await checkPage('channels');
+});
+
+test('uploads a guide file and maps a channel to one of its channels', async (t) => {
+  const probe = await rawRequest('GET', '/api/epg-sources/upload', {
+    headers: { Authorization: `Basic ${Buffer.from(`admin:${password}`).toString('base64')}` },
+  });
+  if (probe.status !== 405) { // the upload route answers POST only
+    t.skip('this AceHub has no uploads yet'); // FALLBACK
+    return;
+  }
+  await goTo('sources');
+  const form = page.getByRole('form', { name: 'Upload a guide file' });
+  const now = new Date();
+  const stamp = (d) => `${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)} +0000`;
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<tv><channel id="uno.it"><display-name>Rai Uno</display-name></channel>
+<programme start="${stamp(now)}" stop="${stamp(new Date(now.getTime() + 3600000))}" channel="uno.it"><title>Telegiornale</title></programme></tv>\n`;
+  await form.getByLabel('File').setInputFiles({ name: 'guide.xml', mimeType: 'text/xml', buffer: Buffer.from(xml) });
+  assert.equal(await form.getByLabel('Name').inputValue(), 'guide'); // named after the file
+  await form.getByRole('button', { name: 'Upload' }).click();
+  const card = page.locator('.source', { hasText: 'guide' });
+  await card.locator('.result-ok').waitFor({ timeout: 20000 });
+  await goTo('channels');
+  await page.getByRole('button', { name: 'ch1: Guide of Uno' }).click();
+  const dlg = page.getByRole('dialog', { name: 'Guide for Uno' });
+  await dlg.getByLabel('Search the guides\' channels').fill('Rai');
+  await dlg.getByRole('button', { name: /Rai Uno/ }).click();
+  await page.getByRole('button', { name: 'uno.it: Guide of Uno' }).waitFor();
+  assert.equal((await apiGet('/api/channels?search=Uno')).items[0].epg_id, 'uno.it');
+});
+
+test('bulk actions apply to a selection; categories reorder from the keyboard', async () => {
+  await goTo('channels');
+  await page.getByRole('checkbox', { name: 'Select Channel Two' }).check();
+  await page.getByRole('checkbox', { name: 'Select Channel Three' }).check();
+  await page.getByText('2 selected').waitFor();
+  await page.locator('.toolbar.bulk').getByRole('button', { name: 'Hide', exact: true }).click();
+  await page.getByText('2 channels changed').waitFor();
+  await waitFor(async () => (await apiGet('/api/channels?hidden=true')).total === 2, 'two hidden channels');
+  await page.locator('.toolbar.bulk').getByRole('button', { name: 'Show', exact: true }).click();
+  await waitFor(async () => (await apiGet('/api/channels?hidden=true')).total === 0, 'none hidden');
+  await goTo('categories');
+  const names = async () => (await apiGet('/api/categories')).items.map((c) => c.name);
+  assert.deepEqual(await names(), ['News', 'Sport']);
+  await page.getByRole('button', { name: '↓ Move News down' }).press('Enter');
+  await waitFor(async () => (await names())[0] === 'Sport', 'Sport first');
+  // the focus stays on the moved category's button
+  await waitFor(async () => await page.evaluate(() => document.activeElement.getAttribute('aria-label')) === '↑ Move News up',
+    'the focus on "Move News up"');
 });
 
 let user;
@@ -398,6 +451,27 @@ test('switches to Italian and back', async () => {
   assert.equal(await page.getAttribute('html', 'lang'), 'it');
   await page.locator('#lang').selectOption('en');
   await page.locator('h1', { hasText: 'Channels' }).waitFor();
+});
+
+test('after AceHub restarts the page asks to sign in again, reconnects and says so', async (t) => {
+  if ((await rawRequest('GET', '/api/events')).status === 404) {
+    t.skip('this AceHub has no event stream yet'); // FALLBACK
+    return;
+  }
+  await goTo('overview');
+  await page.locator('#live.on').waitFor();
+  const exited = new Promise((resolve) => acehub.child.once('exit', resolve));
+  acehub.child.kill('SIGTERM');
+  await exited;
+  const port = new URL(base).port;
+  acehub = await startProcess(ACEHUB, [...acehubArgs, '--port', port], LISTENING, 'acehub --daemon (restarted)');
+  // sessions live in memory: the restarted AceHub refuses the old cookie, the page notices
+  await page.getByText('Your session has ended').waitFor({ timeout: 30000 });
+  await page.getByLabel('Admin password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByText('Reconnected to AceHub').waitFor({ timeout: 15000 });
+  await page.locator('#live.on').waitFor();
+  await page.locator('h1', { hasText: 'Overview' }).waitFor();
 });
 
 test('a cross-site form POST (text/plain) changes nothing', async () => {

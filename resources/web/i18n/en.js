@@ -50,7 +50,7 @@ export default {
   'channels.search': 'Search', 'channels.searchPlaceholder': 'Name, address or id',
   'channels.category': 'Category', 'channels.source': 'Playlist', 'channels.check': 'Check',
   'channels.visibility': 'Shown', 'channels.visibleOnly': 'Visible', 'channels.hiddenOnly': 'Hidden',
-  'channels.sort': 'Sort by', 'channels.sortNumber': 'Number', 'channels.sortName': 'Name',
+  'channels.sort': 'Sort by', 'channels.filters': 'Filters and order', 'channels.sortNumber': 'Number', 'channels.sortName': 'Name',
   'channels.sortAdded': 'Newest', 'channels.sortId': 'Id',
   'channels.noCategory': 'No category', 'channels.noSource': 'Added by hand',
   'channels.number': 'No.', 'channels.name': 'Name', 'channels.guide': 'Guide', 'channels.actions': 'Actions',

@@ -50,7 +50,7 @@ export default {
   'channels.search': 'Cerca', 'channels.searchPlaceholder': 'Nome, indirizzo o id',
   'channels.category': 'Categoria', 'channels.source': 'Playlist', 'channels.check': 'Verifica',
   'channels.visibility': 'Mostrati', 'channels.visibleOnly': 'Visibili', 'channels.hiddenOnly': 'Nascosti',
-  'channels.sort': 'Ordina per', 'channels.sortNumber': 'Numero', 'channels.sortName': 'Nome',
+  'channels.sort': 'Ordina per', 'channels.filters': 'Filtri e ordine', 'channels.sortNumber': 'Numero', 'channels.sortName': 'Nome',
   'channels.sortAdded': 'Più recenti', 'channels.sortId': 'Id',
   'channels.noCategory': 'Senza categoria', 'channels.noSource': 'Aggiunti a mano',
   'channels.number': 'N.', 'channels.name': 'Nome', 'channels.guide': 'Guida', 'channels.actions': 'Azioni',

@@ -32,9 +32,7 @@ export default function categoriesPage(root) {
     try {
       await api.put('/api/categories/order', { ids });
       await load();
-      const el = list.querySelector(`[data-id="${id}"] [data-fk="${focusKey}"]`)
-        || list.querySelector(`[data-id="${id}"] button`);
-      if (el) el.focus();
+      focusIn(id, focusKey);
     } catch (e) { errorNear(list, e); }
   }
 
@@ -107,11 +105,16 @@ export default function categoriesPage(root) {
       nameButton.addEventListener('click', () => rename(cat, li, nameButton));
       list.append(li);
     });
-    if (keep) { // a reload (ours or someone else's edit) leaves the focus where it was
-      const el = list.querySelector(`[data-id="${keep[0]}"] [data-fk="${keep[1]}"]`);
-      if (el && !el.disabled) el.focus();
-      else if (list.querySelector(`[data-id="${keep[0]}"] button`)) list.querySelector(`[data-id="${keep[0]}"] button`).focus();
-    }
+    if (keep) focusIn(keep[0], keep[1]); // a reload (ours or another's edit) keeps the focus
+  }
+
+  // Focus the same button of a category; an arrow that became disabled (the top or bottom
+  // was reached) hands the focus to the other arrow.
+  function focusIn(id, key) {
+    const other = { up: 'down', down: 'up' }[key];
+    const find = (k) => k && list.querySelector(`[data-id="${id}"] [data-fk="${k}"]:not(:disabled)`);
+    const el = find(key) || find(other) || list.querySelector(`[data-id="${id}"] button`);
+    if (el) el.focus();
   }
 
   async function load() {

@@ -28,13 +28,16 @@ export default function channelsPage(root) {
     ['true', t('channels.hiddenOnly')]], '');
   const sortSel = select('sort', [['number', t('channels.sortNumber')], ['name', t('channels.sortName')],
     ['added_at', t('channels.sortAdded')], ['id', t('channels.sortId')]], 'number');
-  const toolbar = h('div', { class: 'toolbar filters' },
-    field(t('channels.search'), search),
-    field(t('channels.category'), catFilter),
-    field(t('channels.source'), srcFilter),
-    field(t('channels.check'), statusFilter),
-    field(t('channels.visibility'), hiddenFilter),
-    field(t('channels.sort'), sortSel));
+  // On a phone the filters fold under the search, so the channels are on the first screen.
+  const more = h('details', { class: 'more-filters', open: window.matchMedia('(min-width: 761px)').matches },
+    h('summary', { text: t('channels.filters') }),
+    h('div', { class: 'toolbar filters' },
+      field(t('channels.category'), catFilter),
+      field(t('channels.source'), srcFilter),
+      field(t('channels.check'), statusFilter),
+      field(t('channels.visibility'), hiddenFilter),
+      field(t('channels.sort'), sortSel)));
+  const toolbar = h('div', { class: 'filter-bar' }, field(t('channels.search'), search), more);
 
   // --- bulk bar ---
   const selCount = h('span', { role: 'status', class: 'sel-count' });
@@ -242,7 +245,7 @@ export default function channelsPage(root) {
               selected.delete(c.id);
               await loadPage();
             } catch (e) { errorNear(ev.target, e); }
-          } })), 'actions'));
+          } })), 'row-end'));
   }
 
   // --- guide mapping: pick one of the guides' channels ---

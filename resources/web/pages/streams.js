@@ -117,7 +117,7 @@ export default function streamsPage(root) {
             td(t('streams.user'), cells.user), td(t('streams.address'), cells.address),
             td(t('streams.rate'), cells.rate), td(t('streams.sent'), cells.sent),
             td(t('streams.since'), cells.since),
-            td(t('streams.actions'), kickButton(key, p.id, playerLabel(p)), 'actions'));
+            td(t('streams.actions'), kickButton(key, p.id, playerLabel(p)), 'row-end'));
           r = { row, cells };
           v.rows.set(id, r);
           v.tbody.append(row);

@@ -57,7 +57,7 @@ export default function usersPage(root) {
                 await api.del(`/api/users/${u.id}`);
                 await load();
               } catch (e) { errorNear(ev.target, e); }
-            } })), 'actions')));
+            } })), 'row-end')));
     }
   }
 

@@ -205,28 +205,51 @@ void AceEngine::stopSession(const QUrl &commandUrl, const QString &label)
     QUrlQuery query(url);
     query.addQueryItem(QStringLiteral("method"), QStringLiteral("stop"));
     url.setQuery(query);
-    sendStop(url, label, true);
+    ++m_pendingStops;
+    sendStop(url, label, 1);
 }
 
-void AceEngine::sendStop(const QUrl &url, const QString &label, bool retry)
+void AceEngine::stopWhenAnswered(QNetworkReply *getstream, const QString &label)
+{
+    const auto onAnswer = [this, getstream, label] {
+        getstream->deleteLater();
+        const SessionResult result = parseSession(getstream);
+        if (result.session && result.session->commandUrl.isValid()) {
+            qCInfo(lcEngine).noquote() << "The engine answered getstream for" << label
+                                       << "after nobody waited for it: stopping its session";
+            stopSession(result.session->commandUrl, label);
+        }
+    };
+    if (getstream->isFinished())
+        onAnswer();
+    else
+        connect(getstream, &QNetworkReply::finished, this, onAnswer);
+}
+
+void AceEngine::sendStop(const QUrl &url, const QString &label, int attempt)
 {
     QNetworkRequest request(url);
     request.setTransferTimeout(kCallTimeoutMs);
     QNetworkReply *reply = m_network.get(request);
-    ++m_pendingStops;
-    connect(reply, &QNetworkReply::finished, this, [this, reply, url, label, retry] {
+    connect(reply, &QNetworkReply::finished, this, [this, reply, url, label, attempt] {
         reply->deleteLater();
-        const QNetworkReply::NetworkError error = reply->error();
-        const bool timedOut = error == QNetworkReply::OperationCanceledError
-                              || error == QNetworkReply::TimeoutError;
-        if (timedOut && retry && !m_closing) {
-            qCInfo(lcEngine).noquote()
-                    << "Stopping the engine session of" << label << "timed out; trying again";
-            sendStop(url, label, false);
-        } else if (error != QNetworkReply::NoError) {
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const bool failed = reply->error() != QNetworkReply::NoError || status >= 400;
+        if (failed && attempt < kStopAttempts && !m_closing) {
+            // The engine may be restarting or briefly refusing: a session left running would
+            // download (and upload) a channel nobody watches until the engine's own timeout.
+            const int delayMs = 500 << (attempt - 1);
+            qCInfo(lcEngine).noquote() << "Stopping the engine session of" << label << "failed ("
+                                       << (status >= 400 ? QStringLiteral("HTTP %1").arg(status)
+                                                         : reply->errorString())
+                                       << "); trying again in" << delayMs << "ms";
+            QTimer::singleShot(delayMs, this,
+                               [this, url, label, attempt] { sendStop(url, label, attempt + 1); });
+            return;
+        }
+        if (failed)
             qCWarning(lcEngine).noquote() << "Stopping the engine session of" << label
                                           << "failed:" << reply->errorString();
-        }
         if (--m_pendingStops == 0 && !m_closing)
             Q_EMIT stopsFinished();
     });

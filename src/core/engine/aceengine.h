@@ -71,9 +71,14 @@ public:
     // GET stat_url; parseStat() gives the "response" object (empty while the engine has none).
     QNetworkReply *requestStat(const QUrl &statUrl);
     static QJsonObject parseStat(QNetworkReply *reply);
-    // GET command_url?method=stop, fire and forget; tried once more if it times out, a failure
-    // is logged with label.
+    // GET command_url?method=stop, fire and forget. A stop that fails (no connection, a
+    // timeout, an HTTP error) is tried again with backoff, up to kStopAttempts times; a final
+    // failure is logged with label.
     void stopSession(const QUrl &commandUrl, const QString &label);
+    // Takes over a getstream call nobody waits for any more (its players left, the start timed
+    // out): whenever the engine answers with a session, that session is stopped.
+    void stopWhenAnswered(QNetworkReply *getstream, const QString &label);
+    static constexpr int kStopAttempts = 5;
     // Stop commands sent and not yet answered (or failed).
     int pendingStops() const { return m_pendingStops; }
 
@@ -84,7 +89,7 @@ Q_SIGNALS:
 
 private:
     void onProbeFinished(QNetworkReply *reply);
-    void sendStop(const QUrl &url, const QString &label, bool retry);
+    void sendStop(const QUrl &url, const QString &label, int attempt);
     QNetworkAccessManager *sessionNetwork();
 
     QNetworkAccessManager m_network;

@@ -6,6 +6,7 @@
 #include "log/logger.h"
 #include "stream/broadcast.h"
 #include "stream/streammanager.h"
+#include "stream/streamsink.h"
 #include "version.h"
 
 #include <QDateTime>
@@ -29,19 +30,6 @@ qint64 monotonicMs()
 QString isoNow()
 {
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-}
-
-// The player object of a stream object ("players" once /api/streams names them so).
-QJsonObject playerIn(const QJsonObject &stream, quint64 id)
-{
-    for (const char *list : {"players", "clients"}) {
-        const QJsonArray players = stream.value(QLatin1String(list)).toArray();
-        for (const QJsonValue &p : players) {
-            if (quint64(p.toObject().value(QLatin1String("id")).toInteger()) == id)
-                return p.toObject();
-        }
-    }
-    return {};
 }
 
 QJsonArray playersOf(const QJsonObject &stream)
@@ -154,73 +142,47 @@ void EventHub::watchStreams(StreamManager *streams)
         return;
     connect(streams, &StreamManager::streamStarted, this, &EventHub::onStreamStarted);
     connect(streams, &StreamManager::streamEnded, this, &EventHub::onStreamEnded);
-    connect(streams, &StreamManager::clientAttached, this,
-            [this](quint64 id, const QString &) { onPlayerJoined(id); });
-    connect(streams, &StreamManager::clientDetached, this,
-            [this](quint64 id, const QString &) { onPlayerLeft(id); });
+    connect(streams, &StreamManager::playerJoined, this, &EventHub::onPlayerJoined);
+    connect(streams, &StreamManager::playerLeft, this,
+            [this](const QString &key, quint64 id, const QString &reason) {
+                m_playerBytes.remove(id);
+                publish(QStringLiteral("player.left"), {{QStringLiteral("key"), key},
+                                                        {QStringLiteral("id"), qint64(id)},
+                                                        {QStringLiteral("reason"), reason}});
+            });
+    connect(streams, &StreamManager::streamStateChanged, this,
+            [this](const QString &key, const QString &state, const QString &reason) {
+                QJsonObject data {{QStringLiteral("key"), key}, {QStringLiteral("state"), state}};
+                if (!reason.isEmpty())
+                    data.insert(QStringLiteral("reason"), reason);
+                publish(QStringLiteral("stream.state"), data);
+            });
 }
 
 void EventHub::onStreamStarted(const QString &key)
 {
     Broadcast *b = m_streams ? m_streams->stream(key) : nullptr;
-    const QJsonObject stream = b ? b->toJson() : QJsonObject {{QStringLiteral("key"), key}};
-    // The player that started it joined just before (StreamManager emits in that order): the
-    // stream comes first for a face, then its player.
-    publish(QStringLiteral("stream.started"), stream);
-    m_streamState.insert(key, stream.value(QLatin1String("state")).toString());
-    if (b) {
-        for (const QJsonValue &p : playersOf(stream)) {
-            const quint64 id = quint64(p.toObject().value(QLatin1String("id")).toInteger());
-            if (m_playerKey.value(id) == key)
-                continue;
-            m_playerKey.insert(id, key);
-            publish(QStringLiteral("player.joined"),
-                    {{QStringLiteral("key"), key}, {QStringLiteral("player"), p.toObject()}});
-        }
-    }
+    publish(QStringLiteral("stream.started"),
+            b ? b->toJson() : QJsonObject {{QStringLiteral("key"), key}});
     if (!m_stats.isActive())
         m_stats.start();
 }
 
 void EventHub::onStreamEnded(const QString &key, const QString &reason)
 {
-    m_streamState.remove(key);
     m_streamBytes.remove(key);
     publish(QStringLiteral("stream.ended"),
             {{QStringLiteral("key"), key}, {QStringLiteral("reason"), reason}});
 }
 
-void EventHub::onPlayerJoined(quint64 clientId)
+void EventHub::onPlayerJoined(const QString &key, quint64 clientId)
 {
-    if (!m_streams)
-        return;
-    for (const QString &key : m_streams->keys()) {
-        Broadcast *b = m_streams->stream(key);
-        if (!b || !b->sink(clientId))
-            continue;
-        if (m_streamState.contains(key)) {
-            // A player joining a running stream; the first player of a new stream is announced
-            // with stream.started, which follows at once.
-            const QJsonObject player = playerIn(b->toJson(), clientId);
-            m_playerKey.insert(clientId, key);
-            publish(QStringLiteral("player.joined"),
-                    {{QStringLiteral("key"), key}, {QStringLiteral("player"), player}});
-        }
-        return;
-    }
-}
-
-void EventHub::onPlayerLeft(quint64 clientId)
-{
-    const auto it = m_playerKey.constFind(clientId);
-    if (it == m_playerKey.cend())
-        return;
-    const QString key = *it;
-    m_playerKey.erase(it);
-    m_playerBytes.remove(clientId);
-    publish(QStringLiteral("player.left"), {{QStringLiteral("key"), key},
-                                            {QStringLiteral("id"), qint64(clientId)},
-                                            {QStringLiteral("reason"), QStringLiteral("left")}});
+    Broadcast *b = m_streams ? m_streams->stream(key) : nullptr;
+    StreamSink *sink = b ? b->sink(clientId) : nullptr;
+    QJsonObject player
+            = sink ? sink->toJson() : QJsonObject {{QStringLiteral("id"), qint64(clientId)}};
+    publish(QStringLiteral("player.joined"),
+            {{QStringLiteral("key"), key}, {QStringLiteral("player"), player}});
 }
 
 void EventHub::tick()
@@ -239,15 +201,6 @@ void EventHub::tick()
     for (const QJsonValue &v : streams) {
         const QJsonObject s = v.toObject();
         const QString key = s.value(QLatin1String("key")).toString();
-        QString state = s.value(QLatin1String("state")).toString();
-        if (Broadcast *b = m_streams->stream(key); b && b->isLingering())
-            state = QStringLiteral("lingering");
-        const auto seen = m_streamState.constFind(key);
-        if (seen != m_streamState.cend() && *seen != state) {
-            m_streamState.insert(key, state);
-            publish(QStringLiteral("stream.state"),
-                    {{QStringLiteral("key"), key}, {QStringLiteral("state"), state}});
-        }
         // Rates: the stream object's own (bytes/s over its window) when it has them, else what
         // went through since the last tick.
         const qint64 bytesIn = s.value(QLatin1String("bytes_in")).toInteger();

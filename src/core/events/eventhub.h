@@ -75,8 +75,7 @@ Q_SIGNALS:
 
 private:
     static QByteArray format(const QByteArray &id, const QString &type, const QJsonObject &data);
-    void onPlayerJoined(quint64 clientId);
-    void onPlayerLeft(quint64 clientId);
+    void onPlayerJoined(const QString &key, quint64 clientId);
     void onStreamStarted(const QString &key);
     void onStreamEnded(const QString &key, const QString &reason);
     void onLogLine(const LogLine &line);
@@ -92,8 +91,6 @@ private:
     QPointer<SourceManager> m_sources;
     QTimer m_stats; // once a second while anything streams
     bool m_statsSent = false; // a non-empty stats went out: one empty one follows the end
-    QHash<quint64, QString> m_playerKey; // player id -> its stream's key
-    QHash<QString, QString> m_streamState; // key -> last state sent
     QHash<quint64, qint64> m_playerBytes; // player id -> bytes sent at the last tick
     QHash<QString, qint64> m_streamBytes; // key -> bytes in at the last tick
     struct ImportSeen

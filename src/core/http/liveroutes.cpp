@@ -1,6 +1,7 @@
 #include "liveroutes.h"
 
 #include "http/httputil.h"
+#include "http/streamroutes.h"
 #include "server.h"
 #include "storage/database.h"
 #include "stream/streammanager.h"
@@ -107,7 +108,13 @@ void LiveRoutes::play(const HttpRequest &req, QHttpServerResponder &r)
     // A HEAD only probes: it starts nothing and takes no slot.
     if (req.method() != HttpFront::Method::Head && !admit(*user, peer, r))
         return;
-    const quint64 client = m_streams->attach(source, req, r, tag(user->username));
+    PlayerInfo info;
+    info.tag = tag(user->username);
+    info.user = user->username;
+    info.channelId = channel->id;
+    info.channelName = channel->name;
+    info.channelNumber = channel->num;
+    const quint64 client = servePlayer(m_streams, source, req, r, info);
     if (client) {
         m_peers.insert(client, peer);
         qCInfo(lcPlayers).noquote()

@@ -7,8 +7,8 @@ namespace {
 
 SettingSpec intSpec(const char *key, int def, int min, int max, const char *description)
 {
-    return {QString::fromLatin1(key),        QMetaType::Int, def, min, max, {},
-            QString::fromLatin1(description)};
+    return {QString::fromLatin1(key),      QMetaType::Int, def, min, max, {},
+            QString::fromUtf8(description)}; // descriptions hold "…" and other UTF-8
 }
 
 SettingSpec stringSpec(const char *key, const char *def, QStringList choices,
@@ -20,7 +20,7 @@ SettingSpec stringSpec(const char *key, const char *def, QStringList choices,
             {},
             {},
             std::move(choices),
-            QString::fromLatin1(description)};
+            QString::fromUtf8(description)};
 }
 
 } // namespace
@@ -137,6 +137,15 @@ const QList<SettingSpec> &Settings::specs()
                     "is instant."),
             intSpec("stream_empty_timeout_s", 60, 1, 3600,
                     "A running stream that receives no data for this long is ended."),
+            intSpec("stream_stall_s", 10, 1, 3600,
+                    "A running stream that receives no data for this long is re-opened (its "
+                    "players wait)."),
+            intSpec("stream_recover_s", 30, 0, 3600,
+                    "How long a failed stream is re-opened (a new engine session, a new request) "
+                    "before its players are closed (0: never re-opened)."),
+            intSpec("stream_keyframe_cache_kib", 8192, 0, 65536,
+                    "Bytes kept since a stream's last keyframe, so a joining player starts with a "
+                    "picture, in KiB (0: joiners start at the next packet)."),
             intSpec("client_max_queued_kib", 8192, 64, 1048576,
                     "Bytes a player may have queued (not yet taken by its connection) before it "
                     "counts as behind, in KiB."),

@@ -110,6 +110,12 @@ public:
     {
         return value(QStringLiteral("stat_poll_interval_s")).toInt();
     }
+    int streamStallSeconds() const { return value(QStringLiteral("stream_stall_s")).toInt(); }
+    int streamRecoverSeconds() const { return value(QStringLiteral("stream_recover_s")).toInt(); }
+    qint64 streamKeyframeCacheBytes() const
+    {
+        return value(QStringLiteral("stream_keyframe_cache_kib")).toLongLong() * 1024;
+    }
     qint64 streamReadChunkBytes() const
     {
         return value(QStringLiteral("stream_read_chunk_kib")).toLongLong() * 1024;

@@ -1,16 +1,23 @@
 #include "broadcast.h"
 
-#include "clientsink.h"
 #include "engine/aceengine.h"
 #include "storage/settings.h"
+#include "streamsink.h"
 
 #include <QJsonArray>
 #include <QNetworkReply>
 #include <QUuid>
 
 namespace {
-constexpr qsizetype kTsPacket = 188;
-constexpr char kTsSync = 0x47;
+// Held upstream bytes wait at most this long for a bigger chunk: a 1 Mbit/s stream then flows
+// in small steady steps instead of half-second bursts.
+constexpr int kGatherMs = 60;
+// A resumed stream without a keyframe in this many bytes goes on at a packet boundary.
+constexpr qint64 kResumeWaitBytes = 4 * 1024 * 1024;
+// A player joining a stream that sent nothing for this long waits for fresh bytes.
+constexpr qint64 kFreshMs = 1000;
+constexpr int kRetryFirstMs = 500;
+constexpr int kRetryMaxMs = 5000;
 } // namespace
 
 StreamConfig StreamConfig::fromSettings(const Settings &s)
@@ -19,11 +26,14 @@ StreamConfig StreamConfig::fromSettings(const Settings &s)
     c.startTimeoutMs = s.streamStartTimeoutSeconds() * 1000;
     c.lingerMs = s.streamLingerSeconds() * 1000;
     c.emptyTimeoutMs = s.streamEmptyTimeoutSeconds() * 1000;
+    c.stallMs = s.streamStallSeconds() * 1000;
+    c.recoverMs = s.streamRecoverSeconds() * 1000;
     c.maxQueuedBytes = s.clientMaxQueuedBytes();
     c.behindTimeoutMs = s.clientBehindTimeoutSeconds() * 1000;
     c.maxEngineSessions = s.maxEngineSessions();
     c.statPollMs = s.statPollIntervalSeconds() * 1000;
     c.readChunkBytes = s.streamReadChunkBytes();
+    c.keyframeCacheBytes = s.streamKeyframeCacheBytes();
     return c;
 }
 
@@ -34,19 +44,27 @@ Broadcast::Broadcast(const StreamSource &source, AceEngine *engine, QNetworkAcce
 {
     m_startTimer.setSingleShot(true);
     m_lingerTimer.setSingleShot(true);
+    m_retryTimer.setSingleShot(true);
+    m_gatherTimer.setSingleShot(true);
+    m_gatherTimer.setTimerType(Qt::PreciseTimer);
     connect(&m_startTimer, &QTimer::timeout, this, [this] {
         failStart(504, QStringLiteral("%1 sent no data within %2 s")
-                               .arg(m_source.isAce() ? QStringLiteral("the engine")
-                                                     : QStringLiteral("the source"))
+                               .arg(what())
                                .arg(m_config.startTimeoutMs / 1000));
     });
     connect(&m_lingerTimer, &QTimer::timeout, this,
             [this] { stop(QStringLiteral("no players for %1 s").arg(m_config.lingerMs / 1000)); });
     connect(&m_statTimer, &QTimer::timeout, this, &Broadcast::pollStat);
+    connect(&m_retryTimer, &QTimer::timeout, this, &Broadcast::openSource);
+    connect(&m_gatherTimer, &QTimer::timeout, this, &Broadcast::readAndDeliver);
 }
 
 Broadcast::~Broadcast()
 {
+    if (m_sessionReply && m_engine) {
+        m_engine->stopWhenAnswered(m_sessionReply, label());
+        m_sessionReply = nullptr;
+    }
     for (QNetworkReply *reply : {m_sessionReply.data(), m_upstream.data(), m_statReply.data()}) {
         if (reply) {
             disconnect(reply, nullptr, this, nullptr);
@@ -63,6 +81,8 @@ QString Broadcast::stateName() const
         return QStringLiteral("starting");
     case State::Running:
         return isLingering() ? QStringLiteral("lingering") : QStringLiteral("running");
+    case State::Recovering:
+        return QStringLiteral("recovering");
     case State::Ended:
         return QStringLiteral("ended");
     }
@@ -74,9 +94,14 @@ QString Broadcast::label() const
     return m_key;
 }
 
-ClientSink *Broadcast::sink(quint64 id) const
+QString Broadcast::what() const
 {
-    for (ClientSink *s : m_sinks) {
+    return m_source.isAce() ? QStringLiteral("the engine") : QStringLiteral("the source");
+}
+
+StreamSink *Broadcast::sink(quint64 id) const
+{
+    for (StreamSink *s : m_sinks) {
         if (s->id() == id)
             return s;
     }
@@ -88,27 +113,42 @@ void Broadcast::start()
     m_clock.start();
     m_startedAt = QDateTime::currentDateTimeUtc();
     m_startTimer.start(m_config.startTimeoutMs);
-    if (m_source.isAce()) {
-        requestEngineSession();
-    } else {
+    if (!m_source.isAce())
         qCInfo(lcStream).noquote() << "Opening" << label();
-        openUpstream(QUrl(m_source.id));
+    openSource();
+}
+
+void Broadcast::openSource()
+{
+    m_attemptSinceMs = m_clock.elapsed();
+    if (m_state == State::Recovering) {
+        ++m_attempts;
+        qCInfo(lcStream).noquote() << "Re-opening" << label() << "(attempt" << m_attempts << ")";
     }
+    if (m_source.isAce())
+        requestEngineSession();
+    else
+        openUpstream(QUrl(m_source.id));
 }
 
 void Broadcast::requestEngineSession()
 {
     if (!m_engine) {
-        failStart(503, QStringLiteral("no engine configured"));
+        if (m_state == State::Recovering)
+            retry(QStringLiteral("no engine configured"));
+        else
+            failStart(503, QStringLiteral("no engine configured"));
         return;
     }
     // A fresh player id per upstream session: the engine serves one live stream per pid.
     m_pid = QUuid::createUuid().toString(QUuid::WithoutBraces);
     qCInfo(lcStream).noquote() << "Starting an engine session for" << label() << "pid" << m_pid;
-    QNetworkReply *reply = m_engine->requestSession(m_source.kind == StreamSource::Kind::AceInfohash
-                                                            ? QStringLiteral("infohash")
-                                                            : QStringLiteral("id"),
-                                                    m_source.id, m_pid, m_config.startTimeoutMs);
+    // The getstream call outlives the start timeout: an engine that answers late has made a
+    // session, and only its answer tells how to stop it (see AceEngine::stopWhenAnswered).
+    QNetworkReply *reply = m_engine->requestSession(
+            m_source.kind == StreamSource::Kind::AceInfohash ? QStringLiteral("infohash")
+                                                             : QStringLiteral("id"),
+            m_source.id, m_pid, m_config.startTimeoutMs + 60000);
     m_sessionReply = reply;
     connect(reply, &QNetworkReply::finished, this, [this, reply] { onEngineSessionReply(reply); });
 }
@@ -117,7 +157,7 @@ void Broadcast::onEngineSessionReply(QNetworkReply *reply)
 {
     reply->deleteLater();
     m_sessionReply = nullptr;
-    if (m_state != State::Starting)
+    if (m_state != State::Starting && m_state != State::Recovering)
         return;
     if (!m_engine) {
         failStart(503, QStringLiteral("no engine configured"));
@@ -125,7 +165,10 @@ void Broadcast::onEngineSessionReply(QNetworkReply *reply)
     }
     const AceEngine::SessionResult result = m_engine->parseSession(reply);
     if (!result.session) {
-        failStart(result.status, result.error);
+        if (m_state == State::Recovering)
+            retry(result.error);
+        else
+            failStart(result.status, result.error);
         return;
     }
     m_statUrl = result.session->statUrl;
@@ -152,118 +195,186 @@ void Broadcast::openUpstream(const QUrl &url)
 void Broadcast::onUpstreamReadyRead()
 {
     const qint64 now = m_clock.elapsed();
+    if (m_state == State::Starting || m_state == State::Recovering) {
+        const int status = m_upstream->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        if (status >= 400) {
+            const QString message
+                    = QStringLiteral("%1 answered HTTP %2")
+                              .arg(m_source.isAce() ? QStringLiteral("the engine's playback URL")
+                                                    : QStringLiteral("the source"))
+                              .arg(status);
+            if (m_state == State::Recovering)
+                retry(message);
+            else
+                failStart(502, message);
+            return;
+        }
+        if (m_upstream->bytesAvailable() <= 0)
+            return;
+        m_lastDataMs = now;
+        becomeRunning();
+        readAndDeliver();
+        return;
+    }
     if (Q_UNLIKELY(m_silenceLogged)) {
         m_silenceLogged = false;
         qCInfo(lcStream).noquote() << "Data from" << label() << "resumed after"
                                    << QString::number((now - m_lastDataMs) / 1000.0, 'f', 1) << "s";
     }
     m_lastDataMs = now;
-    if (m_state == State::Starting) {
-        const int status = m_upstream->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-        if (status >= 400) {
-            failStart(502,
-                      QStringLiteral("%1 answered HTTP %2")
-                              .arg(m_source.isAce() ? QStringLiteral("the engine's playback URL")
-                                                    : QStringLiteral("the source"))
-                              .arg(status));
-            return;
-        }
-        if (m_upstream->bytesAvailable() <= 0)
-            return;
-        becomeRunning();
-        readAndDeliver();
-        return;
-    }
     if (m_state != State::Running)
         return;
     // Let a few readyReads gather into one bigger chunk: per player, each chunk costs a
     // syscall, so fewer, larger writes are what keeps the CPU per GB low. A player waiting for
-    // its first bytes is served at once.
-    if (!m_pendingJoin && m_upstream->bytesAvailable() < m_config.readChunkBytes)
+    // its first bytes is served at once, and held bytes wait kGatherMs at most.
+    if (!m_pendingJoin && m_upstream->bytesAvailable() < m_config.readChunkBytes) {
+        if (!m_gatherTimer.isActive())
+            m_gatherTimer.start(kGatherMs);
         return;
+    }
     readAndDeliver();
 }
 
 void Broadcast::becomeRunning()
 {
+    const bool recovered = m_state == State::Recovering;
     m_state = State::Running;
     m_startTimer.stop();
-    qCInfo(lcStream).noquote() << "Stream" << label() << "is flowing after" << m_clock.elapsed()
-                               << "ms;" << m_sinks.size() << "players";
-    for (ClientSink *s : std::as_const(m_sinks))
-        s->startStream();
+    m_retryTimer.stop();
+    if (recovered) {
+        qCInfo(lcStream).noquote()
+                << "Stream" << label() << "recovered after"
+                << QString::number((m_clock.elapsed() - m_recoverSinceMs) / 1000.0, 'f', 1) << "s ("
+                << m_attempts << "attempts);" << m_sinks.size() << "players kept";
+        m_recoverSinceMs = -1;
+        ++m_recoveries;
+    } else {
+        qCInfo(lcStream).noquote() << "Stream" << label() << "is flowing after" << m_clock.elapsed()
+                                   << "ms;" << m_sinks.size() << "players";
+    }
     m_pendingJoin = !m_sinks.isEmpty();
     if (m_statUrl.isValid() && m_config.statPollMs > 0) {
         m_statTimer.start(m_config.statPollMs);
         pollStat();
     }
+    Q_EMIT stateChanged(stateName(), QString());
 }
 
 void Broadcast::readAndDeliver()
 {
+    m_gatherTimer.stop();
     if (!m_upstream)
         return;
     const QByteArray chunk = m_upstream->readAll();
     if (chunk.isEmpty())
         return;
-    m_lastDeliverMs = m_clock.elapsed();
     deliver(chunk);
     m_bytesIn += chunk.size();
-}
-
-qsizetype Broadcast::packetBoundary(const QByteArray &chunk)
-{
-    const qsizetype size = chunk.size();
-    const char *data = chunk.constData();
-    if (m_syncPhase >= 0) {
-        const qsizetype i = (m_syncPhase - m_bytesIn % kTsPacket + kTsPacket) % kTsPacket;
-        if (i >= size)
-            return -1; // a chunk shorter than a packet: wait for the next one
-        if (data[i] == kTsSync)
-            return i;
-    }
-    // Find (again) a sync byte confirmed by the next packet's.
-    for (qsizetype i = 0; i + kTsPacket < size; ++i) {
-        if (data[i] == kTsSync && data[i + kTsPacket] == kTsSync) {
-            if (m_syncPhase >= 0)
-                qCInfo(lcStream).noquote() << "TS sync of" << label() << "moved";
-            m_syncPhase = (m_bytesIn + i) % kTsPacket;
-            return i;
-        }
-    }
-    if (size >= 8 * kTsPacket) {
-        qCWarning(lcStream).noquote() << label() << "does not look like MPEG-TS: no sync byte";
-        return 0;
-    }
-    return -1;
 }
 
 void Broadcast::deliver(const QByteArray &chunk)
 {
     const qint64 now = m_clock.elapsed();
-    qsizetype boundary = -2; // not looked for yet
+    const TsScanner::Result scan = m_scanner.feed(chunk);
+    updateCache(chunk, scan);
+    if (m_waitKeyframe) {
+        m_resumeHeldBytes += chunk.size();
+        if (!m_cacheChunks.isEmpty()) {
+            m_waitKeyframe = false;
+        } else if (m_resumeHeldBytes > kResumeWaitBytes) {
+            m_waitKeyframe = false;
+            qCInfo(lcStream).noquote() << "No keyframe found in" << m_resumeHeldBytes / 1024
+                                       << "KiB of" << label() << "- resuming at a packet boundary";
+        }
+    }
     m_pendingJoin = false;
-    const QList<ClientSink *> sinks = m_sinks; // a player can leave while we write
-    for (ClientSink *s : sinks) {
+    const QList<StreamSink *> sinks = m_sinks; // a player can leave while we write
+    for (StreamSink *s : sinks) {
         if (!s->isOpen())
             continue;
         if (Q_LIKELY(s->isAligned())) {
             s->write(chunk);
-        } else {
-            if (boundary == -2)
-                boundary = packetBoundary(chunk);
-            if (boundary < 0) {
-                m_pendingJoin = true;
-                continue;
-            }
-            s->setAligned();
-            s->write(chunk, boundary);
+        } else if (!join(s, chunk, scan)) {
+            m_pendingJoin = true;
+            continue;
         }
         checkQueue(s, now);
     }
+    m_joinFromStart = false;
 }
 
-void Broadcast::checkQueue(ClientSink *sink, qint64 nowMs)
+bool Broadcast::join(StreamSink *sink, const QByteArray &chunk, const TsScanner::Result &scan)
+{
+    // At a start every waiting player gets the stream from its first byte; later joiners (and
+    // players resumed after a recovery) from the last keyframe, with its PAT and PMT first.
+    if (!m_joinFromStart && !m_cacheChunks.isEmpty()) {
+        sink->startStream();
+        writeCache(sink);
+        sink->setAligned();
+        return true;
+    }
+    if (m_waitKeyframe || scan.firstPacket < 0)
+        return false;
+    sink->startStream();
+    sink->write(chunk, scan.firstPacket);
+    sink->setAligned();
+    return true;
+}
+
+void Broadcast::updateCache(const QByteArray &chunk, const TsScanner::Result &scan)
+{
+    const QByteArray previous = std::exchange(m_lastChunk, chunk);
+    if (m_config.keyframeCacheBytes <= 0)
+        return;
+    if (scan.keyframe != TsScanner::kNone) {
+        m_cacheChunks.clear();
+        m_cachePsi = m_scanner.psi();
+        if (scan.keyframe >= 0) {
+            m_cacheOffset = scan.keyframe;
+        } else if (previous.size() >= -scan.keyframe) {
+            m_cacheChunks.append(previous);
+            m_cacheOffset = previous.size() + scan.keyframe;
+        } else {
+            return; // not expected: a packet start is always in the chunk before
+        }
+        m_cacheChunks.append(chunk);
+        m_cacheBytes = m_cachePsi.size() - m_cacheOffset;
+        for (const QByteArray &c : std::as_const(m_cacheChunks))
+            m_cacheBytes += c.size();
+        return;
+    }
+    if (m_cacheChunks.isEmpty())
+        return;
+    m_cacheChunks.append(chunk);
+    m_cacheBytes += chunk.size();
+    if (m_cacheBytes > m_config.keyframeCacheBytes) {
+        if (!m_cacheOverflowLogged) {
+            m_cacheOverflowLogged = true;
+            qCInfo(lcStream).noquote()
+                    << "A keyframe interval of" << label() << "is over"
+                    << m_config.keyframeCacheBytes / 1024
+                    << "KiB (stream_keyframe_cache_kib): joiners wait for the next packet";
+        }
+        dropCache();
+    }
+}
+
+void Broadcast::dropCache()
+{
+    m_cacheChunks.clear();
+    m_cachePsi.clear();
+    m_cacheBytes = 0;
+    m_cacheOffset = 0;
+}
+
+void Broadcast::writeCache(StreamSink *sink)
+{
+    sink->write(m_cachePsi);
+    for (qsizetype i = 0; i < m_cacheChunks.size(); ++i)
+        sink->write(m_cacheChunks.at(i), i == 0 ? m_cacheOffset : 0);
+}
+
+void Broadcast::checkQueue(StreamSink *sink, qint64 nowMs)
 {
     const qint64 queued = sink->bytesQueued();
     if (Q_LIKELY(queued <= m_config.maxQueuedBytes)) {
@@ -289,63 +400,108 @@ void Broadcast::checkQueue(ClientSink *sink, qint64 nowMs)
 
 void Broadcast::checkTimeouts()
 {
-    if (m_state != State::Running)
+    if (m_state == State::Ended || m_state == State::Starting)
         return;
     const qint64 now = m_clock.elapsed();
+    m_rateIn.sample(now, m_bytesIn);
+    for (StreamSink *s : std::as_const(m_sinks))
+        s->sampleRate(now);
+    // Players who joined while the upstream was silent wait as at a start.
+    const QList<StreamSink *> sinks = m_sinks;
+    for (StreamSink *s : sinks) {
+        if (!s->isStreaming() && s->isOpen()
+            && s->connectedAt().msecsTo(QDateTime::currentDateTimeUtc())
+                       >= m_config.startTimeoutMs) {
+            const QString message = QStringLiteral("%1 sent no data within %2 s")
+                                            .arg(what())
+                                            .arg(m_config.startTimeoutMs / 1000);
+            disconnect(s, &StreamSink::gone, this, nullptr);
+            s->fail(504, message);
+            removeSink(s, message, false);
+        }
+    }
+    if (m_state == State::Recovering) {
+        if (now - m_recoverSinceMs >= m_config.recoverMs) {
+            finish(QStringLiteral("recovery gave up after %1 s: %2")
+                           .arg((now - m_recoverSinceMs) / 1000)
+                           .arg(m_recoverReason));
+        } else if (m_upstream && !m_retryTimer.isActive()
+                   && now - m_attemptSinceMs >= m_config.stallMs) {
+            retry(QStringLiteral("no data from %1 for %2 s")
+                          .arg(what())
+                          .arg(m_config.stallMs / 1000));
+        }
+        return;
+    }
     if (!m_silenceLogged && now - m_lastDataMs >= 1000) {
         m_silenceLogged = true;
         qCWarning(lcStream).noquote()
-                << "No data from" << label() << "for" << (now - m_lastDataMs) / 1000
-                << "s; the stream ends after" << m_config.emptyTimeoutMs / 1000 << "s of silence";
+                << "No data from" << label() << "for" << (now - m_lastDataMs) / 1000 << "s";
     }
     if (now - m_lastDataMs > m_config.emptyTimeoutMs) {
         finish(QStringLiteral("no data from %1 for %2 s")
-                       .arg(m_source.isAce() ? QStringLiteral("the engine")
-                                             : QStringLiteral("the source"))
+                       .arg(what())
                        .arg(m_config.emptyTimeoutMs / 1000));
         return;
     }
-    // Bytes held back to gather a bigger chunk (a slow or stalling upstream) wait at most a tick.
-    if (m_upstream && m_upstream->bytesAvailable() > 0 && now - m_lastDeliverMs > 500)
-        readAndDeliver();
-    const QList<ClientSink *> sinks = m_sinks;
-    for (ClientSink *s : sinks) {
+    if (now - m_lastDataMs >= m_config.stallMs) {
+        upstreamFailed(QStringLiteral("no data from %1 for %2 s")
+                               .arg(what())
+                               .arg(m_config.stallMs / 1000));
+        return;
+    }
+    for (StreamSink *s : sinks) {
         if (s->isOpen() && s->overCapSince() != 0)
             checkQueue(s, now);
     }
 }
 
-void Broadcast::addSink(ClientSink *sink)
+void Broadcast::addSink(StreamSink *sink)
 {
     sink->setParent(this);
     m_sinks.append(sink);
-    connect(sink, &ClientSink::gone, this,
+    connect(sink, &StreamSink::gone, this,
             [this, sink] { removeSink(sink, QStringLiteral("hung up"), false); });
+    if (m_channel.isEmpty() && sink->info().channelId > 0) {
+        m_channel = QJsonObject {{QStringLiteral("id"), sink->info().channelId},
+                                 {QStringLiteral("name"), sink->info().channelName},
+                                 {QStringLiteral("number"), sink->info().channelNumber}};
+    }
     if (m_lingerTimer.isActive()) {
         m_lingerTimer.stop();
         qCInfo(lcStream).noquote() << "Player" << sink->id() << "came back to" << label()
                                    << "within the linger: served from the running session";
+        if (m_state == State::Running)
+            Q_EMIT stateChanged(stateName(), QString());
     }
     qCInfo(lcStream).noquote() << "Player" << sink->id() << "(" + sink->address() + ")"
                                << "joined" << label() << "-" << m_sinks.size() << "players";
-    if (m_state == State::Running) {
+    if (m_state != State::Running)
+        return; // it waits for the first bytes, as at a start
+    const bool fresh = m_clock.elapsed() - m_lastDataMs < kFreshMs;
+    if (fresh && !m_cacheChunks.isEmpty() && !m_waitKeyframe) {
+        // A picture at once: the bytes since the last keyframe, then the live ones.
         sink->startStream();
-        m_pendingJoin = true;
-        if (m_upstream && m_upstream->bytesAvailable() > 0)
-            readAndDeliver();
+        writeCache(sink);
+        sink->setAligned();
+        checkQueue(sink, m_clock.elapsed());
+        return;
     }
+    m_pendingJoin = true;
+    if (m_upstream && m_upstream->bytesAvailable() > 0)
+        readAndDeliver();
 }
 
 bool Broadcast::dropSink(quint64 id, const QString &reason)
 {
-    ClientSink *s = sink(id);
+    StreamSink *s = sink(id);
     if (!s)
         return false;
     removeSink(s, reason, true);
     return true;
 }
 
-void Broadcast::removeSink(ClientSink *sink, const QString &reason, bool dropped)
+void Broadcast::removeSink(StreamSink *sink, const QString &reason, bool dropped)
 {
     if (!m_sinks.removeOne(sink))
         return;
@@ -356,7 +512,7 @@ void Broadcast::removeSink(ClientSink *sink, const QString &reason, bool dropped
     if (dropped) {
         qCWarning(lcStream).noquote() << "Player" << id << "(" + sink->address() + ")"
                                       << "dropped from" << label() << ":" << reason;
-        sink->close(true);
+        sink->close(true); // a reset: nothing queued lingers in the kernel for a dead reader
     } else if (m_state != State::Ended) {
         qCInfo(lcStream).noquote()
                 << "Player" << id << "(" + sink->address() + ")" << reason << "- left" << label()
@@ -364,7 +520,7 @@ void Broadcast::removeSink(ClientSink *sink, const QString &reason, bool dropped
                 << m_sinks.size() << "players left";
     }
     sink->deleteLater();
-    Q_EMIT sinkRemoved(id, tag);
+    Q_EMIT sinkRemoved(id, tag, reason);
     updateLinger();
 }
 
@@ -372,9 +528,15 @@ void Broadcast::updateLinger()
 {
     if (!m_sinks.isEmpty() || m_state == State::Ended || m_lingerTimer.isActive())
         return;
+    if (m_state == State::Recovering) {
+        finish(QStringLiteral("no players left while recovering"));
+        return;
+    }
     qCInfo(lcStream).noquote() << "No players left on" << label() << "- stopping in"
                                << m_config.lingerMs / 1000 << "s unless one comes back";
     m_lingerTimer.start(m_config.lingerMs); // 0 still goes through the event loop
+    if (m_state == State::Running)
+        Q_EMIT stateChanged(stateName(), QString());
 }
 
 void Broadcast::onUpstreamFinished()
@@ -383,22 +545,115 @@ void Broadcast::onUpstreamFinished()
         return;
     QNetworkReply *reply = m_upstream;
     const int httpStatus = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    const QString what
-            = m_source.isAce() ? QStringLiteral("the engine") : QStringLiteral("the source");
-    if (m_state == State::Starting) {
-        if (httpStatus >= 400)
-            failStart(502, QStringLiteral("%1 answered HTTP %2").arg(what).arg(httpStatus));
-        else if (httpStatus == 0 && reply->error() != QNetworkReply::NoError)
-            failStart(503, QStringLiteral("%1 is unreachable: %2").arg(what, reply->errorString()));
-        else
-            failStart(502, QStringLiteral("%1 closed the stream before sending data").arg(what));
+    QString reason;
+    int status = 502;
+    if (httpStatus >= 400) {
+        reason = QStringLiteral("%1 answered HTTP %2").arg(what()).arg(httpStatus);
+    } else if (m_state != State::Running && httpStatus == 0
+               && reply->error() != QNetworkReply::NoError) {
+        status = 503;
+        reason = QStringLiteral("%1 is unreachable: %2").arg(what(), reply->errorString());
+    } else if (m_state != State::Running) {
+        reason = QStringLiteral("%1 closed the stream before sending data").arg(what());
+    } else {
+        reason = reply->error() != QNetworkReply::NoError
+                         ? QStringLiteral("%1 failed: %2").arg(what(), reply->errorString())
+                         : QStringLiteral("%1 closed the stream").arg(what());
+    }
+    switch (m_state) {
+    case State::Starting:
+        failStart(status, reason);
+        return;
+    case State::Recovering:
+        retry(reason);
+        return;
+    case State::Running:
+        if (reply->bytesAvailable() > 0)
+            readAndDeliver();
+        upstreamFailed(reason);
+        return;
+    case State::Ended:
         return;
     }
-    if (reply->bytesAvailable() > 0)
+}
+
+void Broadcast::releaseUpstream()
+{
+    m_gatherTimer.stop();
+    m_statTimer.stop();
+    for (QNetworkReply *reply : {m_upstream.data(), m_statReply.data()}) {
+        if (reply) {
+            // Deleting an unfinished reply aborts it; abort() itself must not run inside the
+            // reply's own signal, which is where a failure often comes from.
+            disconnect(reply, nullptr, this, nullptr);
+            reply->deleteLater();
+        }
+    }
+    m_upstream = nullptr;
+    m_statReply = nullptr;
+    if (m_sessionReply && m_engine) {
+        disconnect(m_sessionReply, nullptr, this, nullptr);
+        m_engine->stopWhenAnswered(m_sessionReply, label());
+    }
+    m_sessionReply = nullptr;
+    sendStopCommand();
+    m_statUrl = QUrl();
+    m_stat = QJsonObject();
+}
+
+void Broadcast::upstreamFailed(const QString &reason)
+{
+    if (m_sinks.isEmpty() || m_config.recoverMs <= 0) {
+        finish(reason);
+        return;
+    }
+    qCWarning(lcStream).noquote() << "Upstream of" << label() << "lost:" << reason
+                                  << "- re-opening it for up to" << m_config.recoverMs / 1000
+                                  << "s;" << m_sinks.size() << "players kept";
+    if (m_upstream && m_upstream->bytesAvailable() > 0)
         readAndDeliver();
-    finish(reply->error() != QNetworkReply::NoError
-                   ? QStringLiteral("%1 failed: %2").arg(what, reply->errorString())
-                   : QStringLiteral("%1 closed the stream").arg(what));
+    releaseUpstream();
+    // Players keep a whole number of packets: a packet the old upstream cut short is filled
+    // up, so the resumed stream starts on a packet boundary.
+    if (const qsizetype partial = m_scanner.partialBytes(); partial > 0) {
+        const QByteArray fill(TsScanner::kPacket - partial, char(0xff));
+        for (StreamSink *s : std::as_const(m_sinks)) {
+            if (s->isAligned())
+                s->write(fill);
+        }
+    }
+    m_scanner.reset();
+    dropCache();
+    m_lastChunk.clear();
+    for (StreamSink *s : std::as_const(m_sinks))
+        s->setAligned(false);
+    m_waitKeyframe = true;
+    m_resumeHeldBytes = 0;
+    m_silenceLogged = false;
+    m_state = State::Recovering;
+    m_recoverSinceMs = m_clock.elapsed();
+    m_recoverReason = reason;
+    m_attempts = 0;
+    Q_EMIT stateChanged(stateName(), reason);
+    openSource();
+}
+
+void Broadcast::retry(const QString &reason)
+{
+    m_recoverReason = reason;
+    releaseUpstream();
+    const qint64 left = m_config.recoverMs - (m_clock.elapsed() - m_recoverSinceMs);
+    if (left <= 0) {
+        finish(QStringLiteral("recovery gave up after %1 s: %2")
+                       .arg(m_config.recoverMs / 1000)
+                       .arg(reason));
+        return;
+    }
+    const int delay
+            = int(qMin<qint64>(qMin(kRetryFirstMs << qMin(m_attempts - 1, 4), kRetryMaxMs), left));
+    qCInfo(lcStream).noquote() << "Re-opening" << label() << "failed:" << reason
+                               << "- trying again in" << delay << "ms";
+    m_retryTimer.start(delay);
 }
 
 void Broadcast::failStart(int status, const QString &message)
@@ -407,9 +662,9 @@ void Broadcast::failStart(int status, const QString &message)
         return;
     qCWarning(lcStream).noquote() << "Cannot start" << label() << ":" << message << "- answering"
                                   << status << "to" << m_sinks.size() << "waiting players";
-    m_state = State::Ended;
-    const QList<ClientSink *> sinks = m_sinks;
-    for (ClientSink *s : sinks)
+    m_state = State::Ended; // players answered now are not "leaving" a running stream
+    const QList<StreamSink *> sinks = m_sinks;
+    for (StreamSink *s : sinks)
         s->fail(status, message);
     m_state = State::Starting;
     finish(message);
@@ -433,46 +688,24 @@ void Broadcast::finish(const QString &reason)
     const bool wasRunning = m_state == State::Running;
     if (wasRunning && m_upstream && m_upstream->bytesAvailable() > 0)
         readAndDeliver(); // what arrived before the end still reaches the players
+    const bool wasStarted = m_state != State::Starting;
     m_state = State::Ended;
     m_startTimer.stop();
     m_lingerTimer.stop();
-    m_statTimer.stop();
-    if (m_sessionReply && m_engine) {
-        // The engine may be creating the session right now: let getstream finish and stop
-        // whatever it started, or it would keep downloading a channel nobody watches.
-        QNetworkReply *reply = m_sessionReply;
-        m_sessionReply = nullptr;
-        disconnect(reply, nullptr, this, nullptr);
-        AceEngine *engine = m_engine;
-        const QString name = label();
-        connect(reply, &QNetworkReply::finished, engine, [reply, engine, name] {
-            reply->deleteLater();
-            const AceEngine::SessionResult result = engine->parseSession(reply);
-            if (result.session && result.session->commandUrl.isValid()) {
-                engine->stopSession(result.session->commandUrl, name);
-                qCInfo(lcStream).noquote() << "Told the engine to stop the session of" << name
-                                           << "that started after its players left";
-            }
-        });
-    }
-    for (QNetworkReply *reply : {m_sessionReply.data(), m_upstream.data(), m_statReply.data()}) {
-        if (reply) {
-            // Deleting an unfinished reply aborts it; abort() itself must not run inside the
-            // reply's own signal, which is where a failed start often comes from.
-            disconnect(reply, nullptr, this, nullptr);
-            reply->deleteLater();
-        }
-    }
-    if (wasRunning)
+    m_retryTimer.stop();
+    releaseUpstream();
+    if (wasStarted)
         qCInfo(lcStream).noquote()
                 << "Stream" << label() << "ended:" << reason << "-" << m_bytesIn / 1024
                 << "KiB received," << m_sinks.size() << "players closed";
-    const QList<ClientSink *> sinks = m_sinks;
-    for (ClientSink *s : sinks) {
-        s->close(false); // what is queued still reaches the player
+    const QList<StreamSink *> sinks = m_sinks;
+    for (StreamSink *s : sinks) {
+        if (s->isStreaming())
+            s->close(false); // what is queued still reaches the player
+        else
+            s->fail(503, QStringLiteral("stream ended: %1").arg(reason));
         removeSink(s, reason, false);
     }
-    sendStopCommand();
     Q_EMIT finished(reason);
 }
 
@@ -503,17 +736,8 @@ void Broadcast::pollStat()
 QJsonObject Broadcast::toJson() const
 {
     QJsonArray clients;
-    for (const ClientSink *s : m_sinks) {
-        clients.append(QJsonObject {
-                {QStringLiteral("id"), qint64(s->id())},
-                {QStringLiteral("address"), s->address()},
-                {QStringLiteral("user_agent"), s->userAgent()},
-                {QStringLiteral("tag"), s->tag()},
-                {QStringLiteral("bytes_sent"), s->bytesSent()},
-                {QStringLiteral("bytes_queued"), s->bytesQueued()},
-                {QStringLiteral("connected_at"), s->connectedAt().toString(Qt::ISODate)},
-        });
-    }
+    for (const StreamSink *s : m_sinks)
+        clients.append(s->toJson());
     QJsonObject engine;
     if (m_source.isAce()) {
         static const char *const keys[]
@@ -529,6 +753,9 @@ QJsonObject Broadcast::toJson() const
             {m_source.kindName(), m_source.id},
             {QStringLiteral("state"), stateName()},
             {QStringLiteral("bytes_in"), m_bytesIn},
+            {QStringLiteral("rate_in"), qRound64(rateIn())},
+            {QStringLiteral("recoveries"), m_recoveries},
+            {QStringLiteral("channel"), m_channel.isEmpty() ? QJsonValue() : QJsonValue(m_channel)},
             {QStringLiteral("started_at"), m_startedAt.toString(Qt::ISODate)},
             {QStringLiteral("clients"), clients},
     };

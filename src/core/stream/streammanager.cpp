@@ -1,9 +1,7 @@
 #include "streammanager.h"
 
-#include "clientsink.h"
 #include "engine/aceengine.h"
-#include "http/httpfront.h"
-#include "http/httputil.h"
+#include "streamsink.h"
 
 #include <QElapsedTimer>
 #include <algorithm>
@@ -30,23 +28,19 @@ void StreamManager::setConfig(const StreamConfig &config)
         b->setConfig(config);
 }
 
-quint64 StreamManager::attach(const StreamSource &source, const HttpRequest &request,
-                              QHttpServerResponder &responder, const QString &tag)
+quint64 StreamManager::attach(const StreamSource &source, StreamSink *sink)
 {
-    if (request.method() == QHttpServerRequest::Method::Head) {
-        // Players (Kodi, Jellyfin) probe with HEAD: answer as the stream would, start nothing.
-        responder.writeStatusLine(QHttpServerResponder::StatusCode::Ok);
-        responder.writeHeader("Content-Type", "video/mp2t");
-        responder.writeHeader("Cache-Control", "no-cache, no-store");
-        responder.writeHeader("Access-Control-Allow-Origin", "*");
-        responder.writeBody(QByteArray());
-        return 0;
-    }
+    const auto refuse = [sink](int status, const QString &text) {
+        sink->fail(status, text);
+        sink->deleteLater();
+        return quint64(0);
+    };
     const bool valid = source.isAce() ? StreamSource::isValidAceId(source.id)
                                       : StreamSource::isValidDirectUrl(source.id);
-    if (!valid) {
-        Http::sendText(responder, Http::Status::BadRequest,
-                       QStringLiteral("invalid stream source: %1").arg(source.key()));
+    if (!valid)
+        return refuse(400, QStringLiteral("invalid stream source: %1").arg(source.key()));
+    if (!sink->isOpen()) {
+        sink->deleteLater();
         return 0;
     }
     Broadcast *broadcast = m_broadcasts.value(source.key());
@@ -64,27 +58,24 @@ quint64 StreamManager::attach(const StreamSource &source, const HttpRequest &req
             qCWarning(lcStream).noquote()
                     << "Refused" << source.key() << ": already" << engineSessionCount()
                     << "engine sessions (max_engine_sessions)";
-            Http::sendText(responder, Http::Status::ServiceUnavailable,
-                           tr("Too many streams: the limit of %1 engine sessions is reached "
-                              "(setting max_engine_sessions).")
-                                   .arg(m_config.maxEngineSessions));
-            return 0;
+            return refuse(503, tr("Too many streams: the limit of %1 engine sessions is reached "
+                                  "(setting max_engine_sessions).")
+                                       .arg(m_config.maxEngineSessions));
         }
     }
     const quint64 id = m_nextClientId++;
-    ClientSink *sink = ClientSink::take(id, request, responder, tag);
-    if (!sink)
-        return 0;
+    sink->setId(id);
     const bool starting = !broadcast;
     if (starting)
         broadcast = createBroadcast(source);
     m_clients.insert(id, broadcast);
     broadcast->addSink(sink);
-    Q_EMIT clientAttached(id, tag);
-    if (starting) {
+    Q_EMIT clientAttached(id, sink->tag());
+    if (starting)
         Q_EMIT streamStarted(source.key());
+    Q_EMIT playerJoined(source.key(), id);
+    if (starting)
         broadcast->start(); // may fail at once and answer the player
-    }
     return id;
 }
 
@@ -94,10 +85,17 @@ Broadcast *StreamManager::createBroadcast(const StreamSource &source)
     auto *broadcast = new Broadcast(source, m_engine, network, m_config, this);
     m_networkOf.insert(broadcast, network);
     m_broadcasts.insert(source.key(), broadcast);
-    connect(broadcast, &Broadcast::sinkRemoved, this, [this](quint64 id, const QString &tag) {
-        m_clients.remove(id);
-        Q_EMIT clientDetached(id, tag);
-    });
+    const QString key = source.key();
+    connect(broadcast, &Broadcast::sinkRemoved, this,
+            [this, key](quint64 id, const QString &tag, const QString &reason) {
+                m_clients.remove(id);
+                Q_EMIT clientDetached(id, tag);
+                Q_EMIT playerLeft(key, id, reason);
+            });
+    connect(broadcast, &Broadcast::stateChanged, this,
+            [this, key](const QString &state, const QString &reason) {
+                Q_EMIT streamStateChanged(key, state, reason);
+            });
     connect(broadcast, &Broadcast::finished, this,
             [this, broadcast](const QString &reason) { onFinished(broadcast, reason); });
     if (!m_tick.isActive())
@@ -151,7 +149,7 @@ QList<quint64> StreamManager::clientsForTag(const QString &tag) const
 {
     QList<quint64> ids;
     for (auto it = m_clients.cbegin(); it != m_clients.cend(); ++it) {
-        if (ClientSink *s = it.value()->sink(it.key()); s && s->tag() == tag)
+        if (StreamSink *s = it.value()->sink(it.key()); s && s->tag() == tag)
             ids.append(it.key());
     }
     std::sort(ids.begin(), ids.end()); // ids grow with time: oldest first
@@ -191,4 +189,11 @@ QJsonArray StreamManager::toJson() const
     for (const Broadcast *b : std::as_const(all))
         out.append(b->toJson());
     return out;
+}
+
+QJsonObject StreamManager::playerJson(quint64 clientId) const
+{
+    const Broadcast *b = m_clients.value(clientId);
+    const StreamSink *s = b ? b->sink(clientId) : nullptr;
+    return s ? s->toJson() : QJsonObject();
 }

@@ -14,8 +14,7 @@
 #include <vector>
 
 class AceEngine;
-class QHttpServerResponder;
-struct HttpRequest;
+class StreamSink;
 
 // Owns every running Broadcast, one per source key, and serves players on them: the first
 // player of a key starts the upstream, the others join it.
@@ -31,11 +30,10 @@ public:
     void setConfig(const StreamConfig &config);
     StreamConfig config() const { return m_config; }
 
-    // Serves one player on the source: answers HEAD itself (headers, no session), errors as
-    // 5xx with a short text, otherwise takes the socket and streams. tag groups players (e.g.
-    // "user:alice") for per-user limits. Returns the client id, or 0 if it answered at once.
-    quint64 attach(const StreamSource &source, const HttpRequest &request,
-                   QHttpServerResponder &responder, const QString &tag = {});
+    // Serves one player on the source and takes the sink (http/ makes it from the request; its
+    // info() tag groups players, e.g. "user:alice", for per-user limits). Returns the player
+    // id, or 0 when the player was refused at once (the sink answered 400/503 and is gone).
+    quint64 attach(const StreamSource &source, StreamSink *sink);
     int clientCountForTag(const QString &tag) const;
     QList<quint64> clientsForTag(const QString &tag) const; // oldest first
     bool dropClient(quint64 clientId, const QString &reason);
@@ -49,11 +47,17 @@ public:
     bool stopStream(const QString &key, const QString &reason);
     void stopAll(const QString &reason);
     QJsonArray toJson() const;
+    // The player object of /api/streams; empty for an unknown id.
+    QJsonObject playerJson(quint64 clientId) const;
 
 Q_SIGNALS:
     void clientAttached(quint64 clientId, const QString &tag);
     void clientDetached(quint64 clientId, const QString &tag);
+    void playerJoined(const QString &key, quint64 clientId);
+    void playerLeft(const QString &key, quint64 clientId, const QString &reason);
     void streamStarted(const QString &key);
+    // state: running, lingering, recovering; reason for recovering (what failed).
+    void streamStateChanged(const QString &key, const QString &state, const QString &reason);
     void streamEnded(const QString &key, const QString &reason);
 
 private:

@@ -2,8 +2,8 @@
 
 #include "http/httpfront.h"
 #include "http/httputil.h"
+#include "http/socketsink.h"
 #include "log/logger.h"
-#include "stream/clientsink.h"
 
 #include <QUrlQuery>
 
@@ -40,18 +40,20 @@ void EventsRoutes::handle(const HttpRequest &req, QHttpServerResponder &r)
         return;
     }
     const quint64 id = m_nextId++;
-    ClientSink *sink = ClientSink::take(id, req, r, QStringLiteral("events"));
+    SocketSink *sink = SocketSink::take(
+            req, r,
+            SocketSink::Head {"text/event-stream; charset=utf-8", {{"X-Accel-Buffering", "no"}}});
     if (!sink)
         return;
+    sink->setId(id);
     sink->setParent(this);
     // Queued: a client dropped while an event is being written to all must stay in the map
     // until that loop is done.
-    connect(sink, &ClientSink::gone, this, &EventsRoutes::remove, Qt::QueuedConnection);
+    connect(sink, &StreamSink::gone, this, &EventsRoutes::remove, Qt::QueuedConnection);
     Client &client = m_clients[id];
     client.sink = sink;
     client.logRank = logRank;
-    sink->startStream("text/event-stream; charset=utf-8",
-                      {{"Cache-Control", "no-store"}, {"X-Accel-Buffering", "no"}});
+    sink->startStream();
     QByteArray first = m_hub->helloEvent();
     const QByteArray lastEventId = req.http.value("Last-Event-ID").trimmed();
     if (!lastEventId.isEmpty()) {
@@ -70,7 +72,7 @@ void EventsRoutes::handle(const HttpRequest &req, QHttpServerResponder &r)
 
 bool EventsRoutes::send(Client &client, const QByteArray &bytes)
 {
-    ClientSink *sink = client.sink;
+    SocketSink *sink = client.sink;
     if (!sink->isOpen())
         return false;
     sink->write(bytes);

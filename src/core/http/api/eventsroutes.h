@@ -7,13 +7,13 @@
 #include <QPointer>
 #include <QTimer>
 
-class ClientSink;
+class SocketSink;
 class HttpFront;
 class QHttpServerResponder;
 struct HttpRequest;
 
 // GET /api/events: Server-Sent Events from the EventHub (docs/admin-api.md, "Live events").
-// Each connection is taken out of the request cycle as a ClientSink, like a player: every event
+// Each connection is taken out of the request cycle as a SocketSink, like a player: every event
 // is written to it as the one shared buffer the hub formatted; a client with more than
 // kMaxQueuedBytes unread is dropped and the others go on. A ": ping" every 15 s keeps proxies
 // and dead-peer detection honest.
@@ -35,7 +35,7 @@ public:
 private:
     struct Client
     {
-        ClientSink *sink = nullptr; // owned here
+        SocketSink *sink = nullptr; // owned here
         int logRank = -1; // the least log level sent; -1: no log lines
     };
     void handle(const HttpRequest &req, QHttpServerResponder &r);

@@ -1,9 +1,8 @@
-#include "clientsink.h"
+#include "socketsink.h"
 
-#include "http/httpfront.h"
-#include "http/httplistener.h"
-#include "http/httputil.h"
-#include "streamsource.h"
+#include "httpfront.h"
+#include "httplistener.h"
+#include "httputil.h"
 
 #include <QHttpServerResponder>
 
@@ -13,35 +12,41 @@
 #include <sys/types.h>
 #endif
 
-ClientSink *ClientSink::take(quint64 id, const HttpRequest &request,
-                             QHttpServerResponder &responder, const QString &tag)
+SocketSink *SocketSink::take(const HttpRequest &request, QHttpServerResponder &responder,
+                             const Head &head)
 {
     QTcpSocket *socket = responder.socket();
     if (!socket || socket->state() != QAbstractSocket::ConnectedState)
         return nullptr;
     // From here on the socket carries only our bytes: the server must not parse anything else
-    // the player sends, or a stray request would be answered inside the TS stream.
+    // the player sends, or a stray request would be answered inside the stream.
     QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
     HttpListener::markStreaming(socket);
-    auto *sink = new ClientSink(id, socket, tag);
-    sink->m_userAgent = QString::fromUtf8(request.http.value("User-Agent"));
-    return sink;
+    return new SocketSink(socket, QString::fromUtf8(request.http.value("User-Agent")), head);
 }
 
-ClientSink::ClientSink(quint64 id, QTcpSocket *socket, const QString &tag)
-    : m_id(id), m_socket(socket), m_tag(tag), m_address(socket->peerAddress().toString()),
-      m_connectedAt(QDateTime::currentDateTimeUtc())
+SocketSink *SocketSink::take(const HttpRequest &request, QHttpServerResponder &responder)
+{
+    return take(request, responder, Head());
+}
+
+SocketSink::SocketSink(QTcpSocket *socket, const QString &userAgent, const Head &head)
+    : StreamSink(socket->peerAddress().toString(), userAgent), m_socket(socket), m_head(head)
 {
     // Whatever the player sends from now on is read and ignored.
     connect(socket, &QTcpSocket::readyRead, this, [this] {
         if (m_socket && m_socket->isOpen() && m_socket->bytesAvailable() > 0)
             m_socket->skip(m_socket->bytesAvailable());
     });
-    connect(socket, &QTcpSocket::disconnected, this, &ClientSink::onGone);
-    connect(socket, &QObject::destroyed, this, &ClientSink::onGone);
+    const auto gone = [this] {
+        m_closing = true;
+        notifyGone();
+    };
+    connect(socket, &QTcpSocket::disconnected, this, gone);
+    connect(socket, &QObject::destroyed, this, gone);
 }
 
-ClientSink::~ClientSink()
+SocketSink::~SocketSink()
 {
     if (m_socket) {
         disconnect(m_socket, nullptr, this, nullptr);
@@ -50,42 +55,20 @@ ClientSink::~ClientSink()
     }
 }
 
-void ClientSink::onGone()
+void SocketSink::writeHead()
 {
-    if (m_gone)
-        return;
-    m_gone = true;
-    m_closing = true;
-    Q_EMIT gone(m_id);
-}
-
-void ClientSink::startStream()
-{
-    startStream("video/mp2t",
-                {{"Cache-Control", "no-cache, no-store"}, {"Access-Control-Allow-Origin", "*"}});
-}
-
-void ClientSink::startStream(const QByteArray &contentType,
-                             const QList<QPair<QByteArray, QByteArray>> &headers)
-{
-    if (!isOpen() || m_streaming)
-        return;
-    m_streaming = true;
-    QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: " + contentType + "\r\n";
-    for (const auto &h : headers)
+    QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: " + m_head.contentType
+                      + "\r\nCache-Control: no-cache, no-store\r\n"
+                        "Access-Control-Allow-Origin: *\r\n"
+                        "Connection: close\r\n";
+    for (const auto &h : std::as_const(m_head.extraHeaders))
         head += h.first + ": " + h.second + "\r\n";
-    head += "Connection: close\r\n\r\n";
-    m_socket->write(head);
+    m_socket->write(head + "\r\n");
 }
 
-void ClientSink::write(const QByteArray &chunk, qsizetype offset)
+void SocketSink::writeBytes(const QByteArray &chunk, qsizetype offset)
 {
-    if (!isOpen())
-        return;
     const qsizetype size = chunk.size() - offset;
-    if (size <= 0)
-        return;
-    m_bytesSent += size;
 #ifdef Q_OS_UNIX
     // The fast path: nothing queued in Qt, so hand the bytes to the kernel now. QTcpSocket would
     // otherwise queue them, arm a write notifier and write on the next loop pass: a poll, two
@@ -112,21 +95,28 @@ void ClientSink::write(const QByteArray &chunk, qsizetype offset)
         m_socket->write(chunk.constData() + offset, chunk.size() - offset);
 }
 
-void ClientSink::fail(int status, const QString &text)
+void SocketSink::fail(int status, const QString &text)
 {
     if (!isOpen())
         return;
     Http::writeAndClose(m_socket, status, "text/plain; charset=utf-8", text.toUtf8() + '\n');
-    close(false);
+    m_closing = true;
 }
 
-void ClientSink::close(bool abort)
+void SocketSink::close(bool abort)
 {
     if (!m_socket || m_closing)
         return;
     m_closing = true;
-    if (abort)
-        m_socket->abort();
-    else
+    if (!abort) {
         m_socket->disconnectFromHost(); // flushes what is queued, then closes
+        return;
+    }
+#ifdef Q_OS_UNIX
+    // A reset, not a FIN behind megabytes the player will never read: with a zero linger the
+    // kernel drops the queue and frees the connection at once.
+    const struct linger reset = {1, 0};
+    ::setsockopt(int(m_socket->socketDescriptor()), SOL_SOCKET, SO_LINGER, &reset, sizeof reset);
+#endif
+    m_socket->abort();
 }

@@ -1,9 +1,9 @@
 #include "streamroutes.h"
 
-#include "clientsink.h"
-#include "http/httpfront.h"
-#include "http/httputil.h"
-#include "streammanager.h"
+#include "httpfront.h"
+#include "httputil.h"
+#include "socketsink.h"
+#include "stream/streammanager.h"
 
 #include <QJsonObject>
 
@@ -16,6 +16,25 @@ QString keyArg(const HttpRequest &req)
 }
 
 } // namespace
+
+quint64 servePlayer(StreamManager *streams, const StreamSource &source, const HttpRequest &request,
+                    QHttpServerResponder &responder, const PlayerInfo &info)
+{
+    if (request.method() == QHttpServerRequest::Method::Head) {
+        // Players (Kodi, Jellyfin) probe with HEAD: answer as the stream would, start nothing.
+        responder.writeStatusLine(QHttpServerResponder::StatusCode::Ok);
+        responder.writeHeader("Content-Type", "video/mp2t");
+        responder.writeHeader("Cache-Control", "no-cache, no-store");
+        responder.writeHeader("Access-Control-Allow-Origin", "*");
+        responder.writeBody(QByteArray());
+        return 0;
+    }
+    SocketSink *sink = SocketSink::take(request, responder);
+    if (!sink)
+        return 0;
+    sink->setInfo(info);
+    return streams->attach(source, sink);
+}
 
 void registerStreamRoutes(HttpFront *http, StreamManager *streams)
 {
@@ -31,7 +50,7 @@ void registerStreamRoutes(HttpFront *http, StreamManager *streams)
             Http::sendError(r, Http::Status::BadRequest, error);
             return;
         }
-        streams->attach(*source, req, r);
+        servePlayer(streams, *source, req, r);
     };
     // Players and other proxies use both spellings.
     http->route(M::Get | M::Head, QStringLiteral("/ace/getstream"), Access::Public, getstream);
