@@ -64,7 +64,9 @@ int main(int argc, char *argv[])
     UnixSignals signals_({SIGTERM, SIGINT, SIGHUP});
     QObject::connect(&signals_, &UnixSignals::received, app.get(), [](int signalNumber) {
         qCInfo(lcServer) << "Received signal" << signalNumber << "- shutting down";
-        QCoreApplication::quit();
+        // exit(), not quit(): in Qt 6 quit() first asks the windows to close, and the panel's
+        // window refuses when it hides into the tray.
+        QCoreApplication::exit(0);
     });
 #ifdef ACEHUB_HAS_GUI
     if (!options.daemon)

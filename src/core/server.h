@@ -61,6 +61,7 @@ public:
     // server's lifetime and never stored. Call before start() (from the thread that owns the
     // Server, before it moves to its own thread).
     void setLocalAdminToken(const QString &token) { m_localAdminToken = token; }
+    QString localAdminToken() const { return m_localAdminToken; }
 
     // Validates every value first; writes all of them or none. Returns the error naming the key.
     std::optional<QString> updateSettings(const QVariantMap &values);

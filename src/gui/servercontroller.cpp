@@ -2,10 +2,16 @@
 
 #include "server.h"
 
+#include <QRandomGenerator>
+
 ServerController::ServerController(const QString &dataDir, const Settings &settings,
                                    QObject *parent)
     : QObject(parent), m_server(new Server(dataDir, settings))
 {
+    QByteArray random(32, Qt::Uninitialized);
+    QRandomGenerator::system()->generate(random.begin(), random.end());
+    m_token = QString::fromLatin1(random.toHex());
+    m_server->setLocalAdminToken(m_token);
     m_thread.setObjectName(QStringLiteral("acehub-server"));
     m_server->moveToThread(&m_thread);
     connect(m_server, &Server::started, this, &ServerController::started);

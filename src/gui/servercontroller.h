@@ -20,6 +20,9 @@ public:
     ServerController(const QString &dataDir, const Settings &settings, QObject *parent = nullptr);
     ~ServerController() override;
 
+    // The Bearer token the panel uses on this server (random, minted here, never stored).
+    QString localToken() const { return m_token; }
+
     void start();
     // Stops the server and joins its thread; safe to call twice.
     void shutdown();
@@ -35,4 +38,5 @@ Q_SIGNALS:
 private:
     QThread m_thread;
     Server *m_server = nullptr;
+    QString m_token;
 };

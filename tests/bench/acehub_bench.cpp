@@ -1,8 +1,12 @@
-// acehub-bench: N players on one AceStream id against a real acehub and acehub-fake-engine.
-// Prints AceHub's CPU seconds per GB delivered, peak RSS and RSS per added player, the first
-// byte time of a player joining a running stream, /api/health latency under load and the
-// players dropped. Players are plain non-blocking sockets on one epoll thread, so the client
-// costs little next to what it measures.
+// acehub-bench: N players on one or more AceStream ids against a real acehub and
+// acehub-fake-engine. Prints AceHub's CPU seconds per GB delivered, peak RSS and RSS per added
+// player, the first byte times of the players (all connecting within --ramp-ms), the longest
+// gap each reading player saw, the first byte and first keyframe of players joining a running
+// stream, /api/health latency under load, recoveries and the players dropped. Scenarios (see
+// docs/benchmark.md): --players 1000; a join storm (--players 500 --ramp-ms 1000); engine
+// drops (--drop-every-s 20); joins at a keyframe (--long-gop --joins 20); --channels 50.
+// Players are plain non-blocking sockets on one epoll thread, so the client costs little next
+// to what it measures.
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
@@ -10,6 +14,8 @@
 #include <QProcess>
 #include <QTcpServer>
 #include <QTemporaryDir>
+
+#include "stream/tsscanner.h"
 
 #include <algorithm>
 #include <arpa/inet.h>
@@ -24,6 +30,7 @@
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <poll.h>
+#include <random>
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <thread>
@@ -76,6 +83,10 @@ struct Player
     bool aligned = false;
     std::atomic<long long> bytes {0};
     std::atomic<bool> closed {false};
+    Clock::time_point connectedAt;
+    std::atomic<double> firstByteMs {-1};
+    Clock::time_point lastRead;
+    std::atomic<double> maxGapMs {0}; // between two reads, after the first body byte
 };
 
 // All players on one epoll thread: read and discard, count bytes.
@@ -99,11 +110,13 @@ public:
     }
     bool add(quint16 port, const std::string &request)
     {
+        const auto t0 = Clock::now();
         const int fd = connectTo(port);
         if (fd < 0 || !sendAll(fd, request))
             return false;
         fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
         Player &p = m_players[m_count];
+        p.connectedAt = t0;
         p.fd = fd;
         epoll_event ev {};
         ev.events = EPOLLIN;
@@ -125,6 +138,22 @@ public:
         std::vector<long long> out;
         for (size_t i = 0; i < m_count; ++i)
             out.push_back(m_players[i].bytes.load(std::memory_order_relaxed));
+        return out;
+    }
+    std::vector<double> firstByteMs(size_t from) const
+    {
+        std::vector<double> out;
+        for (size_t i = from; i < m_count; ++i)
+            out.push_back(m_players[i].firstByteMs.load());
+        return out;
+    }
+    // Forgets the gaps seen so far (the ramp, the warm-up).
+    void resetGaps() { m_resetGaps = true; }
+    std::vector<double> maxGapsMs() const
+    {
+        std::vector<double> out;
+        for (size_t i = 0; i < m_count; ++i)
+            out.push_back(m_players[i].maxGapMs.load());
         return out;
     }
     int closedCount() const
@@ -149,12 +178,25 @@ private:
         std::vector<char> buffer(256 * 1024);
         epoll_event events[256];
         while (!m_stop) {
+            if (m_resetGaps.exchange(false)) {
+                for (size_t i = 0; i < m_count; ++i)
+                    m_players[i].maxGapMs = 0;
+            }
             const int n = epoll_wait(m_epoll, events, 256, 100);
             for (int i = 0; i < n; ++i) {
                 Player &p = m_players[events[i].data.u64];
                 for (;;) {
                     const ssize_t got = ::recv(p.fd, buffer.data(), buffer.size(), 0);
                     if (got > 0) {
+                        const auto now = Clock::now();
+                        if (p.firstByteMs.load() >= 0) {
+                            const double gap
+                                    = std::chrono::duration<double, std::milli>(now - p.lastRead)
+                                              .count();
+                            if (gap > p.maxGapMs.load())
+                                p.maxGapMs = gap;
+                        }
+                        p.lastRead = now;
                         const char *data = buffer.data();
                         size_t size = size_t(got);
                         if (!p.headersDone) {
@@ -165,13 +207,21 @@ private:
                             p.headersDone = true;
                             p.status = std::atoi(p.head.c_str() + 9);
                             const size_t body = p.head.size() - end - 4;
-                            if (body > 0)
+                            if (body > 0) {
                                 p.aligned = p.head[end + 4] == 0x47;
+                                p.firstByteMs = std::chrono::duration<double, std::milli>(
+                                                        now - p.connectedAt)
+                                                        .count();
+                            }
                             p.bytes += (long long)body;
                             continue;
                         }
-                        if (p.bytes == 0)
+                        if (p.bytes == 0) {
                             p.aligned = data[0] == 0x47;
+                            p.firstByteMs
+                                    = std::chrono::duration<double, std::milli>(now - p.connectedAt)
+                                              .count();
+                        }
                         p.bytes.fetch_add(got, std::memory_order_relaxed);
                         if (got < ssize_t(buffer.size()))
                             break;
@@ -191,6 +241,7 @@ private:
     size_t m_count = 0;
     int m_epoll = -1;
     std::atomic<bool> m_stop {false};
+    std::atomic<bool> m_resetGaps {false};
     std::thread m_thread;
 };
 
@@ -282,6 +333,57 @@ double timedRequest(quint16 port, const std::string &request, bool firstByteOnly
     return result;
 }
 
+// A player joining on a fresh connection: ms until its first body byte and until the first
+// packet of its first keyframe (with the PAT and PMT before it), -1 when not seen in 8 MB.
+struct Join
+{
+    double firstByteMs = -1;
+    double keyframeMs = -1;
+    char first = 0;
+};
+
+Join timedJoin(quint16 port, const std::string &request)
+{
+    Join j;
+    const auto t0 = Clock::now();
+    const int fd = connectTo(port);
+    if (fd < 0 || !sendAll(fd, request))
+        return j;
+    std::string head;
+    bool headersDone = false;
+    TsScanner scanner;
+    long long body = 0;
+    char buf[65536];
+    pollfd pfd {fd, POLLIN, 0};
+    while (body < 8000000 && poll(&pfd, 1, 10000) > 0) {
+        const ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+        if (n <= 0)
+            break;
+        QByteArray data(buf, int(n));
+        if (!headersDone) {
+            head.append(buf, size_t(n));
+            const size_t end = head.find("\r\n\r\n");
+            if (end == std::string::npos)
+                continue;
+            headersDone = true;
+            data = QByteArray(head.data() + end + 4, int(head.size() - end - 4));
+            if (data.isEmpty())
+                continue;
+        }
+        if (j.firstByteMs < 0) {
+            j.firstByteMs = msSince(t0);
+            j.first = data.at(0);
+        }
+        body += data.size();
+        if (scanner.feed(data).keyframe != TsScanner::kNone) {
+            j.keyframeMs = msSince(t0);
+            break;
+        }
+    }
+    ::close(fd);
+    return j;
+}
+
 double percentile(std::vector<double> v, double p)
 {
     if (v.empty())
@@ -332,10 +434,34 @@ int main(int argc, char *argv[])
             QStringLiteral("After the main run, AceHub's CPU over another window without, then "
                            "one with this many idle /api/events clients (default 0: skipped)."),
             QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption channels(
+            QStringLiteral("channels"),
+            QStringLiteral("Channels the players are spread over (default 1)."),
+            QStringLiteral("n"), QStringLiteral("1"));
+    const QCommandLineOption ramp(
+            QStringLiteral("ramp-ms"),
+            QStringLiteral("Spread the players' connects over this long (default 0: at once)."),
+            QStringLiteral("ms"), QStringLiteral("0"));
+    const QCommandLineOption dropEvery(
+            QStringLiteral("drop-every-s"),
+            QStringLiteral("The engine drops every playback after this many seconds of it."),
+            QStringLiteral("s"));
+    const QCommandLineOption longGop(
+            QStringLiteral("long-gop"),
+            QStringLiteral("The engine plays the sample with a keyframe every 4 s."));
+    const QCommandLineOption joinsOption(
+            QStringLiteral("joins"),
+            QStringLiteral("Players joining the running stream at random times (default 10)."),
+            QStringLiteral("n"), QStringLiteral("10"));
+    const QCommandLineOption hubEnv(QStringLiteral("hub-env"),
+                                    QStringLiteral("KEY=VALUE for AceHub's environment."),
+                                    QStringLiteral("env"));
     parser.addOptions({players, bitrate, duration, warmup, acehub, engineBin, readChunk, keepLogs,
-                       eventClients});
+                       channels, ramp, dropEvery, longGop, joinsOption, hubEnv, eventClients});
     parser.process(app);
     const int n = std::max(1, parser.value(players).toInt());
+    const int channelCount = std::max(1, parser.value(channels).toInt());
+    const int rampMs = parser.value(ramp).toInt();
     const int kbps = parser.value(bitrate).toInt();
     const int seconds = parser.value(duration).toInt();
 
@@ -346,9 +472,14 @@ int main(int argc, char *argv[])
     QProcess engine;
     engine.setStandardOutputFile(dir.filePath(QStringLiteral("fake-engine.log")));
     engine.setStandardErrorFile(dir.filePath(QStringLiteral("fake-engine.log")), QIODevice::Append);
-    engine.start(parser.value(engineBin),
-                 {QStringLiteral("--port"), QString::number(enginePort),
-                  QStringLiteral("--bitrate-kbps"), QString::number(kbps)});
+    QStringList engineArgs {QStringLiteral("--port"), QString::number(enginePort),
+                            QStringLiteral("--bitrate-kbps"), QString::number(kbps)};
+    if (parser.isSet(dropEvery))
+        engineArgs << QStringLiteral("--close-after-bytes")
+                   << QString::number(qint64(kbps) * 125 * parser.value(dropEvery).toLongLong());
+    if (parser.isSet(longGop))
+        engineArgs << QStringLiteral("--long-gop");
+    engine.start(parser.value(engineBin), engineArgs);
     // A known admin password for the event clients (Basic auth).
     const QString adminPassword = QStringLiteral("bench-admin-password");
     {
@@ -363,7 +494,10 @@ int main(int argc, char *argv[])
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (parser.isSet(readChunk))
         env.insert(QStringLiteral("ACEHUB_STREAM_READ_CHUNK_KIB"), parser.value(readChunk));
-    env.insert(QStringLiteral("ACEHUB_MAX_ENGINE_SESSIONS"), QStringLiteral("8"));
+    env.insert(QStringLiteral("ACEHUB_MAX_ENGINE_SESSIONS"),
+               QString::number(std::max(8, channelCount)));
+    for (const QString &kv : parser.values(hubEnv))
+        env.insert(kv.section(QLatin1Char('='), 0, 0), kv.section(QLatin1Char('='), 1));
     hub.setProcessEnvironment(env);
     hub.setStandardOutputFile(dir.filePath(QStringLiteral("acehub.log")));
     hub.setStandardErrorFile(dir.filePath(QStringLiteral("acehub.log")), QIODevice::Append);
@@ -380,12 +514,16 @@ int main(int argc, char *argv[])
         return 1;
     }
     const qint64 pid = hub.processId();
-    const std::string id = "0123456789abcdef0123456789abcdef01234567";
-    const std::string request
-            = "GET /ace/getstream?id=" + id
-              + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: acehub-bench\r\n\r\n";
-    printf("acehub-bench: %d players x %d kbit/s, %d s measured (acehub pid %lld, port %u)\n", n,
-           kbps, seconds, pid, port);
+    const auto requestFor = [](int channel) {
+        char id[41];
+        snprintf(id, sizeof id, "%08x0123456789abcdef0123456789abcdef", channel);
+        return "GET /ace/getstream?id=" + std::string(id, 40)
+               + " HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: acehub-bench\r\n\r\n";
+    };
+    const std::string request = requestFor(0);
+    printf("acehub-bench: %d players on %d channel(s) x %d kbit/s, %d s measured (acehub pid %lld, "
+           "port %u)\n",
+           n, channelCount, kbps, seconds, pid, port);
     fflush(stdout);
 
     Load load(size_t(n) + 4);
@@ -399,11 +537,20 @@ int main(int argc, char *argv[])
     sleepMs(3000);
     const ProcStat one = procStat(pid);
 
+    const auto rampT = Clock::now();
     for (int i = 1; i < n; ++i) {
-        if (!load.add(port, request))
+        if (rampMs > 0) {
+            const double due = double(rampMs) * (i - 1) / std::max(1, n - 1);
+            while (msSince(rampT) < due)
+                std::this_thread::sleep_for(std::chrono::microseconds(200));
+        }
+        if (!load.add(port, requestFor(i % channelCount)))
             fprintf(stderr, "acehub-bench: player %d could not connect\n", i + 1);
     }
+    const double rampTook = msSince(rampT);
     sleepMs(parser.value(warmup).toInt() * 1000);
+    const std::vector<double> rampFirstBytes = load.firstByteMs(1);
+    load.resetGaps();
     const ProcStat loaded = procStat(pid);
 
     // /api/health every 100 ms on its own thread while the load runs.
@@ -428,14 +575,21 @@ int main(int argc, char *argv[])
     const auto t0 = Clock::now();
     // Players joining the running stream, spread over the window: time to their first TS byte.
     std::vector<double> joins;
+    std::vector<double> keyframes;
     int joinMisaligned = 0;
-    const int joinCount = 10;
-    for (int j = 0; j < joinCount; ++j) {
-        sleepMs(seconds * 1000 / (joinCount + 1));
-        char first = 0;
-        const double ms = timedRequest(port, request, true, &first);
-        joins.push_back(ms);
-        if (first != 0x47)
+    int noKeyframe = 0;
+    const int joinCount = std::max(1, parser.value(joinsOption).toInt());
+    std::mt19937 random(12345);
+    std::uniform_int_distribution<int> pause(0, 2 * seconds * 1000 / (joinCount + 1));
+    for (int j = 0; j < joinCount && msSince(t0) < seconds * 1000.0; ++j) {
+        sleepMs(pause(random));
+        const Join join = timedJoin(port, request);
+        joins.push_back(join.firstByteMs);
+        if (join.keyframeMs >= 0)
+            keyframes.push_back(join.keyframeMs);
+        else
+            ++noKeyframe;
+        if (join.first != 0x47)
             ++joinMisaligned;
     }
     while (msSince(t0) < seconds * 1000.0)
@@ -468,9 +622,35 @@ int main(int argc, char *argv[])
            one.rssKiB, n, loaded.rssKiB, cpu1.hwmKiB);
     if (n > 1)
         printf("  RSS per added player %.1f KiB\n", double(loaded.rssKiB - one.rssKiB) / (n - 1));
-    printf("  join first TS byte   p50 %.1f ms, max %.1f ms (%d joins, %d not on 0x47)\n",
-           percentile(joins, 50), *std::max_element(joins.begin(), joins.end()), joinCount,
+    {
+        std::vector<double> failed;
+        for (double ms : rampFirstBytes)
+            if (ms < 0)
+                failed.push_back(ms);
+        std::vector<double> got;
+        for (double ms : rampFirstBytes)
+            if (ms >= 0)
+                got.push_back(ms);
+        printf("  ramp                 %d players connected in %.0f ms; first byte p50 %.1f ms, "
+               "p99 %.1f ms, max %.1f ms; %zu without a byte\n",
+               n - 1, rampTook, percentile(got, 50), percentile(got, 99),
+               got.empty() ? -1 : *std::max_element(got.begin(), got.end()), failed.size());
+    }
+    {
+        const std::vector<double> gaps = load.maxGapsMs();
+        printf("  longest gap a player saw  p50 %.0f ms, p99 %.0f ms, max %.0f ms\n",
+               percentile(gaps, 50), percentile(gaps, 99),
+               gaps.empty() ? -1 : *std::max_element(gaps.begin(), gaps.end()));
+    }
+    printf("  join first TS byte   p50 %.1f ms, max %.1f ms (%zu joins, %d not on 0x47)\n",
+           percentile(joins, 50),
+           joins.empty() ? -1 : *std::max_element(joins.begin(), joins.end()), joins.size(),
            joinMisaligned);
+    printf("  join first keyframe  p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d without one in 8 "
+           "MB)\n",
+           percentile(keyframes, 50), percentile(keyframes, 99),
+           keyframes.empty() ? -1 : *std::max_element(keyframes.begin(), keyframes.end()),
+           noKeyframe);
     {
         std::lock_guard<std::mutex> g(healthLock);
         printf("  /api/health          p50 %.1f ms, p99 %.1f ms, max %.1f ms (%zu requests)\n",
@@ -482,8 +662,23 @@ int main(int argc, char *argv[])
            load.misaligned());
     QFile engineLog(dir.filePath(QStringLiteral("fake-engine.log")));
     engineLog.open(QIODevice::ReadOnly);
-    const int sessions = int(engineLog.readAll().count("/ace/getstream"));
-    printf("  engine sessions      %d\n", sessions);
+    const QByteArray engineRequests = engineLog.readAll();
+    const int sessions = int(engineRequests.count("/ace/getstream"));
+    const int stops = int(engineRequests.count("method=stop"));
+    printf("  engine sessions      %d (%d stop commands)\n", sessions, stops);
+    QFile hubLog(dir.filePath(QStringLiteral("acehub.log")));
+    hubLog.open(QIODevice::ReadOnly);
+    const QList<QByteArray> hubLines = hubLog.readAll().split('\n');
+    std::vector<double> recoveries;
+    for (const QByteArray &line : hubLines) {
+        const qsizetype at = line.indexOf("recovered after ");
+        if (at >= 0)
+            recoveries.push_back(line.mid(at + 16).split(' ').value(0).toDouble() * 1000);
+    }
+    if (!recoveries.empty())
+        printf("  recoveries           %zu, upstream re-opened in p50 %.0f ms, max %.0f ms\n",
+               recoveries.size(), percentile(recoveries, 50),
+               *std::max_element(recoveries.begin(), recoveries.end()));
     if (parser.isSet(keepLogs))
         printf("  logs in              %s\n", qPrintable(dir.path()));
 

@@ -48,8 +48,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption redirect(
             QStringLiteral("redirect"),
             QStringLiteral("Answer playback URLs with a 302 first, as real engines may."));
+    const QCommandLineOption closePlaybacks(
+            QStringLiteral("close-playbacks"),
+            QStringLiteral("How many playbacks --close-after-bytes ends (default: every one)."),
+            QStringLiteral("n"), QStringLiteral("-1"));
+    const QCommandLineOption failStops(QStringLiteral("fail-stops"),
+                                       QStringLiteral("The next N stop commands answer HTTP 500."),
+                                       QStringLiteral("n"), QStringLiteral("0"));
+    const QCommandLineOption longGop(QStringLiteral("long-gop"),
+                                     QStringLiteral("Play the sample with a keyframe every 4 s."));
     parser.addOptions({port, bind, bitrate, ts, error, getstreamDelay, startDelay, stallAfter,
-                       stallMs, closeAfter, playbackStatus, redirect});
+                       stallMs, closeAfter, playbackStatus, redirect, closePlaybacks, failStops,
+                       longGop});
     parser.process(app);
 
     FakeEngine engine;
@@ -60,7 +70,13 @@ int main(int argc, char *argv[])
                 qPrintable(parser.value(ts)));
         return 1;
     }
+    if (parser.isSet(longGop) && !engine.loadTs(FakeEngine::longGopTsPath())) {
+        fprintf(stderr, "acehub-fake-engine: the long-GOP sample is missing\n");
+        return 1;
+    }
     FakeEngine::Faults &f = engine.faults();
+    f.closePlaybacks = parser.value(closePlaybacks).toInt();
+    f.failStops = parser.value(failStops).toInt();
     f.errorMessage = parser.value(error);
     f.getstreamDelayMs = parser.value(getstreamDelay).toInt();
     f.startDelayMs = parser.value(startDelay).toInt();

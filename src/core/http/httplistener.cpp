@@ -24,6 +24,10 @@ HttpListener::HttpListener(int maxConnections, int idleTimeoutSeconds, qint64 ma
       m_idleTimeoutMs(qint64(idleTimeoutSeconds) * 1000), m_maxRequestBytes(maxRequestBytes)
 {
     m_clock.start();
+    // Qt's default backlog of 50 overflows when hundreds of players connect at once: the kernel
+    // drops their SYNs and they retry only after 1 s, then 3 s. The kernel caps it at somaxconn.
+    setListenBacklogSize(4096);
+    setMaxPendingConnections(4096);
     connect(&m_sweepTimer, &QTimer::timeout, this, &HttpListener::sweep);
     m_sweepTimer.start(int(qBound(qint64(1000), m_idleTimeoutMs / 4, qint64(30000))));
 }

@@ -1,0 +1,39 @@
+#include "initialpassword.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSaveFile>
+
+namespace InitialPassword {
+
+QString path(const QString &dataDir)
+{
+    return QDir(dataDir).filePath(QStringLiteral("initial-admin-password"));
+}
+
+bool save(const QString &dataDir, const QString &password)
+{
+    QDir().mkpath(dataDir);
+    QSaveFile file(path(dataDir));
+    if (!file.open(QIODevice::WriteOnly))
+        return false;
+    // Owner only, before anything is written.
+    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
+    file.write(password.toUtf8() + '\n');
+    return file.commit();
+}
+
+QString load(const QString &dataDir)
+{
+    QFile file(path(dataDir));
+    if (!file.open(QIODevice::ReadOnly))
+        return QString();
+    return QString::fromUtf8(file.readAll()).trimmed();
+}
+
+void forget(const QString &dataDir)
+{
+    QFile::remove(path(dataDir));
+}
+
+} // namespace InitialPassword

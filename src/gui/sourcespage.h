@@ -1,0 +1,42 @@
+#pragma once
+
+#include "page.h"
+
+#include <memory>
+
+namespace Ui {
+class SourcesPage;
+}
+class JsonTableModel;
+class QTableView;
+
+// Where the catalog comes from: playlist (M3U) and guide (XMLTV) sources; add by URL or file
+// (uploaded, so it works on a remote AceHub too), refresh now with live progress, delete.
+class SourcesPage final : public Page
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SourcesPage)
+
+public:
+    explicit SourcesPage(ApiClient *api, QWidget *parent = nullptr);
+    ~SourcesPage() override;
+
+    void reload() override;
+    void addFile(const QString &path);
+
+private:
+    bool guideTab() const;
+    JsonTableModel *model(bool guide) const { return guide ? m_guides : m_playlists; }
+    QTableView *view(bool guide) const;
+    JsonTableModel *makeModel(bool guide);
+    void load(bool guide);
+    qint64 currentId() const;
+    void addUrl();
+    void chooseFile();
+    void onEvent(const QString &type, const QJsonObject &data);
+    void showCurrent();
+
+    std::unique_ptr<Ui::SourcesPage> m_ui;
+    JsonTableModel *m_playlists;
+    JsonTableModel *m_guides;
+};

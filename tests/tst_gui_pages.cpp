@@ -1,0 +1,244 @@
+#include "apiclient.h"
+#include "channelsmodel.h"
+#include "desktopapp.h"
+#include "fakeengine.h"
+#include "httpclient.h"
+#include "log/logger.h"
+#include "mainwindow.h"
+#include "streamplayer.h"
+#include "streamsmodel.h"
+
+#include <QAbstractItemView>
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFileDialog>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+Q_LOGGING_CATEGORY(lcGuiPagesTest, "acehub.guitest")
+
+// The panel's pages driven like a user would, with clicks and keys, against the Server this
+// process starts (in its own thread) and the fake AceStream engine.
+class tst_GuiPages : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void addingAPlaylistFileFillsTheChannelsPage();
+    void renamingAChannelInlineReachesTheServer();
+    void creatingAUserThroughTheDialog();
+    void aStreamingPlayerShowsOnStreamsAndKickDisconnectsIt();
+    void theLevelFilterHidesInfoLines();
+    void theSettingsFormRefusesAnOutOfRangeValue();
+
+private:
+    HttpResult api(const QByteArray &method, const QString &path, const QByteArray &body = {});
+    template<typename T>
+    T *child(QWidget *parent, const char *name);
+    void press(QWidget *widget) { QTest::mouseClick(widget, Qt::LeftButton); }
+
+    std::unique_ptr<Logger> m_logger;
+    FakeEngine m_engine;
+    QTemporaryDir m_dir;
+    std::unique_ptr<DesktopApp> m_app;
+    MainWindow *m_window = nullptr;
+};
+
+template<typename T>
+T *tst_GuiPages::child(QWidget *parent, const char *name)
+{
+    T *w = parent->findChild<T *>(QLatin1String(name));
+    if (!w)
+        qWarning("no %s", name);
+    return w;
+}
+
+HttpResult tst_GuiPages::api(const QByteArray &method, const QString &path, const QByteArray &body)
+{
+    return httpRequest(
+            method, QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_app->localPort()).arg(path)),
+            body,
+            {{"Authorization", "Bearer " + m_app->localToken().toUtf8()},
+             {"Content-Type", "application/json"}});
+}
+
+void tst_GuiPages::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    m_logger = std::make_unique<Logger>();
+    m_logger->setEchoToStderr(qEnvironmentVariableIsSet("ACEHUB_TEST_VERBOSE"));
+    QVERIFY(m_engine.listen());
+    Settings s;
+    s.setCommandLine(QStringLiteral("bind"), QStringLiteral("127.0.0.1"));
+    s.setCommandLine(QStringLiteral("port"), 0);
+    s.setCommandLine(QStringLiteral("engine_port"), m_engine.port());
+    m_app = std::make_unique<DesktopApp>(m_dir.path(), s);
+    m_window = m_app->window();
+    m_app->start();
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->localPort() != 0, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(m_app->api()->isConnected(), 15000);
+    if (QWidget *dialog = m_app->passwordDialog())
+        dialog->close();
+}
+
+void tst_GuiPages::cleanupTestCase()
+{
+    m_app.reset();
+}
+
+void tst_GuiPages::addingAPlaylistFileFillsTheChannelsPage()
+{
+    const QString path = m_dir.filePath(QStringLiteral("home.m3u"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("#EXTM3U\n"
+               "#EXTINF:-1 tvg-id=\"one.it\" group-title=\"News\",One\n"
+               "acestream://1111111111111111111111111111111111111111\n"
+               "#EXTINF:-1 group-title=\"News\",Two\n"
+               "acestream://2222222222222222222222222222222222222222\n"
+               "#EXTINF:-1 group-title=\"Sport\",Three\n"
+               "acestream://3333333333333333333333333333333333333333\n");
+    file.close();
+
+    m_window->showPage(MainWindow::Sources);
+    press(child<QPushButton>(m_window, "addFileButton"));
+    QFileDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QFileDialog *>()) && dialog->isVisible());
+    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+    QVERIFY(name);
+    QTest::keyClicks(name, path);
+    QTest::keyClick(name, Qt::Key_Return);
+
+    m_window->showPage(MainWindow::Channels);
+    auto *view = child<QTableView>(m_window, "channelsView");
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 3, 15000);
+    QCOMPARE(view->model()->index(0, ChannelsModel::Name).data().toString(), QStringLiteral("One"));
+}
+
+void tst_GuiPages::renamingAChannelInlineReachesTheServer()
+{
+    m_window->showPage(MainWindow::Channels);
+    auto *view = child<QTableView>(m_window, "channelsView");
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 3, 15000);
+    const QModelIndex cell = view->model()->index(1, ChannelsModel::Name);
+    view->setFocus();
+    view->setCurrentIndex(cell);
+    QTest::keyClick(view, Qt::Key_F2);
+    QLineEdit *editor = nullptr;
+    QTRY_VERIFY((editor = qobject_cast<QLineEdit *>(QApplication::focusWidget())));
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("Renamed Two"));
+    QTest::keyClick(editor, Qt::Key_Return);
+
+    QTRY_COMPARE_WITH_TIMEOUT(api("GET", QStringLiteral("/api/channels?search=Renamed%20Two"))
+                                      .json()[QLatin1String("total")]
+                                      .toInt(),
+                              1, 10000);
+    QTRY_COMPARE(view->model()->index(1, ChannelsModel::Name).data().toString(),
+                 QStringLiteral("Renamed Two"));
+}
+
+void tst_GuiPages::creatingAUserThroughTheDialog()
+{
+    m_window->showPage(MainWindow::Users);
+    press(child<QPushButton>(m_window, "addButton"));
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QDialog *>(QStringLiteral("UserDialog"))));
+    auto *username = child<QLineEdit>(dialog, "usernameEdit");
+    QTest::keyClicks(username, QStringLiteral("livingroom"));
+    QVERIFY(!child<QLineEdit>(dialog, "passwordEdit")->text().isEmpty()); // generated
+    press(child<QDialogButtonBox>(dialog, "buttonBox")->button(QDialogButtonBox::Ok));
+
+    QTRY_VERIFY_WITH_TIMEOUT(
+            api("GET", QStringLiteral("/api/users")).body.contains("\"livingroom\""), 10000);
+    auto *view = child<QTableView>(m_window, "usersView");
+    QTRY_COMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("livingroom"));
+}
+
+void tst_GuiPages::aStreamingPlayerShowsOnStreamsAndKickDisconnectsIt()
+{
+    m_window->showPage(MainWindow::Streams);
+    StreamPlayer player;
+    player.open(QUrl(
+            QStringLiteral(
+                    "http://127.0.0.1:%1/ace/getstream?id=1111111111111111111111111111111111111111")
+                    .arg(m_app->localPort())));
+    auto *view = child<QTreeView>(m_window, "streamsView");
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, 15000);
+    const QModelIndex stream = view->model()->index(0, 0);
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(stream), 1, 15000);
+    QTRY_VERIFY(player.bodyBytes() > 0);
+
+    const QModelIndex playerRow = view->model()->index(0, 0, stream);
+    view->scrollTo(playerRow);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(playerRow).center());
+    QCOMPARE(view->currentIndex().data(StreamsModel::PlayerIdRole).toLongLong() > 0, true);
+    auto *kick = child<QPushButton>(m_window, "kickButton");
+    QVERIFY(kick->isEnabled());
+    press(kick);
+    QTRY_VERIFY_WITH_TIMEOUT(player.isClosed(), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->streamsModel()->playerCount(), 0, 10000);
+}
+
+void tst_GuiPages::theLevelFilterHidesInfoLines()
+{
+    m_window->showPage(MainWindow::Logs);
+    auto *view = child<QTableView>(m_window, "logView");
+    auto levels = [view] {
+        QSet<QString> out;
+        for (int row = 0; row < view->model()->rowCount(); ++row)
+            out.insert(view->model()->index(row, 1).data().toString());
+        return out;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(levels().contains(QStringLiteral("info")), 10000);
+    qCWarning(lcGuiPagesTest) << "a warning for the log page";
+    auto *level = child<QComboBox>(m_window, "levelCombo");
+    level->setFocus();
+    QTest::keyClick(level, Qt::Key_Down); // Info -> Warning
+    QCOMPARE(level->currentIndex(), 2);
+    QVERIFY(!levels().contains(QStringLiteral("info")));
+    QTRY_VERIFY_WITH_TIMEOUT(levels().contains(QStringLiteral("warning")), 10000);
+}
+
+void tst_GuiPages::theSettingsFormRefusesAnOutOfRangeValue()
+{
+    m_window->showPage(MainWindow::Settings);
+    QLineEdit *port = nullptr;
+    QTRY_VERIFY_WITH_TIMEOUT(
+            (port = m_window->findChild<QLineEdit *>(QStringLiteral("engine_port"))), 10000);
+    auto *apply = child<QPushButton>(m_window, "applyButton");
+    port->setFocus();
+    port->selectAll();
+    QTest::keyClicks(port, QStringLiteral("70000"));
+    QVERIFY(!apply->isEnabled());
+    bool shown = false;
+    for (QLabel *label : port->parentWidget()->parentWidget()->findChildren<QLabel *>()) {
+        if (label->isVisibleTo(m_window) && label->text().contains(QLatin1String("65535")))
+            shown = true;
+    }
+    QVERIFY2(shown, "no message under the field");
+    // A value in range can be applied, and the server has it.
+    port->selectAll();
+    QTest::keyClicks(port, QString::number(m_engine.port()));
+    port->selectAll();
+    QTest::keyClicks(port, QStringLiteral("6879"));
+    QVERIFY(apply->isEnabled());
+    press(apply);
+    QTRY_VERIFY_WITH_TIMEOUT(api("GET", QStringLiteral("/api/settings")).body.contains("6879"),
+                             10000);
+}
+
+QTEST_MAIN(tst_GuiPages)
+#include "tst_gui_pages.moc"

@@ -1,0 +1,104 @@
+#include "acehubprocess.h"
+#include "apiclient.h"
+#include "desktopapp.h"
+#include "httpclient.h"
+#include "log/logger.h"
+#include "mainwindow.h"
+
+#include <QAction>
+#include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QPointer>
+#include <QPushButton>
+#include <QRegularExpression>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+
+// File › Connect to…: the same window manages an AceHub daemon in another process.
+class tst_GuiRemote : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void connectToASecondAceHubListsItsChannels();
+};
+
+// Clicks File › <action> with the mouse, as a user would (the offscreen platform of Qt 6.4
+// delivers no keyboard shortcuts to menus, so tests cannot press Ctrl+Q there).
+static void clickMenuAction(QMainWindow *window, const char *actionName)
+{
+    auto *action = window->findChild<QAction *>(QLatin1String(actionName));
+    QVERIFY(action);
+    QMenu *menu = nullptr;
+    for (QAction *top : window->menuBar()->actions()) {
+        if (top->menu() && top->menu()->actions().contains(action))
+            menu = top->menu();
+    }
+    QVERIFY(menu);
+    QTest::mouseClick(window->menuBar(), Qt::LeftButton, {},
+                      window->menuBar()->actionGeometry(menu->menuAction()).center());
+    QTRY_VERIFY(menu->isVisible());
+    QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(action).center());
+}
+
+void tst_GuiRemote::connectToASecondAceHubListsItsChannels()
+{
+    QStandardPaths::setTestModeEnabled(true);
+    AcehubProcess daemon;
+    daemon.start({QStringLiteral("--daemon"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
+                  QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--engine"),
+                  QStringLiteral("127.0.0.1:9")});
+    QVERIFY2(daemon.waitListening(), qPrintable(daemon.output()));
+    const QRegularExpression re(QStringLiteral("admin password[^\\n]*\\n\\s*\\n\\s+(\\S+)"));
+    QString password;
+    QTRY_VERIFY((password = re.match(daemon.output()).captured(1), !password.isEmpty()));
+    const HttpResult created = httpRequest(
+            "POST", daemon.url(QStringLiteral("/api/channels")),
+            R"({"name": "Remote One", "address": "acestream://4444444444444444444444444444444444444444"})",
+            {basicAuth(password), {"Content-Type", "application/json"}});
+    QCOMPARE(created.status, 201);
+
+    Logger logger;
+    logger.setEchoToStderr(false);
+    QTemporaryDir dir;
+    DesktopApp app(dir.path(), Settings()); // its own server is not started
+    MainWindow *window = app.window();
+    window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(window));
+    clickMenuAction(window, "connectAction");
+    QDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = window->findChild<QDialog *>(QStringLiteral("ConnectDialog")))
+                && dialog->isVisible());
+    auto *address = dialog->findChild<QComboBox *>(QStringLiteral("addressCombo"));
+    address->lineEdit()->setFocus();
+    address->lineEdit()->selectAll(); // an address remembered by an earlier run goes
+    QTest::keyClicks(address->lineEdit(), daemon.url(QString()).toString());
+    QTest::keyClicks(dialog->findChild<QLineEdit *>(QStringLiteral("passwordEdit")), password);
+    QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
+                      Qt::LeftButton);
+
+    auto *error = dialog->findChild<QLabel *>(QStringLiteral("errorLabel"));
+    QTRY_VERIFY2_WITH_TIMEOUT(app.api()->baseUrl().port() == daemon.port(),
+                              qPrintable(error->text()), 15000);
+    QVERIFY(app.api()->isRemote());
+    window->showPage(MainWindow::Channels);
+    auto *view = window->findChild<QTableView *>(QStringLiteral("channelsView"));
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, 15000);
+    QCOMPARE(view->model()->index(0, 1).data().toString(), QStringLiteral("Remote One"));
+    QVERIFY(window->windowTitle().contains(QString::number(daemon.port())));
+    app.shutdown();
+    daemon.terminate();
+    QVERIFY(daemon.waitFinished());
+}
+
+QTEST_MAIN(tst_GuiRemote)
+#include "tst_gui_remote.moc"
