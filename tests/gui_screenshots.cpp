@@ -47,7 +47,10 @@ int main(int argc, char *argv[])
     MainWindow *window = app.window();
     window->resize(1180, 720);
     app.start();
-    QTRY_VERIFY_WITH_TIMEOUT(app.localPort() != 0, 20000);
+    if (!QTest::qWaitFor([&app] { return app.localPort() != 0; }, 20000)) {
+        fprintf(stderr, "AceHub did not start\n");
+        return 1;
+    }
     if (QWidget *d = app.passwordDialog())
         d->close();
     auto api = [&app](const QByteArray &method, const QString &path, const QByteArray &body = {}) {
@@ -94,7 +97,8 @@ int main(int argc, char *argv[])
                           .arg(app.localPort())
                           .arg(Fixtures::contentId(1))),
              "GET", {{"User-Agent", "Kodi/20.2 (X11; Linux x86_64)"}});
-    QTRY_VERIFY_WITH_TIMEOUT(window->streamsModel()->playerCount() == 2, 20000);
+    if (!QTest::qWaitFor([window] { return window->streamsModel()->playerCount() == 2; }, 20000))
+        fprintf(stderr, "the two players did not show up\n");
     QTest::qWait(6000); // rates over a few seconds
 
     const char *const pages[] = {"overview", "streams", "channels", "categories",

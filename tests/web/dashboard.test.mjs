@@ -396,6 +396,14 @@ test('a bad setting is refused next to its field; a good one is saved', async ()
   await page.getByRole('button', { name: 'Save settings' }).click();
   await page.getByText('Settings saved').waitFor();
   await waitFor(async () => (await apiGet('/api/settings')).items.find((s) => s.key === 'stream_linger_s').value === 5, 'the new value');
+  // the admin password form: a wrong current password is refused next to its field
+  const current = page.getByLabel('Current password');
+  await current.fill('wrong password');
+  await page.getByLabel('New password', { exact: true }).fill('a new password');
+  await page.getByLabel('New password again').fill('a new password');
+  await page.getByRole('button', { name: 'Change password' }).click();
+  await page.locator('.field', { has: current }).locator('.error').waitFor();
+  assert.equal(await current.getAttribute('aria-invalid'), 'true');
   await checkPage('settings');
 });
 
