@@ -149,7 +149,8 @@ HttpResult tst_ChannelChecker::api(const QByteArray &method, const QString &path
 {
     return httpRequest(
             method, QUrl(QStringLiteral("http://127.0.0.1:%1%2").arg(m_server->port()).arg(path)),
-            body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(), {basicAuth(m_password)});
+            body.isEmpty() ? QByteArray() : QJsonDocument(body).toJson(),
+            {basicAuth(m_password), {"Content-Type", "application/json"}});
 }
 
 int tst_ChannelChecker::addChannel(const QString &address)

@@ -346,8 +346,9 @@ void tst_XtreamApi::badUserInputIsRefusedNamingTheField()
     // The same checks guard an update, which leaves the account as it was.
     const XtreamUser u = addUser({{"username", "keep"}, {"password", "p"}});
     if (field != QLatin1String("username") && field != QLatin1String("password")) {
-        const HttpResult put = httpRequest("PUT", url(QStringLiteral("/api/users/%1").arg(u.id)),
-                                           body, {{"Authorization", auth}});
+        const HttpResult put
+                = httpRequest("PUT", url(QStringLiteral("/api/users/%1").arg(u.id)), body,
+                              {{"Authorization", auth}, {"Content-Type", "application/json"}});
         QCOMPARE(put.status, 400);
         const auto after = UserStore::byId(m_server->database()->connection(), u.id);
         QCOMPARE(after->username, QStringLiteral("keep"));

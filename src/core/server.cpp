@@ -1,15 +1,24 @@
 #include "server.h"
 
+#include "auth/adminauth.h"
 #include "auth/admincredential.h"
 #include "catalog/channelchecker.h"
 #include "catalog/sourcemanager.h"
 #include "engine/aceengine.h"
-#include "http/adminapi.h"
+#include "http/api/authroutes.h"
+#include "http/api/backuproutes.h"
+#include "http/api/categoriesroutes.h"
+#include "http/api/channelsroutes.h"
+#include "http/api/checksroutes.h"
+#include "http/api/healthroutes.h"
+#include "http/api/logsroutes.h"
+#include "http/api/settingsroutes.h"
+#include "http/api/sourcesroutes.h"
+#include "http/api/usersroutes.h"
 #include "http/httpfront.h"
 #include "http/httputil.h"
 #include "http/liveroutes.h"
 #include "http/playerroutes.h"
-#include "http/userroutes.h"
 #include "http/webroutes.h"
 #include "log/logger.h"
 #include "storage/database.h"
@@ -106,15 +115,15 @@ bool Server::start()
             [this] { m_streams->setConfig(StreamConfig::fromSettings(m_settings)); });
     registerStreamRoutes(m_http, m_streams);
 
-    // catalog and admin API
+    // catalog and admin API: route objects are children of m_http and go with it
     m_sources = new SourceManager(this, this);
     m_checker = new ChannelChecker(this, this);
-    m_adminApi = new AdminApi(this, this);
-    m_adminApi->registerRoutes(m_http);
+    m_auth = new AdminAuth(this, this);
+    registerAdminRoutes();
 
     // players: Xtream Codes API
     new PlayerRoutes(this, m_http); // child of m_http: goes with it
-    registerUserRoutes(m_http, this);
+    new UsersRoutes(m_http, m_database.get(), m_streams);
     new LiveRoutes(this, m_http, m_streams); // last: /U/P/{id} matches any three-segment path
 
     QString error;
@@ -146,8 +155,8 @@ void Server::stop()
     delete m_streams; // ends every stream (and its engine session) while the sockets exist
     m_streams = nullptr;
     // catalog: a running import is cancelled and joined before the database closes
-    delete m_adminApi;
-    m_adminApi = nullptr;
+    delete m_auth;
+    m_auth = nullptr;
     delete m_checker;
     m_checker = nullptr;
     delete m_sources;
@@ -239,36 +248,22 @@ void Server::registerRoutes()
     using Access = HttpFront::Access;
     using M = HttpFront::Method;
 
-    m_http->route(M::Get | M::Head, QStringLiteral("/api/health"), Access::Public,
-                  [this](const HttpRequest &, QHttpServerResponder &r) {
-                      // Answers from the engine state the probe keeps: never waits on the engine.
-                      Http::sendJson(r, health());
-                  });
+    new HealthRoutes(m_http, [this] { return health(); });
 
     new WebRoutes(m_http); // the dashboard at "/": child of m_http, goes with it
 
-    m_http->route(
-            M::Get, QStringLiteral("/api/logs/tail"), Access::Admin,
-            [](const HttpRequest &req, QHttpServerResponder &r) {
-                Logger *logger = Logger::instance();
-                qint64 lines = 100;
-                const QString text = req.query().queryItemValue(QStringLiteral("lines"));
-                if (!text.isEmpty() && !Http::parseInt(text, 1, 100000, &lines)) {
-                    Http::sendError(r, Http::Status::BadRequest,
-                                    QStringLiteral("lines: expected a number from 1 to 100000"));
-                    return;
-                }
-                QJsonArray out;
-                const QList<LogLine> tail = logger ? logger->tail(int(lines)) : QList<LogLine>();
-                for (const LogLine &line : tail) {
-                    out.append(QJsonObject {
-                            {QStringLiteral("time"), line.time.toString(Qt::ISODateWithMs)},
-                            {QStringLiteral("level"), line.levelName()},
-                            {QStringLiteral("category"), line.category},
-                            {QStringLiteral("message"), line.message},
-                    });
-                }
-                Http::sendJson(r, QJsonObject {{QStringLiteral("lines"), out},
-                                               {QStringLiteral("count"), out.size()}});
-            });
+    new LogsRoutes(m_http);
+}
+
+void Server::registerAdminRoutes()
+{
+    Database *db = m_database.get();
+    const auto writeSettings = [this](const QVariantMap &values) { return updateSettings(values); };
+    new AuthRoutes(m_http, m_auth);
+    new ChannelsRoutes(m_http, db);
+    new ChecksRoutes(m_http, db, m_checker);
+    new CategoriesRoutes(m_http, db);
+    new SourcesRoutes(m_http, db, m_sources);
+    new SettingsRoutes(m_http, &m_settings, writeSettings);
+    new BackupRoutes(m_http, db, &m_settings, writeSettings, m_sources, m_checker, m_engine);
 }

@@ -10,7 +10,7 @@
 #include <optional>
 
 class AceEngine;
-class AdminApi;
+class AdminAuth;
 class ChannelChecker;
 class Database;
 class HttpFront;
@@ -79,6 +79,7 @@ private:
     bool fail(const QString &error);
     void applyRuntimeSettings();
     void registerRoutes();
+    void registerAdminRoutes();
 
     QString m_dataDir;
     Settings m_settings;
@@ -94,5 +95,5 @@ private:
     // catalog: children, deleted in stop() before the database closes
     SourceManager *m_sources = nullptr;
     ChannelChecker *m_checker = nullptr;
-    AdminApi *m_adminApi = nullptr;
+    AdminAuth *m_auth = nullptr; // child; deleted in stop() with the catalog
 };

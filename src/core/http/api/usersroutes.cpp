@@ -1,31 +1,17 @@
-#include "userroutes.h"
+#include "usersroutes.h"
 
+#include "http/api/apiinput.h"
 #include "http/httpfront.h"
 #include "http/httputil.h"
 #include "http/liveroutes.h"
-#include "server.h"
 #include "storage/database.h"
 #include "xtream/userstore.h"
 
 #include <QDateTime>
 #include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 
 namespace {
-
-std::optional<QJsonObject> jsonBody(const HttpRequest &req, QHttpServerResponder &r)
-{
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(req.http.body(), &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject()) {
-        Http::sendError(r, Http::Status::BadRequest,
-                        QStringLiteral("body: expected a JSON object"));
-        return std::nullopt;
-    }
-    return doc.object();
-}
 
 std::optional<qint64> userId(const HttpRequest &req, QHttpServerResponder &r)
 {
@@ -42,18 +28,18 @@ std::optional<qint64> userId(const HttpRequest &req, QHttpServerResponder &r)
 
 } // namespace
 
-void registerUserRoutes(HttpFront *http, Server *server)
+UsersRoutes::UsersRoutes(HttpFront *http, Database *db, StreamManager *streams) : QObject(http)
 {
     using Access = HttpFront::Access;
     using M = HttpFront::Method;
 
-    Database *database = server->database();
-    auto view = [server](const XtreamUser &user) {
+    Database *database = db;
+    auto view = [streams](const XtreamUser &user) {
         QJsonObject o = user.toJson();
         o.insert(QStringLiteral("status"),
                  XtreamUser::statusName(user.status(QDateTime::currentSecsSinceEpoch())));
         o.insert(QStringLiteral("active_connections"),
-                 LiveRoutes::activeConnections(server->streams(), user.username));
+                 LiveRoutes::activeConnections(streams, user.username));
         return o;
     };
     auto answer = [view](QHttpServerResponder &r, const UserStore::Result &result,
@@ -78,7 +64,7 @@ void registerUserRoutes(HttpFront *http, Server *server)
                 });
     http->route(M::Post, QStringLiteral("/api/users"), Access::Admin,
                 [database, answer](const HttpRequest &req, QHttpServerResponder &r) {
-                    const auto body = jsonBody(req, r);
+                    const auto body = Api::jsonBody(req, r);
                     if (!body)
                         return;
                     const auto result = UserStore::create(database->connection(), *body,
@@ -101,11 +87,11 @@ void registerUserRoutes(HttpFront *http, Server *server)
                     Http::sendJson(r, view(*user));
                 });
     http->route(M::Put | M::Patch, QStringLiteral("/api/users/{id}"), Access::Admin,
-                [database, server, answer](const HttpRequest &req, QHttpServerResponder &r) {
+                [database, streams, answer](const HttpRequest &req, QHttpServerResponder &r) {
                     const auto id = userId(req, r);
                     if (!id)
                         return;
-                    const auto body = jsonBody(req, r);
+                    const auto body = Api::jsonBody(req, r);
                     if (!body)
                         return;
                     const auto before = UserStore::byId(database->connection(), *id);
@@ -118,13 +104,13 @@ void registerUserRoutes(HttpFront *http, Server *server)
                         // The old streams were opened with the old credentials.
                         if (!active || after.username != before->username
                             || after.password != before->password)
-                            LiveRoutes::endStreams(server->streams(), before->username,
+                            LiveRoutes::endStreams(streams, before->username,
                                                    QStringLiteral("account changed"));
                     }
                     answer(r, result, Http::Status::Ok);
                 });
     http->route(M::Delete, QStringLiteral("/api/users/{id}"), Access::Admin,
-                [database, server](const HttpRequest &req, QHttpServerResponder &r) {
+                [database, streams](const HttpRequest &req, QHttpServerResponder &r) {
                     const auto id = userId(req, r);
                     if (!id)
                         return;
@@ -139,7 +125,7 @@ void registerUserRoutes(HttpFront *http, Server *server)
                         return;
                     }
                     qCInfo(lcPlayers).noquote() << "User" << user->username << "deleted";
-                    LiveRoutes::endStreams(server->streams(), user->username,
+                    LiveRoutes::endStreams(streams, user->username,
                                            QStringLiteral("account deleted"));
                     Http::send(r, Http::Status::NoContent, "application/json", {});
                 });

@@ -1,0 +1,295 @@
+#include "apiinput.h"
+
+#include "catalog/sourcemanager.h"
+#include "http/httpfront.h"
+#include "http/httputil.h"
+#include "log/logger.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <cmath>
+
+namespace Api {
+
+std::optional<QString> checkValue(const QString &name, const QJsonValue &v, const Field &f)
+{
+    if (v.isNull()) {
+        if (f.nullable)
+            return std::nullopt;
+        return QStringLiteral("%1: must not be null").arg(name);
+    }
+    switch (f.type) {
+    case Type::String: {
+        if (!v.isString())
+            return QStringLiteral("%1: expected a string").arg(name);
+        const qsizetype n = v.toString().trimmed().size();
+        if (n < f.min || n > f.max)
+            return f.min > 0 && n == 0 ? QStringLiteral("%1: must not be empty").arg(name)
+                                       : QStringLiteral("%1: length must be between %2 and %3")
+                                                 .arg(name)
+                                                 .arg(f.min)
+                                                 .arg(f.max);
+        return std::nullopt;
+    }
+    case Type::Int: {
+        // Range first: converting a huge double to an integer is undefined.
+        if (!v.isDouble() || std::abs(v.toDouble()) > 9e15
+            || v.toDouble() != double(qint64(v.toDouble())))
+            return QStringLiteral("%1: expected a whole number").arg(name);
+        const qint64 n = qint64(v.toDouble());
+        if (n < f.min || n > f.max)
+            return QStringLiteral("%1: must be between %2 and %3").arg(name).arg(f.min).arg(f.max);
+        return std::nullopt;
+    }
+    case Type::Bool:
+        if (!v.isBool())
+            return QStringLiteral("%1: expected true or false").arg(name);
+        return std::nullopt;
+    case Type::IntList: {
+        if (!v.isArray())
+            return QStringLiteral("%1: expected an array of whole numbers").arg(name);
+        const QJsonArray a = v.toArray();
+        if (a.size() > 100000)
+            return QStringLiteral("%1: too many entries").arg(name);
+        for (int i = 0; i < a.size(); ++i) {
+            Field each = f;
+            each.type = Type::Int;
+            each.nullable = false;
+            if (auto e = checkValue(QStringLiteral("%1[%2]").arg(name).arg(i), a.at(i), each))
+                return e;
+        }
+        return std::nullopt;
+    }
+    }
+    return std::nullopt;
+}
+
+// Unknown fields, wrong types, out-of-range values and missing required fields, in that order.
+std::optional<QString> checkObject(const QJsonObject &o, const QList<Field> &fields,
+                                   const QStringList &required)
+{
+    for (auto it = o.begin(); it != o.end(); ++it) {
+        const auto f = std::find_if(fields.cbegin(), fields.cend(), [&](const Field &x) {
+            return it.key() == QLatin1String(x.name);
+        });
+        if (f == fields.cend())
+            return QStringLiteral("%1: unknown field").arg(it.key());
+        if (auto e = checkValue(it.key(), it.value(), *f))
+            return e;
+    }
+    for (const QString &name : required) {
+        if (!o.contains(name))
+            return QStringLiteral("%1: required").arg(name);
+    }
+    return std::nullopt;
+}
+
+std::optional<QJsonObject> jsonBody(const HttpRequest &req, QHttpServerResponder &r,
+                                    bool emptyIsObject)
+{
+    const QByteArray body = req.http.body();
+    if (emptyIsObject && body.trimmed().isEmpty())
+        return QJsonObject();
+    QByteArray type;
+    for (const auto &h : req.http.headers()) {
+        if (h.first.compare("Content-Type", Qt::CaseInsensitive) == 0)
+            type = h.second.toLower();
+    }
+    const QByteArray mime = type.split(';').constFirst().trimmed();
+    if (mime != "application/json") {
+        Http::sendError(r, Http::Status::UnsupportedMediaType,
+                        QStringLiteral("content-type: expected application/json"));
+        return std::nullopt;
+    }
+    QJsonParseError error;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
+    if (error.error != QJsonParseError::NoError) {
+        Http::sendError(r, Http::Status::BadRequest,
+                        QStringLiteral("body: not valid JSON (%1 at offset %2)")
+                                .arg(error.errorString())
+                                .arg(error.offset));
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        Http::sendError(r, Http::Status::BadRequest,
+                        QStringLiteral("body: expected a JSON object"));
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
+bool badRequest(QHttpServerResponder &r, const std::optional<QString> &error)
+{
+    if (!error)
+        return false;
+    Http::sendError(r, Http::Status::BadRequest, *error);
+    return true;
+}
+
+std::optional<QString> checkQueryNames(const QUrlQuery &query, const QStringList &known)
+{
+    for (const auto &item : query.queryItems()) {
+        if (!known.contains(item.first))
+            return QStringLiteral("%1: unknown query parameter").arg(item.first);
+    }
+    return std::nullopt;
+}
+
+std::optional<Query> Query::check(const HttpRequest &req, QHttpServerResponder &r,
+                                  const QStringList &known)
+{
+    QUrlQuery query = req.query();
+    if (badRequest(r, checkQueryNames(query, known)))
+        return std::nullopt;
+    return Query(std::move(query));
+}
+
+QString Query::text(const QString &name) const
+{
+    return m_query.queryItemValue(name, QUrl::FullyDecoded);
+}
+
+bool Query::integer(QHttpServerResponder &r, const QString &name, qint64 min, qint64 max,
+                    qint64 *out) const
+{
+    if (!has(name) || Http::parseInt(text(name), min, max, out))
+        return true;
+    Http::sendError(r, Http::Status::BadRequest,
+                    max == std::numeric_limits<int>::max()
+                            ? QStringLiteral("%1: expected a number from %2").arg(name).arg(min)
+                            : QStringLiteral("%1: expected a number from %2 to %3")
+                                      .arg(name)
+                                      .arg(min)
+                                      .arg(max));
+    return false;
+}
+
+bool Query::boolean(QHttpServerResponder &r, const QString &name, bool *out) const
+{
+    if (!has(name))
+        return true;
+    const QString t = text(name);
+    if (t == QLatin1String("true") || t == QLatin1String("1"))
+        *out = true;
+    else if (t == QLatin1String("false") || t == QLatin1String("0"))
+        *out = false;
+    else
+        return !badRequest(r, QStringLiteral("%1: expected true or false").arg(name));
+    return true;
+}
+
+bool Query::search(QHttpServerResponder &r, const QString &name, QString *out) const
+{
+    *out = text(name);
+    if (out->size() <= kMaxSearchLength)
+        return true;
+    return !badRequest(r,
+                       QStringLiteral("%1: at most %2 characters").arg(name).arg(kMaxSearchLength));
+}
+
+std::optional<int> pathId(const HttpRequest &req, QHttpServerResponder &r, const char *what)
+{
+    bool ok = false;
+    const int id = req.arg(QStringLiteral("id")).toInt(&ok);
+    if (!ok || id <= 0) {
+        Http::sendError(r, Http::Status::NotFound,
+                        QStringLiteral("no such %1: %2")
+                                .arg(QLatin1String(what), req.arg(QStringLiteral("id"))));
+        return std::nullopt;
+    }
+    return id;
+}
+
+void notFound(QHttpServerResponder &r, const char *what, qint64 id)
+{
+    Http::sendError(r, Http::Status::NotFound,
+                    QStringLiteral("no such %1: %2").arg(QLatin1String(what)).arg(id));
+}
+
+void dbError(QHttpServerResponder &r, const QString &error)
+{
+    qCWarning(lcCatalog).noquote() << "Database error in the admin API:" << error;
+    Http::sendDatabaseError(r, QStringLiteral("database error: %1").arg(error));
+}
+
+QVariant nullOr(const QJsonValue &v)
+{
+    if (v.isNull() || v.isUndefined())
+        return QVariant(QMetaType(QMetaType::QString));
+    if (v.isString())
+        return v.toString().trimmed();
+    if (v.isBool())
+        return v.toBool() ? 1 : 0;
+    return qint64(v.toDouble());
+}
+
+QJsonValue nullable(const QVariant &v)
+{
+    return v.isNull() ? QJsonValue() : QJsonValue::fromVariant(v);
+}
+
+QJsonValue isoTime(const QVariant &secs)
+{
+    return secs.isNull() ? QJsonValue()
+                         : QJsonValue(QDateTime::fromSecsSinceEpoch(secs.toLongLong(), Qt::UTC)
+                                              .toString(Qt::ISODate));
+}
+
+// DELETE of the row named by the path's {id}: 404 when there is none, else {"deleted": id}.
+void deleteById(const QSqlDatabase &db, const HttpRequest &req, QHttpServerResponder &r,
+                const QString &table, const char *what)
+{
+    const auto id = pathId(req, r, what);
+    if (!id)
+        return;
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table));
+    q.addBindValue(*id);
+    if (!q.exec())
+        return dbError(r, q.lastError().text());
+    if (q.numRowsAffected() == 0) {
+        Http::sendError(r, Http::Status::NotFound,
+                        QStringLiteral("no such %1: %2").arg(QLatin1String(what)).arg(*id));
+        return;
+    }
+    Http::sendJson(r, QJsonObject {{QStringLiteral("deleted"), *id}});
+}
+
+bool exists(const QSqlDatabase &db, const QString &table, qint64 id)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(table));
+    q.addBindValue(id);
+    return q.exec() && q.next();
+}
+
+// A category_id given in a body must name a category; false when it answered 400.
+bool categoryExistsOr400(const QSqlDatabase &db, const QJsonValue &category,
+                         QHttpServerResponder &r)
+{
+    if (!category.isDouble() || exists(db, QStringLiteral("categories"), category.toInteger()))
+        return true;
+    Http::sendError(r, Http::Status::BadRequest,
+                    QStringLiteral("category_id: no such category: %1").arg(category.toInteger()));
+    return false;
+}
+
+static bool isUniqueViolation(const QSqlQuery &q)
+{
+    return q.lastError().databaseText().contains(QLatin1String("UNIQUE"), Qt::CaseInsensitive);
+}
+
+// A write that failed: 409 with `duplicate` when it broke a UNIQUE constraint, else the
+// database error (503 while an import holds the lock, 500 otherwise).
+void writeFailed(QHttpServerResponder &r, const QSqlQuery &q, const QString &duplicate)
+{
+    if (isUniqueViolation(q))
+        Http::sendError(r, Http::Status::Conflict, duplicate);
+    else
+        dbError(r, q.lastError().text());
+}
+
+} // namespace Api

@@ -1,0 +1,117 @@
+#pragma once
+
+#include <QHttpServerResponder>
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+#include <QStringList>
+#include <QUrlQuery>
+#include <QVariant>
+#include <functional>
+#include <optional>
+
+class QSqlDatabase;
+class QSqlQuery;
+struct HttpRequest;
+
+// What every admin route class uses to read its input and answer the common errors: the one
+// JSON body parser, the one query validator, path ids and the database-error answers. Every
+// check answers itself (400, 404, 415 …) and returns nothing, so a route reads
+//     const auto body = Api::jsonBody(req, r); if (!body) return;
+namespace Api {
+
+// ---- JSON bodies --------------------------------------------------------------------------------
+
+enum class Type { String, Int, Bool, IntList };
+
+struct Field
+{
+    const char *name;
+    Type type;
+    bool nullable = false;
+    qint64 min = 0; // Int: value; String: length; IntList: each value
+    qint64 max = 0;
+};
+
+// The request's JSON object body. 415 unless Content-Type is application/json (a form on
+// another site can only send text/plain, form or multipart bodies), 400 naming `body` when it
+// is not JSON or not an object. emptyIsObject: an empty body reads as {} (no type needed).
+std::optional<QJsonObject> jsonBody(const HttpRequest &req, QHttpServerResponder &r,
+                                    bool emptyIsObject = false);
+
+// Unknown fields, wrong types, out-of-range values and missing required fields, in that order;
+// the message starts with the field's name.
+std::optional<QString> checkObject(const QJsonObject &o, const QList<Field> &fields,
+                                   const QStringList &required = {});
+std::optional<QString> checkValue(const QString &name, const QJsonValue &v, const Field &f);
+
+// Unknown query parameter names are refused like unknown JSON fields.
+std::optional<QString> checkQueryNames(const QUrlQuery &query, const QStringList &known);
+
+// Sends 400 with the error when there is one; true when it did.
+bool badRequest(QHttpServerResponder &r, const std::optional<QString> &error);
+
+// ---- query parameters ---------------------------------------------------------------------------
+
+// The longest search term a route accepts (SQLite's LIKE refuses long patterns; no person types
+// more).
+constexpr int kMaxSearchLength = 200;
+
+// A request's query, checked against the names a route knows: an unknown name is a 400 naming
+// it, like an unknown JSON field. The typed readers answer 400 themselves on a bad value.
+class Query final
+{
+public:
+    static std::optional<Query> check(const HttpRequest &req, QHttpServerResponder &r,
+                                      const QStringList &known);
+
+    bool has(const QString &name) const { return m_query.hasQueryItem(name); }
+    QString text(const QString &name) const;
+    // *out keeps its default when the parameter is absent; false when it answered 400.
+    bool integer(QHttpServerResponder &r, const QString &name, qint64 min, qint64 max,
+                 qint64 *out) const;
+    bool boolean(QHttpServerResponder &r, const QString &name, bool *out) const;
+    // A search term of at most kMaxSearchLength characters ("" when absent).
+    bool search(QHttpServerResponder &r, const QString &name, QString *out) const;
+
+private:
+    explicit Query(QUrlQuery query) : m_query(std::move(query)) { }
+    QUrlQuery m_query;
+};
+
+// ---- paths and errors ---------------------------------------------------------------------------
+
+// The path's {id}: a positive integer, else 404 naming what (no such resource can have it).
+std::optional<int> pathId(const HttpRequest &req, QHttpServerResponder &r, const char *what);
+void notFound(QHttpServerResponder &r, const char *what, qint64 id);
+
+// A failed database statement: logged, then 503 + Retry-After while an import holds the lock,
+// else 500.
+void dbError(QHttpServerResponder &r, const QString &error);
+
+// ---- JSON values --------------------------------------------------------------------------------
+
+// A body value as a bind value: null (or absent) -> NULL, strings trimmed, booleans as 0/1.
+QVariant nullOr(const QJsonValue &v);
+// A column as JSON: NULL -> null.
+QJsonValue nullable(const QVariant &v);
+// Epoch seconds as ISO 8601 UTC ("2026-11-21T17:00:00Z"), NULL -> null.
+QJsonValue isoTime(const QVariant &secs);
+
+// ---- shared row checks (SQL moves into the catalog stores) ------------------------------------
+
+bool exists(const QSqlDatabase &db, const QString &table, qint64 id);
+// A category_id given in a body must name a category; false when it answered 400.
+bool categoryExistsOr400(const QSqlDatabase &db, const QJsonValue &category,
+                         QHttpServerResponder &r);
+// DELETE of the row named by the path's {id}: 404 when there is none, else {"deleted": id}.
+void deleteById(const QSqlDatabase &db, const HttpRequest &req, QHttpServerResponder &r,
+                const QString &table, const char *what);
+// A write that failed: 409 with `duplicate` when it broke a UNIQUE constraint, else the
+// database error (503 while an import holds the lock, 500 otherwise).
+void writeFailed(QHttpServerResponder &r, const QSqlQuery &q, const QString &duplicate);
+
+// Validates and stores settings (all or none); the error names the key. Server::updateSettings.
+using SettingsWriter = std::function<std::optional<QString>(const QVariantMap &)>;
+
+} // namespace Api

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "http/api/apiinput.h"
+
+#include <QObject>
+
+class AceEngine;
+class ChannelChecker;
+class Database;
+class HttpFront;
+class Settings;
+class SourceManager;
+
+// /api/backup, /api/restore and /api/export.m3u.
+class BackupRoutes final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(BackupRoutes)
+
+public:
+    // A child of http; registers its routes there.
+    BackupRoutes(HttpFront *http, Database *db, const Settings *settings,
+                 Api::SettingsWriter writeSettings, SourceManager *sources, ChannelChecker *checker,
+                 AceEngine *engine);
+
+private:
+    Database *m_db;
+    const Settings *m_settings;
+    Api::SettingsWriter m_writeSettings;
+    SourceManager *m_sources;
+    ChannelChecker *m_checker;
+    AceEngine *m_engine;
+};

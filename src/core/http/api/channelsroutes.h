@@ -1,0 +1,29 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QObject>
+#include <optional>
+
+class Database;
+class HttpFront;
+class QSqlDatabase;
+class QSqlQuery;
+
+// /api/channels: list and search, one channel, create, edit, delete, bulk edits, a channel's
+// programmes.
+class ChannelsRoutes final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChannelsRoutes)
+
+public:
+    // A child of http; registers its routes there.
+    ChannelsRoutes(HttpFront *http, Database *db);
+
+    // One channel as the API shows it; nothing when there is no such id.
+    static std::optional<QJsonObject> channel(const QSqlDatabase &db, int id);
+    static QJsonObject channelJson(const QSqlQuery &q);
+
+private:
+    Database *m_db;
+};

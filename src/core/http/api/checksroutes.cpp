@@ -1,0 +1,78 @@
+#include "checksroutes.h"
+
+#include "catalog/channelchecker.h"
+#include "http/api/apiinput.h"
+#include "http/api/channelsroutes.h"
+#include "http/httpfront.h"
+#include "http/httputil.h"
+#include "storage/database.h"
+
+#include <QJsonArray>
+
+namespace {
+using M = HttpFront::Method;
+using Access = HttpFront::Access;
+using Status = Http::Status;
+using namespace Api;
+} // namespace
+
+ChecksRoutes::ChecksRoutes(HttpFront *http, Database *db, ChannelChecker *checker)
+    : QObject(http), m_db(db), m_checker(checker)
+{
+    // Engine checks: one at a time, throttled (ChannelChecker).
+    http->route(M::Post, QStringLiteral("/api/channels/{id}/check"), Access::Admin,
+                [this](const HttpRequest &req, QHttpServerResponder &r) {
+                    const auto id = pathId(req, r, "channel");
+                    if (!id)
+                        return;
+                    const auto c = ChannelsRoutes::channel(m_db->connection(), *id);
+                    if (!c) {
+                        Http::sendError(r, Status::NotFound,
+                                        QStringLiteral("no such channel: %1").arg(*id));
+                        return;
+                    }
+                    if (c->value(QLatin1String("kind")).toString() != QLatin1String("acestream")) {
+                        Http::sendError(
+                                r, Status::BadRequest,
+                                QStringLiteral("id: only AceStream channels can be checked"));
+                        return;
+                    }
+                    m_checker->enqueue({*id});
+                    Http::sendJson(r, m_checker->status(), Status::Accepted);
+                });
+    http->route(M::Get | M::Head, QStringLiteral("/api/checks"), Access::Admin,
+                [this](const HttpRequest &, QHttpServerResponder &r) {
+                    Http::sendJson(r, m_checker->status());
+                });
+    http->route(M::Post, QStringLiteral("/api/checks"), Access::Admin,
+                [this](const HttpRequest &req, QHttpServerResponder &r) {
+                    QJsonObject body;
+                    if (!req.http.body().trimmed().isEmpty()) {
+                        const auto parsed = jsonBody(req, r);
+                        if (!parsed)
+                            return;
+                        body = *parsed;
+                    }
+                    if (badRequest(r, checkObject(body, {{"ids", Type::IntList, false, 1,
+                                                          std::numeric_limits<int>::max()}})))
+                        return;
+                    ChannelChecker *checker = m_checker;
+                    int queued = 0;
+                    if (body.contains(QLatin1String("ids"))) {
+                        QList<int> ids;
+                        for (const QJsonValue &v : body.value(QLatin1String("ids")).toArray())
+                            ids << int(v.toInteger());
+                        queued = checker->enqueue(ids);
+                    } else {
+                        queued = checker->enqueueAll();
+                    }
+                    QJsonObject status = checker->status();
+                    status.insert(QStringLiteral("added"), queued);
+                    Http::sendJson(r, status, Status::Accepted);
+                });
+    http->route(M::Delete, QStringLiteral("/api/checks"), Access::Admin,
+                [this](const HttpRequest &, QHttpServerResponder &r) {
+                    m_checker->clear();
+                    Http::sendJson(r, m_checker->status());
+                });
+}

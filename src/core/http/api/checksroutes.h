@@ -1,0 +1,22 @@
+#pragma once
+
+#include <QObject>
+
+class ChannelChecker;
+class Database;
+class HttpFront;
+
+// Engine checks of AceStream channels: /api/checks and /api/channels/{id}/check.
+class ChecksRoutes final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ChecksRoutes)
+
+public:
+    // A child of http; registers its routes there.
+    ChecksRoutes(HttpFront *http, Database *db, ChannelChecker *checker);
+
+private:
+    Database *m_db;
+    ChannelChecker *m_checker;
+};

@@ -1,0 +1,19 @@
+#pragma once
+
+#include <QObject>
+
+class Database;
+class HttpFront;
+class StreamManager;
+
+// The Xtream accounts: /api/users and /api/users/{id} (Access::Admin). Deleting an account,
+// disabling it or changing its credentials ends the streams it has open.
+class UsersRoutes final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(UsersRoutes)
+
+public:
+    // A child of http; registers its routes there.
+    UsersRoutes(HttpFront *http, Database *db, StreamManager *streams);
+};
