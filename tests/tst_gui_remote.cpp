@@ -15,9 +15,9 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
-#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -53,6 +53,7 @@ static void clickMenuAction(QMainWindow *window, const char *actionName)
 void tst_GuiRemote::connectToASecondAceHubListsItsChannels()
 {
     QStandardPaths::setTestModeEnabled(true);
+    QSettings().remove(QStringLiteral("remote/addresses")); // no completion from earlier runs
     AcehubProcess daemon;
     daemon.start({QStringLiteral("--daemon"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
                   QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--engine"),
@@ -86,9 +87,8 @@ void tst_GuiRemote::connectToASecondAceHubListsItsChannels()
     QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
                       Qt::LeftButton);
 
-    auto *error = dialog->findChild<QLabel *>(QStringLiteral("errorLabel"));
-    QTRY_VERIFY2_WITH_TIMEOUT(app.api()->baseUrl().port() == daemon.port(),
-                              qPrintable(error->text()), 15000);
+    // The dialog signs in, then closes (and deletes) itself.
+    QTRY_VERIFY_WITH_TIMEOUT(app.api()->baseUrl().port() == daemon.port(), 15000);
     QVERIFY(app.api()->isRemote());
     window->showPage(MainWindow::Channels);
     auto *view = window->findChild<QTableView *>(QStringLiteral("channelsView"));
