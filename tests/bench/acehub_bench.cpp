@@ -673,7 +673,7 @@ int main(int argc, char *argv[])
     for (const QByteArray &line : hubLines) {
         const qsizetype at = line.indexOf("recovered after ");
         if (at >= 0)
-            recoveries.push_back(line.mid(at + 16).split(' ').value(0).toDouble() * 1000);
+            recoveries.push_back(line.mid(at + 16).split(' ').value(0).toDouble()); // "N ms"
     }
     if (!recoveries.empty())
         printf("  recoveries           %zu, upstream re-opened in p50 %.0f ms, max %.0f ms\n",
