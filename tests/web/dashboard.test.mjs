@@ -407,10 +407,10 @@ test('a bad setting is refused next to its field; a good one is saved', async ()
 test('filters the logs by text and level', async () => {
   await goTo('logs');
   await page.locator('.log-lines li.log').first().waitFor();
-  await page.getByLabel('Search').fill('Listening on');
+  await page.getByLabel('Search').fill('stream_linger_s');
   await waitFor(async () => {
     const texts = await page.locator('.log-lines li.log .message').allTextContents();
-    return texts.length > 0 && texts.every((t) => t.includes('Listening on'));
+    return texts.length > 0 && texts.every((t) => t.includes('stream_linger_s'));
   }, 'only matching lines');
   await page.getByLabel('Least level').selectOption('error');
   await waitFor(async () => {
