@@ -31,7 +31,6 @@ async function errorOf(res) {
 // undefined. Answers the parsed JSON (null for 204), or the Response with {raw: true}.
 export async function request(method, path, body, options = {}) {
   const headers = { 'X-Requested-With': 'AceHub', Accept: 'application/json' };
-  if (fallbackToken) headers.Authorization = `Bearer ${fallbackToken}`; // FALLBACK until cookies
   let payload;
   if (body instanceof Blob) {
     payload = body;
@@ -88,45 +87,8 @@ export async function download(path, filename) {
   setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
-// FALLBACK until the cookie session lands: a token kept for this tab.
-let fallbackToken = sessionStorage.getItem('acehub.token') || '';
-
-export async function session() {
-  try {
-    const answer = await get('/api/session', { noRetry: true });
-    if (answer && answer.via === 'bearer' && fallbackToken) {
-      // The server has cookie sessions: the kept token is not needed; sign in again for a cookie.
-      dropFallback();
-      return await get('/api/session', { noRetry: true });
-    }
-    return answer;
-  } catch (e) {
-    if (e.status !== 404) throw e; // FALLBACK: no /api/session yet
-    if (!fallbackToken) throw new ApiError(401, 'not signed in');
-    await get('/api/checks', { noRetry: true });
-    return { authenticated: true, via: 'bearer' };
-  }
-}
-function dropFallback() {
-  fallbackToken = '';
-  sessionStorage.removeItem('acehub.token');
-}
-export async function login(password) {
-  dropFallback();
-  const answer = await post('/api/login', { username: 'admin', password }, { noRetry: true });
-  try {
-    await get('/api/session', { noRetry: true }); // the cookie works: nothing else to keep
-  } catch (e) {
-    if (e.status !== 404) throw e;
-    fallbackToken = answer.token || ''; // FALLBACK: no cookie sessions on this AceHub
-    sessionStorage.setItem('acehub.token', fallbackToken);
-  }
-  return answer;
-}
-export async function logout() {
-  try {
-    await post('/api/logout', undefined, { noRetry: true });
-  } finally {
-    dropFallback();
-  }
-}
+// The session is the HttpOnly cookie /api/login sets: the page never sees the token.
+export const session = () => get('/api/session', { noRetry: true });
+export const login = (password) =>
+  post('/api/login', { username: 'admin', password }, { noRetry: true });
+export const logout = () => post('/api/logout', undefined, { noRetry: true });

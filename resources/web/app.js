@@ -12,7 +12,6 @@ let page = null; // {name, module, instance}
 let mountSeq = 0;
 let signedIn = false;
 let waitingForSignIn = null; // {promise, resolve}: requests that met an expired session
-let fallbackTimer = 0;
 
 const $ = (id) => document.getElementById(id);
 
@@ -161,15 +160,8 @@ function fillLang() {
 
 function showLive(status) {
   const el = $('live');
-  el.textContent = status.connected ? t('live.on') : (status.available ? t('live.off') : '');
+  el.textContent = status.connected ? t('live.on') : t('live.off');
   el.className = `live ${status.connected ? 'on' : 'off'}`;
-  // Without an event stream (an older AceHub), pages that show live data refresh on a timer.
-  clearInterval(fallbackTimer);
-  if (!status.available && signedIn) {
-    fallbackTimer = setInterval(() => {
-      if (page && page.instance.poll) page.instance.poll();
-    }, 1500);
-  }
 }
 
 function init() {

@@ -15,7 +15,7 @@ let retryDelay = 1000;
 let wasDown = false;
 let instance = '';
 let missed = false; // a new EventSource sends no Last-Event-ID: what happened meanwhile is lost
-const status = { connected: false, available: true };
+const status = { connected: false };
 const statusListeners = new Set();
 
 function emit(type, data) {
@@ -24,10 +24,9 @@ function emit(type, data) {
   }
 }
 
-function setStatus(connected, available = status.available) {
-  if (status.connected === connected && status.available === available) return;
+function setStatus(connected) {
+  if (status.connected === connected) return;
   status.connected = connected;
-  status.available = available;
   for (const fn of statusListeners) fn({ ...status });
 }
 
@@ -38,7 +37,7 @@ export function on(type, fn) {
   return () => listeners.get(type).delete(fn);
 }
 
-// fn({connected, available}) when the connection comes or goes; "reconnected" is announced
+// fn({connected}) when the connection comes or goes; "reconnected" is announced
 // through the "reconnected" pseudo event.
 export function onStatus(fn) {
   statusListeners.add(fn);
@@ -53,7 +52,7 @@ export function connect() {
   source = new EventSource('/api/events?log=debug', { withCredentials: true });
   source.addEventListener('open', () => {
     retryDelay = 1000;
-    setStatus(true, true);
+    setStatus(true);
     if (wasDown) {
       wasDown = false;
       emit('reconnected', {});
@@ -90,20 +89,14 @@ export function connect() {
 }
 
 async function probeAndRetry() {
-  let available = true;
   const abort = new AbortController();
   try {
     // fetch resolves with the headers; the stream itself is not wanted here.
     const res = await fetch('/api/events', { credentials: 'same-origin', signal: abort.signal });
-    available = res.status !== 404;
-    if (res.status === 401) emit('unauthorized', {});
+    if (res.status === 401) emit('unauthorized', {}); // a restart or an expired session
   } catch { /* server down: keep trying */ }
   abort.abort();
   missed = true;
-  if (!available) {
-    setStatus(false, false); // this AceHub has no event stream: pages refresh on a timer
-    retryDelay = 30000;
-  }
   retryTimer = setTimeout(() => {
     connect();
   }, retryDelay);

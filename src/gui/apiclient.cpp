@@ -324,6 +324,13 @@ void ApiClient::logs(const QUrlQuery &query, QObject *context, Callback done)
     get(QStringLiteral("/api/logs"), query, context, std::move(done));
 }
 
+void ApiClient::logTail(int lines, QObject *context, Callback done)
+{
+    QUrlQuery q;
+    q.addQueryItem(QStringLiteral("lines"), QString::number(lines));
+    get(QStringLiteral("/api/logs/tail"), q, context, std::move(done));
+}
+
 void ApiClient::settings(QObject *context, Callback done)
 {
     get(QStringLiteral("/api/settings"), {}, context, std::move(done));

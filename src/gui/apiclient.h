@@ -99,6 +99,8 @@ public:
     void deleteUser(qint64 id, QObject *context, Callback done);
     // Logs, settings, admin password, backup
     void logs(const QUrlQuery &query, QObject *context, Callback done);
+    // The last lines, oldest first ("lines"): what an AceHub without paged logs offers.
+    void logTail(int lines, QObject *context, Callback done);
     void settings(QObject *context, Callback done);
     void settingsSchema(QObject *context, Callback done);
     void updateSettings(const QJsonObject &values, QObject *context, Callback done);

@@ -36,6 +36,20 @@ void LogModel::reload()
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("limit"), QStringLiteral("1000"));
     m_api->logs(q, this, [this](const ApiResult &r) {
+        if (r.status == 404) {
+            // An AceHub without paged logs: its tail, oldest first.
+            m_api->logTail(1000, this, [this](const ApiResult &tail) {
+                if (!tail.ok())
+                    return;
+                beginResetModel();
+                m_lines.clear();
+                for (const QJsonValue &v : tail.json.value(QLatin1String("lines")).toArray())
+                    m_lines.append(v.toObject());
+                m_lastId = 0;
+                endResetModel();
+            });
+            return;
+        }
         if (!r.ok())
             return;
         // Newest first in the answer; lines that came as events meanwhile are kept.

@@ -63,11 +63,8 @@ export default function overview(root) {
     try {
       info = await api.get(`/api/connect${api.query({ user_id: id })}`);
     } catch (e) {
-      if (e.status !== 404 || (id && users.every((u) => String(u.id) !== id))) {
-        errorNear(userPick, e);
-        return;
-      }
-      info = localConnect(users.find((u) => String(u.id) === id)); // FALLBACK: no /api/connect yet
+      errorNear(userPick, e);
+      return;
     }
     const rows = [copyField(t('connect.server'), info.server)];
     if ((info.urls || []).length > 1) {
@@ -85,16 +82,6 @@ export default function overview(root) {
     clear(connect, rows);
   }
   userPick.addEventListener('change', renderConnect);
-
-  function localConnect(user) {
-    const server = location.origin;
-    const creds = user ? `username=${encodeURIComponent(user.username)}&password=${encodeURIComponent(user.password)}` : '';
-    return {
-      server,
-      urls: [server],
-      user: user && { ...user, m3u: `${server}/get.php?${creds}&type=m3u_plus&output=ts`, xmltv: `${server}/xmltv.php?${creds}` },
-    };
-  }
 
   async function loadHealth() {
     health = await api.get('/api/health');
@@ -132,7 +119,6 @@ export default function overview(root) {
       clearInterval(uptimeTimer);
       uptimeTimer = setInterval(() => { if (health) { health.uptime_s += 1; renderStatus(); } }, 1000);
     },
-    poll() { loadHealth(); loadCounts(); },
     unmount() { clearInterval(uptimeTimer); },
     event(type, data) {
       if (type === 'engine' && health) {

@@ -169,7 +169,6 @@ function section(kind) {
   return {
     el,
     load,
-    busy: () => items.some((s) => s.progress && s.progress.state && s.progress.state !== 'idle'),
     event(type, data) {
       if (data.kind && data.kind !== kind) return;
       const src = items.find((x) => x.id === data.source_id);
@@ -200,10 +199,6 @@ export default function sourcesPage(root) {
   clear(root, pageHeader(t('nav.sources')), playlists.el, guides.el);
   return {
     load: () => Promise.all([playlists.load(), guides.load()]),
-    poll() {
-      if (playlists.busy()) playlists.load();
-      if (guides.busy()) guides.load();
-    },
     event(type, data) {
       playlists.event(type, data);
       guides.event(type, data);

@@ -16,8 +16,7 @@ export default function streamsPage(root) {
   clear(root, pageHeader(t('nav.streams')), summary, list);
 
   const playersOf = (s) => s.players || s.clients || [];
-  // FALLBACK until players carry "user": Xtream players are tagged "user:<name>".
-  const userOf = (p) => p.user || (p.tag && p.tag.startsWith('user:') ? p.tag.slice(5) : null);
+  const userOf = (p) => p.user || null; // null: an anonymous /ace player
   const titleOf = (s) => (s.channel
     ? `${s.channel.number ? `${s.channel.number} · ` : ''}${s.channel.name}` : s.key);
 
@@ -146,7 +145,6 @@ export default function streamsPage(root) {
 
   return {
     load,
-    poll: load,
     unmount() { clearInterval(tick); },
     event(type, data) {
       const s = data.key ? model.get(data.key) : null;

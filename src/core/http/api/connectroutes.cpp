@@ -1,5 +1,6 @@
 #include "connectroutes.h"
 
+#include "http/api/apiinput.h"
 #include "http/httpfront.h"
 #include "http/httputil.h"
 #include "storage/database.h"
@@ -54,20 +55,15 @@ QStringList ConnectRoutes::reachableAddresses(const QHostAddress &bind)
 
 void ConnectRoutes::handle(const HttpRequest &req, QHttpServerResponder &r)
 {
+    const auto query = Api::Query::check(req, r, {QStringLiteral("user_id")});
+    if (!query)
+        return;
     std::optional<qint64> userId;
-    const auto items = req.query().queryItems(QUrl::FullyDecoded);
-    for (const auto &item : items) {
-        if (item.first != QLatin1String("user_id")) {
-            Http::sendError(r, Http::Status::BadRequest,
-                            QStringLiteral("%1: unknown parameter").arg(item.first));
-            return;
-        }
+    if (query->has(QStringLiteral("user_id"))) {
         qint64 id = 0;
-        if (!Http::parseInt(item.second, 1, std::numeric_limits<qint64>::max(), &id)) {
-            Http::sendError(r, Http::Status::BadRequest,
-                            QStringLiteral("user_id: expected a user id"));
+        if (!query->integer(r, QStringLiteral("user_id"), 1, std::numeric_limits<qint64>::max(),
+                            &id))
             return;
-        }
         userId = id;
     }
     std::optional<XtreamUser> user;

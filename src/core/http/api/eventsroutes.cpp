@@ -1,5 +1,6 @@
 #include "eventsroutes.h"
 
+#include "http/api/apiinput.h"
 #include "http/httpfront.h"
 #include "http/httputil.h"
 #include "http/socketsink.h"
@@ -20,15 +21,12 @@ EventsRoutes::~EventsRoutes() = default; // the sinks are children: their connec
 
 void EventsRoutes::handle(const HttpRequest &req, QHttpServerResponder &r)
 {
+    const auto query = Api::Query::check(req, r, {QStringLiteral("log")});
+    if (!query)
+        return;
     int logRank = -1;
-    const auto items = req.query().queryItems(QUrl::FullyDecoded);
-    for (const auto &item : items) {
-        if (item.first != QLatin1String("log")) {
-            Http::sendError(r, Http::Status::BadRequest,
-                            QStringLiteral("%1: unknown parameter").arg(item.first));
-            return;
-        }
-        logRank = LogLine::levelRank(item.second);
+    if (query->has(QStringLiteral("log"))) {
+        logRank = LogLine::levelRank(query->text(QStringLiteral("log")));
         if (logRank < 0) {
             Http::sendError(r, Http::Status::BadRequest,
                             QStringLiteral("log: expected debug, info, warning or error"));

@@ -41,7 +41,10 @@ LogsRoutes::LogsRoutes(HttpFront *http) : QObject(http)
             [](const HttpRequest &req, QHttpServerResponder &r) {
                 Logger *logger = Logger::instance();
                 qint64 lines = 100;
-                const QString text = req.query().queryItemValue(QStringLiteral("lines"));
+                const auto query = Api::Query::check(req, r, {QStringLiteral("lines")});
+                if (!query)
+                    return;
+                const QString text = query->text(QStringLiteral("lines"));
                 if (!text.isEmpty() && !Http::parseInt(text, 1, 100000, &lines)) {
                     Http::sendError(r, Http::Status::BadRequest,
                                     QStringLiteral("lines: expected a number from 1 to 100000"));
@@ -59,5 +62,52 @@ LogsRoutes::LogsRoutes(HttpFront *http) : QObject(http)
                 }
                 Http::sendJson(r, QJsonObject {{QStringLiteral("lines"), out},
                                                {QStringLiteral("count"), out.size()}});
+            });
+
+    // Paging through the ring buffer, newest first (docs/admin-api.md, "Logs with paging").
+    http->route(
+            M::Get | M::Head, QStringLiteral("/api/logs"), Access::Admin,
+            [](const HttpRequest &req, QHttpServerResponder &r) {
+                const auto query
+                        = Api::Query::check(req, r,
+                                            {QStringLiteral("level"), QStringLiteral("search"),
+                                             QStringLiteral("before"), QStringLiteral("limit")});
+                if (!query)
+                    return;
+                int minRank = 0;
+                if (query->has(QStringLiteral("level"))) {
+                    minRank = LogLine::levelRank(query->text(QStringLiteral("level")));
+                    if (minRank < 0) {
+                        Http::sendError(r, Status::BadRequest,
+                                        QStringLiteral("level: expected debug, info, warning or "
+                                                       "error"));
+                        return;
+                    }
+                }
+                QString search;
+                qint64 before = 0;
+                qint64 limit = 200;
+                if (!query->search(r, QStringLiteral("search"), &search)
+                    || !query->integer(r, QStringLiteral("before"), 1,
+                                       std::numeric_limits<qint64>::max(), &before)
+                    || !query->integer(r, QStringLiteral("limit"), 1, 1000, &limit))
+                    return;
+                Logger *logger = Logger::instance();
+                bool hasMore = false;
+                const QList<LogLine> lines = logger ? logger->page(quint64(before), int(limit),
+                                                                   minRank, search, &hasMore)
+                                                    : QList<LogLine>();
+                QJsonArray items;
+                for (const LogLine &line : lines) {
+                    items.append(QJsonObject {
+                            {QStringLiteral("id"), qint64(line.id)},
+                            {QStringLiteral("time"), line.time.toUTC().toString(Qt::ISODateWithMs)},
+                            {QStringLiteral("level"), line.levelName()},
+                            {QStringLiteral("category"), line.category},
+                            {QStringLiteral("message"), line.message},
+                    });
+                }
+                Http::sendJson(r, QJsonObject {{QStringLiteral("items"), items},
+                                               {QStringLiteral("has_more"), hasMore}});
             });
 }

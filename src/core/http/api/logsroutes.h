@@ -4,8 +4,8 @@
 
 class HttpFront;
 
-// The log over the admin API: /api/logs/tail (the logger's ring buffer) and /api/logs/download
-// (the current file).
+// The log over the admin API: /api/logs (the logger's ring buffer, filtered and paged),
+// /api/logs/tail (its last lines) and /api/logs/download (the current file).
 class LogsRoutes final : public QObject
 {
     Q_OBJECT

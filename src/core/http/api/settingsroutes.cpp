@@ -46,6 +46,34 @@ SettingsRoutes::SettingsRoutes(HttpFront *http, const Settings *settings,
                 Http::sendJson(r, QJsonObject {{QStringLiteral("items"), items}});
             });
 
+    // What the faces build their settings forms from (docs/admin-api.md, "Settings schema").
+    http->route(M::Get | M::Head, QStringLiteral("/api/settings/schema"), Access::Admin,
+                [](const HttpRequest &req, QHttpServerResponder &r) {
+                    if (!Query::check(req, r, {}))
+                        return;
+                    QJsonArray items;
+                    for (const SettingSpec &s : Settings::specs()) {
+                        QJsonObject o {{QStringLiteral("key"), s.key},
+                                       {QStringLiteral("type"), s.typeName()},
+                                       {QStringLiteral("default"),
+                                        QJsonValue::fromVariant(s.defaultValue)},
+                                       {QStringLiteral("group"), s.group},
+                                       {QStringLiteral("description"), s.description},
+                                       {QStringLiteral("restart"), s.restart}};
+                        if (s.minimum.isValid())
+                            o.insert(QStringLiteral("min"), QJsonValue::fromVariant(s.minimum));
+                        if (s.maximum.isValid())
+                            o.insert(QStringLiteral("max"), QJsonValue::fromVariant(s.maximum));
+                        if (!s.choices.isEmpty())
+                            o.insert(QStringLiteral("choices"),
+                                     QJsonArray::fromStringList(s.choices));
+                        if (!s.unit.isEmpty())
+                            o.insert(QStringLiteral("unit"), s.unit);
+                        items.append(o);
+                    }
+                    Http::sendJson(r, QJsonObject {{QStringLiteral("items"), items}});
+                });
+
     http->route(
             M::Patch | M::Put, QStringLiteral("/api/settings"), Access::Admin,
             [this](const HttpRequest &req, QHttpServerResponder &r) {
