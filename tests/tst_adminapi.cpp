@@ -829,7 +829,9 @@ void tst_AdminApi::urlSourceAcceptsGzipAndEnforcesTheSizeCap()
     QCOMPARE(status.value(QLatin1String("last_imported")).toInt(), 25); // 20 seen before, 5 new
     status = add(QStringLiteral("huge.m3u"));
     QCOMPARE(status.value(QLatin1String("last_status")).toString(), QStringLiteral("error"));
-    QVERIFY2(status.value(QLatin1String("last_error")).toString().contains(QLatin1String("limit")),
+    QVERIFY2(status.value(QLatin1String("last_error"))
+                     .toString()
+                     .contains(QLatin1String("larger than 1 MiB")),
              qPrintable(status.value(QLatin1String("last_error")).toString()));
     status = add(QStringLiteral("missing.m3u"));
     QCOMPARE(status.value(QLatin1String("last_status")).toString(), QStringLiteral("error"));

@@ -235,7 +235,7 @@ ImportOutcome importM3uFile(QSqlDatabase db, int sourceId, const QString &path,
     const int total = int(parsed.entries.size());
     for (int i = 0; i < total; ++i) {
         const M3uEntry &e = parsed.entries.at(i);
-        QVariant categoryId(QMetaType(QMetaType::Int));
+        QVariant categoryId {QMetaType(QMetaType::Int)};
         if (!e.group.isEmpty()) {
             auto it = categories.constFind(e.group);
             if (it == categories.cend()) {
