@@ -71,7 +71,8 @@ bool HttpFront::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     // as url%3Ahttp%3A%2F%2F…); each argument is then decoded once.
     const QString path = request.url().path(QUrl::FullyEncoded);
     Methods allowed;
-    for (const Route &r : m_routes) {
+    for (int index = 0; index < m_routes.size(); ++index) {
+        const Route &r = m_routes.at(index);
         const auto match = r.pattern.match(path);
         if (!match.hasMatch())
             continue;
@@ -79,14 +80,11 @@ bool HttpFront::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
             allowed |= r.methods;
             continue;
         }
-        HttpRequest req {request, socket, {}};
+        HttpRequest req {request, socket, {}, this, index};
         for (int i = 0; i < r.argNames.size(); ++i)
             req.pathArgs.insert(r.argNames.at(i),
                                 QUrl::fromPercentEncoding(match.captured(i + 1).toUtf8()));
-        const Http::HeadScope head(request.method() == Method::Head);
-        if (r.access == Access::Admin && m_adminGuard && !m_adminGuard(req, responder))
-            return true;
-        r.handler(req, responder);
+        run(r, req, responder, true);
         return true;
     }
     if (allowed) {
@@ -117,4 +115,57 @@ void HttpFront::missingHandler(const QHttpServerRequest &request, QTcpSocket *so
     QHttpServerResponder responder = makeResponder(request, socket);
     Http::sendError(responder, Http::Status::NotFound,
                     QStringLiteral("not found: ") + request.url().path());
+}
+
+void HttpFront::run(const Route &route, const HttpRequest &req, QHttpServerResponder &responder,
+                    bool guarded)
+{
+    const Http::HeadScope head(req.method() == Method::Head);
+    if (guarded && route.access == Access::Admin && m_adminGuard && !m_adminGuard(req, responder))
+        return;
+    route.handler(req, responder);
+}
+
+void HttpFront::pauseReading(QTcpSocket *socket)
+{
+    if (m_paused[socket]++ > 0)
+        return;
+    if (!m_detached.contains(socket)) {
+        // QtHttpServer reads the socket only on readyRead: cut that, and the bytes of a
+        // pipelined request wait in the socket until the connection is handed back.
+        QObject::disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+        m_detached.insert(socket);
+        connect(socket, &QObject::destroyed, this, [this](QObject *object) {
+            m_paused.remove(object);
+            m_detached.remove(object);
+        });
+    }
+}
+
+void HttpFront::resumeReading(QTcpSocket *socket)
+{
+    auto it = m_paused.find(socket);
+    if (it == m_paused.end() || --it.value() > 0)
+        return;
+    m_paused.erase(it);
+    if (!m_detached.remove(socket) || !m_listener
+        || socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    // Handed back as a new connection: QtHttpServer connects its reader again, with a fresh
+    // request parser, and reads what was pipelined meanwhile.
+    disconnect(socket, &QObject::destroyed, this, nullptr);
+    m_listener->readopt(socket);
+    if (socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(socket, &QAbstractSocket::readyRead, Qt::QueuedConnection);
+}
+
+void HttpFront::dispatch(const QHttpServerRequest &request, QTcpSocket *socket, int route,
+                         const QHash<QString, QString> &pathArgs)
+{
+    if (route < 0 || route >= m_routes.size())
+        return resumeReading(socket);
+    QHttpServerResponder responder = makeResponder(request, socket);
+    const HttpRequest req {request, socket, pathArgs, this, route};
+    run(m_routes.at(route), req, responder, false);
+    resumeReading(socket); // the deferred answer this replaces; a new deferral holds it paused
 }

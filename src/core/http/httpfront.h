@@ -8,10 +8,13 @@
 #include <QList>
 #include <QPointer>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTcpServer>
 
-class HttpListener;
 #include <functional>
+
+class HttpFront;
+class HttpListener;
 
 // What a route handler sees of a request.
 struct HttpRequest
@@ -19,6 +22,8 @@ struct HttpRequest
     const QHttpServerRequest &http;
     QTcpSocket *socket; // owned by the HTTP server; hold it as QPointer if kept
     QHash<QString, QString> pathArgs;
+    HttpFront *front = nullptr; // the router that matched it (see DeferredReply)
+    int route = -1; // which of its routes
 
     QString arg(const QString &name) const { return pathArgs.value(name); }
     QUrlQuery query() const { return http.query(); }
@@ -60,6 +65,14 @@ public:
 
     static QString methodName(Method method);
 
+    // The glue of DeferredReply (use that class, not these): stop QtHttpServer reading a
+    // connection while an answer is pending (counted: a deferred answer may defer again), hand
+    // it back once the last is written, and run a matched route again on a paused request.
+    void pauseReading(QTcpSocket *socket);
+    void resumeReading(QTcpSocket *socket);
+    void dispatch(const QHttpServerRequest &request, QTcpSocket *socket, int route,
+                  const QHash<QString, QString> &pathArgs);
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -73,7 +86,12 @@ private:
         Access access;
         Handler handler;
     };
+    void run(const Route &route, const HttpRequest &req, QHttpServerResponder &responder,
+             bool guarded);
+
     QList<Route> m_routes;
+    QHash<QObject *, int> m_paused; // socket -> answers pending on it
+    QSet<QObject *> m_detached; // sockets whose readyRead no longer reaches QtHttpServer
     Guard m_adminGuard;
     QPointer<HttpListener> m_listener;
 };

@@ -26,6 +26,8 @@ public:
                  QObject *parent = nullptr);
 
     int openConnections() const { return int(m_connections.size()); }
+    // Hands a connection the HTTP server stopped reading back to it (see DeferredReply).
+    void readopt(QTcpSocket *socket) { addPendingConnection(socket); }
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;
