@@ -8,6 +8,9 @@
 #   installer/setup.sh build                  build only
 #   installer/setup.sh headless               build the NAS variant (no Qt Widgets) and check it
 #   installer/setup.sh deps                   install the Debian packages only
+#   installer/setup.sh package                build the .deb packages acehub and acehub-nox, check them
+#   installer/setup.sh package-test [suites]  install, run, remove, purge them in fresh Debian roots
+#   installer/setup.sh trixie-test            build and run the test suite in a Debian 13 root
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -87,8 +90,11 @@ headless)
     fi
     log "headless build OK: $HEADLESS_DIR/src/app/acehub links no Qt Widgets or Gui"
     ;;
+package | package-test | trixie-test)
+    exec "$ROOT/installer/packaging.sh" "$cmd" "$@" # Debian packages and roots (root for the last two)
+    ;;
 *)
-    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

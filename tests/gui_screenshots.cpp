@@ -16,10 +16,12 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <QTreeView>
 #include <cstdio>
 
@@ -29,6 +31,9 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("AceHub"));
     QCoreApplication::setApplicationName(QStringLiteral("acehub-screenshots"));
     QStandardPaths::setTestModeEnabled(true);
+    QTranslator english; // the plural forms, as acehub itself loads them
+    if (english.load(QStringLiteral(ACEHUB_QM_DIR "/acehub_en.qm")))
+        QCoreApplication::installTranslator(&english);
     const QString out
             = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral("docs/screenshots");
     QDir().mkpath(out);
@@ -79,14 +84,39 @@ int main(int argc, char *argv[])
                        .arg(QLatin1String(groups[i]), QLatin1String(names[i]),
                             Fixtures::contentId(i + 1))
                        .toUtf8();
-    api("POST", QStringLiteral("/api/sources/upload?name=Italia"), m3u);
-    api("POST", QStringLiteral("/api/epg-sources/upload?name=Guida%20TV"),
-        Fixtures::xmltv(16, 24, QDateTime::currentSecsSinceEpoch() / 3600 * 3600));
+    const QByteArray guide
+            = Fixtures::xmltv(16, 24, QDateTime::currentSecsSinceEpoch() / 3600 * 3600);
+    // Uploaded like the Sources page does; an AceHub without the upload route reads the files.
+    const struct
+    {
+        const char *kind;
+        const char *name;
+        QByteArray data;
+    } sources[] = {{"sources", "Italia", m3u}, {"epg-sources", "Guida TV", guide}};
+    for (const auto &src : sources) {
+        const QString name = QLatin1String(src.name);
+        if (api("POST", QStringLiteral("/api/%1/upload?name=%2").arg(QLatin1String(src.kind), name),
+                src.data)
+                            .status
+                    / 100
+            != 2) {
+            const QString path = dir.filePath(name + QStringLiteral(".data"));
+            QFile file(path);
+            file.open(QIODevice::WriteOnly);
+            file.write(src.data);
+            file.close();
+            api("POST", QStringLiteral("/api/%1").arg(QLatin1String(src.kind)),
+                QJsonDocument(QJsonObject {{QStringLiteral("name"), name},
+                                           {QStringLiteral("location"), path}})
+                        .toJson());
+        }
+    }
     api("POST", QStringLiteral("/api/users"),
         R"({"username": "soggiorno", "password": "k7mq4rtx9wpa", "max_connections": 2})");
     api("POST", QStringLiteral("/api/users"),
         R"({"username": "cucina", "password": "b3vn8hzs2dje", "max_connections": 1})");
     QTest::qWait(3000);
+    window->reloadAll();
 
     StreamPlayer tv1, tv2;
     tv1.open(QUrl(QStringLiteral("http://127.0.0.1:%1/ace/getstream?id=%2")

@@ -4,6 +4,7 @@
 #include "httpclient.h"
 #include "log/logger.h"
 #include "mainwindow.h"
+#include "menuclick.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -15,9 +16,9 @@
 #include <QMainWindow>
 #include <QMenu>
 #include <QMenuBar>
-#include <QPointer>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QSettings>
 #include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -32,27 +33,10 @@ private Q_SLOTS:
     void connectToASecondAceHubListsItsChannels();
 };
 
-// Clicks File › <action> with the mouse, as a user would (the offscreen platform of Qt 6.4
-// delivers no keyboard shortcuts to menus, so tests cannot press Ctrl+Q there).
-static void clickMenuAction(QMainWindow *window, const char *actionName)
-{
-    auto *action = window->findChild<QAction *>(QLatin1String(actionName));
-    QVERIFY(action);
-    QMenu *menu = nullptr;
-    for (QAction *top : window->menuBar()->actions()) {
-        if (top->menu() && top->menu()->actions().contains(action))
-            menu = top->menu();
-    }
-    QVERIFY(menu);
-    QTest::mouseClick(window->menuBar(), Qt::LeftButton, {},
-                      window->menuBar()->actionGeometry(menu->menuAction()).center());
-    QTRY_VERIFY(menu->isVisible());
-    QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(action).center());
-}
-
 void tst_GuiRemote::connectToASecondAceHubListsItsChannels()
 {
     QStandardPaths::setTestModeEnabled(true);
+    QSettings().remove(QStringLiteral("remote/addresses")); // no completion from earlier runs
     AcehubProcess daemon;
     daemon.start({QStringLiteral("--daemon"), QStringLiteral("--bind"), QStringLiteral("127.0.0.1"),
                   QStringLiteral("--port"), QStringLiteral("0"), QStringLiteral("--engine"),
@@ -86,9 +70,8 @@ void tst_GuiRemote::connectToASecondAceHubListsItsChannels()
     QTest::mouseClick(dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok),
                       Qt::LeftButton);
 
-    auto *error = dialog->findChild<QLabel *>(QStringLiteral("errorLabel"));
-    QTRY_VERIFY2_WITH_TIMEOUT(app.api()->baseUrl().port() == daemon.port(),
-                              qPrintable(error->text()), 15000);
+    // The dialog signs in, then closes (and deletes) itself.
+    QTRY_VERIFY_WITH_TIMEOUT(app.api()->baseUrl().port() == daemon.port(), 15000);
     QVERIFY(app.api()->isRemote());
     window->showPage(MainWindow::Channels);
     auto *view = window->findChild<QTableView *>(QStringLiteral("channelsView"));

@@ -16,6 +16,8 @@ private Q_SLOTS:
     void updateWritesAllValuesOrNone();
     void invalidValuesAreRefusedNamingTheKey_data();
     void invalidValuesAreRefusedNamingTheKey();
+    void jsonValuesMustHaveTheSettingsType();
+    void everySettingHasAGroupAndTheSchemaFields();
     void engineAddressIsParsedFromHostPort_data();
     void engineAddressIsParsedFromHostPort();
     void environmentErrorsAreReported();
@@ -73,8 +75,7 @@ void tst_Settings::storedValuesSurviveARestartThroughTheDatabaseFile()
         Server server(dir.path(), base);
         QVERIFY2(server.start(), qPrintable(server.errorString()));
         QVERIFY(!server.updateSettings(
-                {{QStringLiteral("engine_port"), 7101},
-                 {QStringLiteral("log_ring_lines"), QStringLiteral("500")}}));
+                {{QStringLiteral("engine_port"), 7101}, {QStringLiteral("log_ring_lines"), 500}}));
         QCOMPARE(server.settings().enginePort(), quint16(7101));
     }
     {
@@ -124,6 +125,8 @@ void tst_Settings::invalidValuesAreRefusedNamingTheKey_data()
     QTest::newRow("port negative") << "port" << QVariant(-1);
     QTest::newRow("port fractional") << "port" << QVariant(80.5);
     QTest::newRow("bind not an address") << "bind" << QVariant(QStringLiteral("everywhere"));
+    QTest::newRow("bind a lone number") << "bind" << QVariant(QStringLiteral("1"));
+    QTest::newRow("bind a host name") << "bind" << QVariant(QStringLiteral("localhost"));
     QTest::newRow("log level unknown") << "log_level" << QVariant(QStringLiteral("loud"));
     QTest::newRow("scheme unknown") << "engine_scheme" << QVariant(QStringLiteral("ftp"));
     QTest::newRow("engine host with spaces") << "engine_host" << QVariant(QStringLiteral("a b"));
@@ -139,6 +142,41 @@ void tst_Settings::invalidValuesAreRefusedNamingTheKey()
     const auto error = Settings::validate(key, value, &normalized);
     QVERIFY(error);
     QVERIFY2(error->startsWith(key), qPrintable(*error));
+}
+
+void tst_Settings::jsonValuesMustHaveTheSettingsType()
+{
+    QVariant normalized;
+    // From JSON a string is not a number, though the environment's text "1" is.
+    auto error = Settings::validate(QStringLiteral("stream_linger_s"), QStringLiteral("1"),
+                                    &normalized, true);
+    QVERIFY(error);
+    QVERIFY2(error->startsWith(QLatin1String("stream_linger_s: ")), qPrintable(*error));
+    QVERIFY(!Settings::validate(QStringLiteral("stream_linger_s"), QStringLiteral("1"),
+                                &normalized));
+    QVERIFY(!Settings::validate(QStringLiteral("stream_linger_s"), 1.0, &normalized, true));
+    QVERIFY(Settings::validate(QStringLiteral("log_level"), 1, &normalized, true));
+    QVERIFY(!Settings::validate(QStringLiteral("bind"), QStringLiteral("::"), &normalized, true));
+    QVERIFY(!Settings::validate(QStringLiteral("bind"), QStringLiteral("192.168.1.20"), &normalized,
+                                true));
+}
+
+void tst_Settings::everySettingHasAGroupAndTheSchemaFields()
+{
+    static const QStringList groups {QStringLiteral("server"),  QStringLiteral("engine"),
+                                     QStringLiteral("streams"), QStringLiteral("catalog"),
+                                     QStringLiteral("players"), QStringLiteral("admin"),
+                                     QStringLiteral("logs")};
+    for (const SettingSpec &spec : Settings::specs()) {
+        QVERIFY2(groups.contains(spec.group), qPrintable(spec.key));
+        QVERIFY(!spec.typeName().isEmpty());
+    }
+    QCOMPARE(Settings::spec(QStringLiteral("port"))->restart, true);
+    QCOMPARE(Settings::spec(QStringLiteral("stream_linger_s"))->restart, false);
+    QCOMPARE(Settings::spec(QStringLiteral("stream_linger_s"))->unit, QStringLiteral("s"));
+    QCOMPARE(Settings::spec(QStringLiteral("client_max_queued_kib"))->unit, QStringLiteral("KiB"));
+    QCOMPARE(Settings::spec(QStringLiteral("bind"))->typeName(), QStringLiteral("address"));
+    QCOMPARE(Settings::spec(QStringLiteral("log_level"))->typeName(), QStringLiteral("enum"));
 }
 
 void tst_Settings::engineAddressIsParsedFromHostPort_data()

@@ -2,6 +2,403 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
 <context>
+    <name>ApiClient</name>
+    <message>
+        <source>Not connected to an AceHub</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesPage</name>
+    <message>
+        <source>Drag categories (or use Move up/down) to change their order; double-click a name to rename it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rename the selected category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected category up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Move the selected category down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the channels of the selected category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Show channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the channels of the selected category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not renamed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the category %1? Its channels stay, without a category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Order not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) hidden</source>
+        <translation>
+            <numerusform>%n channel hidden</numerusform>
+            <numerusform>%n channels hidden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) shown</source>
+        <translation>
+            <numerusform>%n channel shown</numerusform>
+            <numerusform>%n channels shown</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsModel</name>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(added by hand)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsPage</name>
+    <message>
+        <source>Search channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search name, tvg-name, address (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Availability filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hide the selected channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set &amp;category…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set the category of the selected channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Map &amp;guide…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a guide channel for the selected channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check &amp;now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the selected channels with the engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visible and hidden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Visible only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hidden only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any availability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n channel</numerusform>
+            <numerusform>%n channels</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not available: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added by hand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) hidden</source>
+        <translation>
+            <numerusform>%n channel hidden</numerusform>
+            <numerusform>%n channels hidden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) shown</source>
+        <translation>
+            <numerusform>%n channel shown</numerusform>
+            <numerusform>%n channels shown</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category of the selected channels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category set</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide id set to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) queued for a check; the result shows in the Check column</source>
+        <translation>
+            <numerusform>%n channel queued for a check; the result shows in the Check column</numerusform>
+            <numerusform>%n channels queued for a check; the result shows in the Check column</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot check: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n channel(s)? A channel still in its playlist comes back at the next refresh: hide it instead to keep it away.</source>
+        <translation>
+            <numerusform>Delete %n channel? A channel still in its playlist comes back at the next refresh: hide it instead to keep it away.</numerusform>
+            <numerusform>Delete %n channels? A channel still in its playlist comes back at the next refresh: hide it instead to keep it away.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>AceHub: a home IPTV server that proxies an AceStream engine for IPTV players (Xtream Codes API, M3U, XMLTV), one engine session per channel.</source>
@@ -73,6 +470,49 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to an AceHub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The address of the AceHub (for example http://nas.local:6880) and its admin password. The password is not stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address of the AceHub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Type the address of the AceHub, for example http://nas.local:6880</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not signed in: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Daemon</name>
     <message>
         <source>
@@ -99,13 +539,9 @@ Change it with:  acehub --set-admin-password  (reads the new one from standard i
     </message>
 </context>
 <context>
-    <name>GuiApp</name>
+    <name>DesktopApp</name>
     <message>
-        <source>Show AceHub</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Quit</source>
+        <source>Signed out by %1 (it restarted or the admin password changed): sign in again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -113,11 +549,61 @@ Change it with:  acehub --set-admin-password  (reads the new one from standard i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>AceHub generated an admin password for the dashboard and the API. It is shown only once:</source>
+        <source>AceHub generated this admin password for the web dashboard, the API and other computers&apos; panels. Save it now (a password manager is a good place). Until you confirm, it is kept in %1 and shown again at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I have &amp;saved it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remind me &amp;later</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>AceHub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AceHub could not start: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuiFormat</name>
+    <message>
+        <source>%1/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Map a guide channel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide channel for &lt;b&gt;%1&lt;/b&gt;:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the guides&apos; channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide channels</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -145,33 +631,106 @@ Change it with:  acehub --set-admin-password  (reads the new one from standard i
     </message>
 </context>
 <context>
+    <name>LogModel</name>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogsPage</name>
+    <message>
+        <source>Level:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Least level shown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search the log (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause the live log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the log to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n line(s) to %1</source>
+        <translation>
+            <numerusform>Saved %n line to %1</numerusform>
+            <numerusform>Saved %n lines to %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>AceHub</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Not checked yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Address:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>AceStream engine:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Uptime:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -203,18 +762,6 @@ Change it with:  acehub --set-admin-password  (reads the new one from standard i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 — not checked yet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — reachable (version %2)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 — not reachable: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>AceHub is still running</source>
         <translation type="unfinished"></translation>
     </message>
@@ -222,18 +769,278 @@ Change it with:  acehub --set-admin-password  (reads the new one from standard i
         <source>Players can keep watching. Quit from the tray icon&apos;s menu.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Connection state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect to…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;This computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the &amp;web dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the &amp;playlist link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show &amp;notifications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AceHub — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AceHub on this computer (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to AceHub at %1 is lost. Reconnecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No user yet: create one on the Users page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AceStream engine:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streams:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Players:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect a TV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick the user the TV signs in as, then type these into the TV&apos;s IPTV app: the Xtream Codes login, or the M3U playlist and guide links.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User for the TV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address to type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy: Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xtream server:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Xtream server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy: Xtream server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy: Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy: Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M3U playlist:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>M3U playlist link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy: M3U playlist link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide (XMLTV):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy: Guide link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running — %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not checked yet %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reachable (version %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reachable: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no user: address only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the addresses: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This computer can also be reached at: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>PlayerCatalog</name>
     <message>
         <source>Uncategorized</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
-    <message>
-        <source>AceHub</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -257,9 +1064,826 @@ Change it with:  acehub --set-admin-password  (reads the new one from standard i
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revert the unsaved settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Apply the changed settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Current admin password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New admin password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Repeat the new admin password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change the admin password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A backup holds the settings, categories, sources, channels and users (not the guide, which its sources bring back).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Back up to a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>R&amp;estore from a file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore from a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AceStream engine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Players</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(after a restart)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(set by the %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an address is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings not saved: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restart AceHub to apply: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The new password needs at least 8 characters</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two new passwords differ</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admin password changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back up AceHub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AceHub backups (*.json)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backup failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore AceHub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replace the settings, categories, sources, channels and users with the ones in %1? What is there now is lost.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Restore failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPage</name>
+    <message>
+        <source>Kind of source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playlists</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playlist sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guides (EPG)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guide sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;URL…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a source by URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a source from a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh the selected source now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On demand</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n day(s)</source>
+        <translation>
+            <numerusform>Every %n day</numerusform>
+            <numerusform>Every %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n hour(s)</source>
+        <translation>
+            <numerusform>Every %n hour</numerusform>
+            <numerusform>Every %n hours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s)</source>
+        <translation>
+            <numerusform>Every %n minute</numerusform>
+            <numerusform>Every %n minutes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot refresh: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the guide source %1? Its programmes go with it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the playlist source %1? Its channels stay, marked inactive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Double-click to change (in minutes; 0: on demand only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 imported, %3 skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never refreshed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a guide source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a playlist source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh interval in hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh every:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a guide file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a playlist file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Guides (*.xml *.xmltv *.gz)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Playlists (*.m3u *.m3u8 *.gz)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StreamManager</name>
     <message>
         <source>Too many streams: the limit of %1 engine sessions is reached (setting max_engine_sessions).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StreamsModel</name>
+    <message numerus="yes">
+        <source>%n player(s)</source>
+        <translation>
+            <numerusform>%n player</numerusform>
+            <numerusform>%n players</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>↓ %1  ↑ %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Channel / player</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine speeds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StreamsPage</name>
+    <message>
+        <source>Search streams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search channels, players, users (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Kick player</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kick the selected player</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stop stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the selected stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Streams and players</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stream(s)</source>
+        <translation>
+            <numerusform>%n stream</numerusform>
+            <numerusform>%n streams</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n player(s)</source>
+        <translation>
+            <numerusform>%n player</numerusform>
+            <numerusform>%n players</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kicked %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot kick %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop stream</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop %1? Every player watching it is disconnected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot stop %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Show/Hide AceHub</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the web dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the playlist link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AceStream engine down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AceHub cannot reach the engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AceHub cannot reach the engine: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AceStream engine back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The engine answers again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>AceHub: %n stream(s)</source>
+        <translation>
+            <numerusform>AceHub: %n stream</numerusform>
+            <numerusform>AceHub: %n streams</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n player(s)</source>
+        <translation>
+            <numerusform>%n player</numerusform>
+            <numerusform>%n players</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The AceStream engine is not reachable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>User</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate a password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max connections:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None ticked: every category.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Allowed categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit user %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Search users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search users (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New user…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the selected user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Copy M3U link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the selected user&apos;s M3U link</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watching</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the user %1? TVs signed in as %1 stop playing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No link: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved user %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

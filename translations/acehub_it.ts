@@ -2,6 +2,403 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="it_IT">
 <context>
+    <name>ApiClient</name>
+    <message>
+        <source>Not connected to an AceHub</source>
+        <translation>Non connesso a un AceHub</translation>
+    </message>
+</context>
+<context>
+    <name>CategoriesPage</name>
+    <message>
+        <source>Drag categories (or use Move up/down) to change their order; double-click a name to rename it.</source>
+        <translation>Trascina le categorie (o usa Sposta su/giù) per cambiarne l&apos;ordine; fai doppio clic su un nome per rinominarlo.</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Aggiungi…</translation>
+    </message>
+    <message>
+        <source>Add a category</source>
+        <translation>Aggiungi una categoria</translation>
+    </message>
+    <message>
+        <source>&amp;Rename</source>
+        <translation>&amp;Rinomina</translation>
+    </message>
+    <message>
+        <source>Rename the selected category</source>
+        <translation>Rinomina la categoria selezionata</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>Sposta &amp;su</translation>
+    </message>
+    <message>
+        <source>Move the selected category up</source>
+        <translation>Sposta su la categoria selezionata</translation>
+    </message>
+    <message>
+        <source>Move do&amp;wn</source>
+        <translation>Sposta &amp;giù</translation>
+    </message>
+    <message>
+        <source>Move the selected category down</source>
+        <translation>Sposta giù la categoria selezionata</translation>
+    </message>
+    <message>
+        <source>&amp;Hide channels</source>
+        <translation>Nascon&amp;di i canali</translation>
+    </message>
+    <message>
+        <source>Hide the channels of the selected category</source>
+        <translation>Nascondi i canali della categoria selezionata</translation>
+    </message>
+    <message>
+        <source>&amp;Show channels</source>
+        <translation>&amp;Mostra i canali</translation>
+    </message>
+    <message>
+        <source>Show the channels of the selected category</source>
+        <translation>Mostra i canali della categoria selezionata</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Elimina</translation>
+    </message>
+    <message>
+        <source>Delete the selected category</source>
+        <translation>Elimina la categoria selezionata</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canali</translation>
+    </message>
+    <message>
+        <source>Not renamed: %1</source>
+        <translation>Non rinominata: %1</translation>
+    </message>
+    <message>
+        <source>Add category</source>
+        <translation>Aggiungi categoria</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nome:</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>Non aggiunto: %1</translation>
+    </message>
+    <message>
+        <source>Delete category</source>
+        <translation>Elimina categoria</translation>
+    </message>
+    <message>
+        <source>Delete the category %1? Its channels stay, without a category.</source>
+        <translation>Eliminare la categoria %1? I suoi canali restano, senza categoria.</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>Non eliminato: %1</translation>
+    </message>
+    <message>
+        <source>Order not saved: %1</source>
+        <translation>Ordine non salvato: %1</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Non modificato: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) hidden</source>
+        <translation>
+            <numerusform>%n canale nascosto</numerusform>
+            <numerusform>%n canali nascosti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) shown</source>
+        <translation>
+            <numerusform>%n canale mostrato</numerusform>
+            <numerusform>%n canali mostrati</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsModel</name>
+    <message>
+        <source>Available</source>
+        <translation>Disponibile</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Non disponibile</translation>
+    </message>
+    <message>
+        <source>Check failed</source>
+        <translation>Verifica fallita</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Non verificato</translation>
+    </message>
+    <message>
+        <source>(added by hand)</source>
+        <translation>(aggiunto a mano)</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Numero</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sorgente</translation>
+    </message>
+    <message>
+        <source>Guide id</source>
+        <translation>Id guida</translation>
+    </message>
+    <message>
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>Nascosto</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Verifica</translation>
+    </message>
+</context>
+<context>
+    <name>ChannelsPage</name>
+    <message>
+        <source>Search channels</source>
+        <translation>Cerca canali</translation>
+    </message>
+    <message>
+        <source>Search name, tvg-name, address (Ctrl+F)</source>
+        <translation>Cerca nome, tvg-name, indirizzo (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Category filter</source>
+        <translation>Filtro categoria</translation>
+    </message>
+    <message>
+        <source>Source filter</source>
+        <translation>Filtro sorgente</translation>
+    </message>
+    <message>
+        <source>Hidden filter</source>
+        <translation>Filtro nascosti</translation>
+    </message>
+    <message>
+        <source>Availability filter</source>
+        <translation>Filtro disponibilità</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canali</translation>
+    </message>
+    <message>
+        <source>&amp;Hide</source>
+        <translation>Nascon&amp;di</translation>
+    </message>
+    <message>
+        <source>Hide the selected channels</source>
+        <translation>Nascondi i canali selezionati</translation>
+    </message>
+    <message>
+        <source>Sho&amp;w</source>
+        <translation>Mos&amp;tra</translation>
+    </message>
+    <message>
+        <source>Show the selected channels</source>
+        <translation>Mostra i canali selezionati</translation>
+    </message>
+    <message>
+        <source>Set &amp;category…</source>
+        <translation>Imposta &amp;categoria…</translation>
+    </message>
+    <message>
+        <source>Set the category of the selected channels</source>
+        <translation>Imposta la categoria dei canali selezionati</translation>
+    </message>
+    <message>
+        <source>Map &amp;guide…</source>
+        <translation>Associa &amp;guida…</translation>
+    </message>
+    <message>
+        <source>Pick a guide channel for the selected channel</source>
+        <translation>Scegli un canale della guida per il canale selezionato</translation>
+    </message>
+    <message>
+        <source>Check &amp;now</source>
+        <translation>&amp;Verifica ora</translation>
+    </message>
+    <message>
+        <source>Check the selected channels with the engine</source>
+        <translation>Verifica i canali selezionati con il motore</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Elimina</translation>
+    </message>
+    <message>
+        <source>Delete the selected channels</source>
+        <translation>Elimina i canali selezionati</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(nessuna)</translation>
+    </message>
+    <message>
+        <source>Visible and hidden</source>
+        <translation>Visibili e nascosti</translation>
+    </message>
+    <message>
+        <source>Visible only</source>
+        <translation>Solo visibili</translation>
+    </message>
+    <message>
+        <source>Hidden only</source>
+        <translation>Solo nascosti</translation>
+    </message>
+    <message>
+        <source>Any availability</source>
+        <translation>Qualsiasi disponibilità</translation>
+    </message>
+    <message>
+        <source>Available</source>
+        <translation>Disponibile</translation>
+    </message>
+    <message>
+        <source>Unavailable</source>
+        <translation>Non disponibile</translation>
+    </message>
+    <message>
+        <source>Check failed</source>
+        <translation>Verifica fallita</translation>
+    </message>
+    <message>
+        <source>Not checked</source>
+        <translation>Non verificato</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s)</source>
+        <translation>
+            <numerusform>%n canale</numerusform>
+            <numerusform>%n canali</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Non salvato: %1</translation>
+    </message>
+    <message>
+        <source>%1 is available</source>
+        <translation>%1 è disponibile</translation>
+    </message>
+    <message>
+        <source>%1 is not available: %2</source>
+        <translation>%1 non è disponibile: %2</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>Tutte le categorie</translation>
+    </message>
+    <message>
+        <source>No category</source>
+        <translation>Nessuna categoria</translation>
+    </message>
+    <message>
+        <source>All sources</source>
+        <translation>Tutte le sorgenti</translation>
+    </message>
+    <message>
+        <source>Added by hand</source>
+        <translation>Aggiunti a mano</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Non modificato: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) hidden</source>
+        <translation>
+            <numerusform>%n canale nascosto</numerusform>
+            <numerusform>%n canali nascosti</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) shown</source>
+        <translation>
+            <numerusform>%n canale mostrato</numerusform>
+            <numerusform>%n canali mostrati</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Set category</source>
+        <translation>Imposta categoria</translation>
+    </message>
+    <message>
+        <source>Category of the selected channels:</source>
+        <translation>Categoria dei canali selezionati:</translation>
+    </message>
+    <message>
+        <source>Category set</source>
+        <translation>Categoria impostata</translation>
+    </message>
+    <message>
+        <source>Guide id set to %1</source>
+        <translation>Id guida impostato a %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channel(s) queued for a check; the result shows in the Check column</source>
+        <translation>
+            <numerusform>%n canale in coda per la verifica; il risultato appare nella colonna Verifica</numerusform>
+            <numerusform>%n canali in coda per la verifica; il risultato appare nella colonna Verifica</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot check: %1</source>
+        <translation>Impossibile verificare: %1</translation>
+    </message>
+    <message>
+        <source>Delete channels</source>
+        <translation>Elimina canali</translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n channel(s)? A channel still in its playlist comes back at the next refresh: hide it instead to keep it away.</source>
+        <translation>
+            <numerusform>Eliminare %n canale? Un canale ancora presente nella sua playlist ritorna al prossimo aggiornamento: per tenerlo lontano, nascondilo.</numerusform>
+            <numerusform>Eliminare %n canali? Un canale ancora presente nella sua playlist ritorna al prossimo aggiornamento: per tenerlo lontano, nascondilo.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>Non eliminato: %1</translation>
+    </message>
+</context>
+<context>
     <name>CommandLine</name>
     <message>
         <source>AceHub: a home IPTV server that proxies an AceStream engine for IPTV players (Xtream Codes API, M3U, XMLTV), one engine session per channel.</source>
@@ -73,6 +470,49 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect to an AceHub</source>
+        <translation>Connetti a un AceHub</translation>
+    </message>
+    <message>
+        <source>The address of the AceHub (for example http://nas.local:6880) and its admin password. The password is not stored.</source>
+        <translation>L&apos;indirizzo dell&apos;AceHub (per esempio http://nas.local:6880) e la sua password di amministrazione. La password non viene salvata.</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Indirizzo:</translation>
+    </message>
+    <message>
+        <source>Address of the AceHub</source>
+        <translation>Indirizzo dell&apos;AceHub</translation>
+    </message>
+    <message>
+        <source>Admin password:</source>
+        <translation>Password di amministrazione:</translation>
+    </message>
+    <message>
+        <source>Admin password</source>
+        <translation>Password di amministrazione</translation>
+    </message>
+    <message>
+        <source>Type the address of the AceHub, for example http://nas.local:6880</source>
+        <translation>Scrivi l&apos;indirizzo dell&apos;AceHub, per esempio http://nas.local:6880</translation>
+    </message>
+    <message>
+        <source>Signing in…</source>
+        <translation>Accesso in corso…</translation>
+    </message>
+    <message>
+        <source>Cannot reach %1: %2</source>
+        <translation>Impossibile raggiungere %1: %2</translation>
+    </message>
+    <message>
+        <source>Not signed in: %1</source>
+        <translation>Accesso non riuscito: %1</translation>
+    </message>
+</context>
+<context>
     <name>Daemon</name>
     <message>
         <source>
@@ -106,26 +546,72 @@ Per cambiarla:  acehub --set-admin-password  (legge la nuova dallo standard inpu
     </message>
 </context>
 <context>
-    <name>GuiApp</name>
+    <name>DesktopApp</name>
     <message>
-        <source>Show AceHub</source>
-        <translation>Mostra AceHub</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Esci</translation>
+        <source>Signed out by %1 (it restarted or the admin password changed): sign in again.</source>
+        <translation>Disconnesso da %1 (è stato riavviato o la password di amministrazione è cambiata): accedi di nuovo.</translation>
     </message>
     <message>
         <source>Admin password</source>
-        <translation>Password di amministratore</translation>
+        <translation>Password di amministrazione</translation>
     </message>
     <message>
-        <source>AceHub generated an admin password for the dashboard and the API. It is shown only once:</source>
-        <translation>AceHub ha generato una password di amministratore per la dashboard e l&apos;API. Viene mostrata una sola volta:</translation>
+        <source>AceHub generated this admin password for the web dashboard, the API and other computers&apos; panels. Save it now (a password manager is a good place). Until you confirm, it is kept in %1 and shown again at the next start.</source>
+        <translation>AceHub ha generato questa password di amministrazione per la dashboard web, l&apos;API e i pannelli di altri computer. Salvala ora (un gestore di password è il posto giusto). Finché non confermi, resta in %1 e viene mostrata di nuovo al prossimo avvio.</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>&amp;Copia</translation>
+    </message>
+    <message>
+        <source>I have &amp;saved it</source>
+        <translation>L&apos;ho &amp;salvata</translation>
+    </message>
+    <message>
+        <source>Remind me &amp;later</source>
+        <translation>Ricordamelo &amp;più tardi</translation>
     </message>
     <message>
         <source>AceHub</source>
         <translation>AceHub</translation>
+    </message>
+    <message>
+        <source>AceHub could not start: %1</source>
+        <translation>AceHub non si è potuto avviare: %1</translation>
+    </message>
+</context>
+<context>
+    <name>GuiFormat</name>
+    <message>
+        <source>%1/s</source>
+        <translation>%1/s</translation>
+    </message>
+</context>
+<context>
+    <name>GuideDialog</name>
+    <message>
+        <source>Map a guide channel</source>
+        <translation>Associa un canale della guida</translation>
+    </message>
+    <message>
+        <source>Guide channel for &lt;b&gt;%1&lt;/b&gt;:</source>
+        <translation>Canale della guida per &lt;b&gt;%1&lt;/b&gt;:</translation>
+    </message>
+    <message>
+        <source>Search the guides&apos; channels</source>
+        <translation>Cerca tra i canali delle guide</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Guide id</source>
+        <translation>Id guida</translation>
+    </message>
+    <message>
+        <source>Guide channels</source>
+        <translation>Canali della guida</translation>
     </message>
 </context>
 <context>
@@ -152,34 +638,107 @@ Per cambiarla:  acehub --set-admin-password  (legge la nuova dallo standard inpu
     </message>
 </context>
 <context>
+    <name>LogModel</name>
+    <message>
+        <source>Time</source>
+        <translation>Ora</translation>
+    </message>
+    <message>
+        <source>Level</source>
+        <translation>Livello</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>Categoria</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Messaggio</translation>
+    </message>
+</context>
+<context>
+    <name>LogsPage</name>
+    <message>
+        <source>Level:</source>
+        <translation>Livello:</translation>
+    </message>
+    <message>
+        <source>Least level shown</source>
+        <translation>Livello minimo mostrato</translation>
+    </message>
+    <message>
+        <source>Search the log</source>
+        <translation>Cerca nel log</translation>
+    </message>
+    <message>
+        <source>Search the log (Ctrl+F)</source>
+        <translation>Cerca nel log (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Pause</source>
+        <translation>&amp;Pausa</translation>
+    </message>
+    <message>
+        <source>Pause the live log</source>
+        <translation>Metti in pausa il log in diretta</translation>
+    </message>
+    <message>
+        <source>&amp;Save…</source>
+        <translation>&amp;Salva…</translation>
+    </message>
+    <message>
+        <source>Save the log to a file</source>
+        <translation>Salva il log in un file</translation>
+    </message>
+    <message>
+        <source>Log lines</source>
+        <translation>Righe del log</translation>
+    </message>
+    <message>
+        <source>Debug</source>
+        <translation>Debug</translation>
+    </message>
+    <message>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Avviso</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Errore</translation>
+    </message>
+    <message>
+        <source>&amp;Resume</source>
+        <translation>&amp;Riprendi</translation>
+    </message>
+    <message>
+        <source>Save the log</source>
+        <translation>Salva il log</translation>
+    </message>
+    <message>
+        <source>Log files (*.log *.txt)</source>
+        <translation>File di log (*.log *.txt)</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Impossibile scrivere %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Saved %n line(s) to %1</source>
+        <translation>
+            <numerusform>Salvata %n riga in %1</numerusform>
+            <numerusform>Salvate %n righe in %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>AceHub</source>
         <translation>AceHub</translation>
-    </message>
-    <message>
-        <source>Server</source>
-        <translation>Server</translation>
-    </message>
-    <message>
-        <source>Starting…</source>
-        <translation>Avvio in corso…</translation>
-    </message>
-    <message>
-        <source>Not checked yet</source>
-        <translation>Non ancora verificato</translation>
-    </message>
-    <message>
-        <source>Address:</source>
-        <translation>Indirizzo:</translation>
-    </message>
-    <message>
-        <source>AceStream engine:</source>
-        <translation>Motore AceStream:</translation>
-    </message>
-    <message>
-        <source>Uptime:</source>
-        <translation>In funzione da:</translation>
     </message>
     <message>
         <source>Logs</source>
@@ -210,18 +769,6 @@ Per cambiarla:  acehub --set-admin-password  (legge la nuova dallo standard inpu
         <translation>&lt;b&gt;AceHub %1&lt;/b&gt;&lt;p&gt;Un server IPTV domestico per AceStream: una sola sessione del motore per canale, qualunque sia il numero di player che lo guardano.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>%1 — not checked yet</source>
-        <translation>%1 — non ancora verificato</translation>
-    </message>
-    <message>
-        <source>%1 — reachable (version %2)</source>
-        <translation>%1 — raggiungibile (versione %2)</translation>
-    </message>
-    <message>
-        <source>%1 — not reachable: %2</source>
-        <translation>%1 — non raggiungibile: %2</translation>
-    </message>
-    <message>
         <source>AceHub is still running</source>
         <translation>AceHub è ancora in esecuzione</translation>
     </message>
@@ -229,19 +776,279 @@ Per cambiarla:  acehub --set-admin-password  (legge la nuova dallo standard inpu
         <source>Players can keep watching. Quit from the tray icon&apos;s menu.</source>
         <translation>I player possono continuare a guardare. Per uscire usa il menu dell&apos;icona nell&apos;area di notifica.</translation>
     </message>
+    <message>
+        <source>Connection state</source>
+        <translation>Stato della connessione</translation>
+    </message>
+    <message>
+        <source>Pages</source>
+        <translation>Pagine</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>Panoramica</translation>
+    </message>
+    <message>
+        <source>Streams</source>
+        <translation>Flussi</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canali</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>Sources</source>
+        <translation>Sorgenti</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utenti</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>Impostazioni</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to…</source>
+        <translation>&amp;Connetti a…</translation>
+    </message>
+    <message>
+        <source>&amp;This computer</source>
+        <translation>&amp;Questo computer</translation>
+    </message>
+    <message>
+        <source>Open the &amp;web dashboard</source>
+        <translation>Apri la dashboard &amp;web</translation>
+    </message>
+    <message>
+        <source>Copy the &amp;playlist link</source>
+        <translation>Copia il link della &amp;playlist</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Visualizza</translation>
+    </message>
+    <message>
+        <source>&amp;Find</source>
+        <translation>&amp;Trova</translation>
+    </message>
+    <message>
+        <source>&amp;Reload</source>
+        <translation>&amp;Ricarica</translation>
+    </message>
+    <message>
+        <source>&amp;Options</source>
+        <translation>&amp;Opzioni</translation>
+    </message>
+    <message>
+        <source>Show &amp;notifications</source>
+        <translation>Mostra le &amp;notifiche</translation>
+    </message>
+    <message>
+        <source>this computer</source>
+        <translation>questo computer</translation>
+    </message>
+    <message>
+        <source>AceHub — %1</source>
+        <translation>AceHub — %1</translation>
+    </message>
+    <message>
+        <source>Connected to %1</source>
+        <translation>Connesso a %1</translation>
+    </message>
+    <message>
+        <source>AceHub on this computer (%1)</source>
+        <translation>AceHub su questo computer (%1)</translation>
+    </message>
+    <message>
+        <source>The connection to AceHub at %1 is lost. Reconnecting…</source>
+        <translation>La connessione ad AceHub su %1 si è interrotta. Riconnessione in corso…</translation>
+    </message>
+    <message>
+        <source>No user yet: create one on the Users page</source>
+        <translation>Ancora nessun utente: creane uno nella pagina Utenti</translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>Copiato: %1</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>AceStream engine:</source>
+        <translation>Motore AceStream:</translation>
+    </message>
+    <message>
+        <source>Streams:</source>
+        <translation>Flussi:</translation>
+    </message>
+    <message>
+        <source>Players:</source>
+        <translation>Player:</translation>
+    </message>
+    <message>
+        <source>Channels:</source>
+        <translation>Canali:</translation>
+    </message>
+    <message>
+        <source>Users:</source>
+        <translation>Utenti:</translation>
+    </message>
+    <message>
+        <source>Connect a TV</source>
+        <translation>Collega una TV</translation>
+    </message>
+    <message>
+        <source>Pick the user the TV signs in as, then type these into the TV&apos;s IPTV app: the Xtream Codes login, or the M3U playlist and guide links.</source>
+        <translation>Scegli l&apos;utente con cui la TV accede, poi inserisci questi dati nell&apos;app IPTV della TV: l&apos;accesso Xtream Codes, oppure i link della playlist M3U e della guida.</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Utente:</translation>
+    </message>
+    <message>
+        <source>User for the TV</source>
+        <translation>Utente per la TV</translation>
+    </message>
+    <message>
+        <source>Address to type:</source>
+        <translation>Indirizzo da digitare:</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Indirizzo</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Copia</translation>
+    </message>
+    <message>
+        <source>Copy: Address</source>
+        <translation>Copia: indirizzo</translation>
+    </message>
+    <message>
+        <source>Xtream server:</source>
+        <translation>Server Xtream:</translation>
+    </message>
+    <message>
+        <source>Xtream server</source>
+        <translation>Server Xtream</translation>
+    </message>
+    <message>
+        <source>Copy: Xtream server</source>
+        <translation>Copia: server Xtream</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Nome utente:</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nome utente</translation>
+    </message>
+    <message>
+        <source>Copy: Username</source>
+        <translation>Copia: nome utente</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>Copy: Password</source>
+        <translation>Copia: password</translation>
+    </message>
+    <message>
+        <source>M3U playlist:</source>
+        <translation>Playlist M3U:</translation>
+    </message>
+    <message>
+        <source>M3U playlist link</source>
+        <translation>Link della playlist M3U</translation>
+    </message>
+    <message>
+        <source>Copy: M3U playlist link</source>
+        <translation>Copia: link della playlist M3U</translation>
+    </message>
+    <message>
+        <source>Guide (XMLTV):</source>
+        <translation>Guida (XMLTV):</translation>
+    </message>
+    <message>
+        <source>Guide link</source>
+        <translation>Link della guida</translation>
+    </message>
+    <message>
+        <source>Copy: Guide link</source>
+        <translation>Copia: link della guida</translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>Copiato: %1</translation>
+    </message>
+    <message>
+        <source>Running — %1</source>
+        <translation>In funzione — %1</translation>
+    </message>
+    <message>
+        <source>Not connected</source>
+        <translation>Non connesso</translation>
+    </message>
+    <message>
+        <source>Not checked yet %1</source>
+        <translation>Non ancora verificato %1</translation>
+    </message>
+    <message>
+        <source>Reachable</source>
+        <translation>Raggiungibile</translation>
+    </message>
+    <message>
+        <source>Reachable (version %1)</source>
+        <translation>Raggiungibile (versione %1)</translation>
+    </message>
+    <message>
+        <source>Not reachable</source>
+        <translation>Non raggiungibile</translation>
+    </message>
+    <message>
+        <source>Not reachable: %1</source>
+        <translation>Non raggiungibile: %1</translation>
+    </message>
+    <message>
+        <source>(no user: address only)</source>
+        <translation>(nessun utente: solo l&apos;indirizzo)</translation>
+    </message>
+    <message>
+        <source>Cannot read the addresses: %1</source>
+        <translation>Impossibile leggere gli indirizzi: %1</translation>
+    </message>
+    <message>
+        <source>This computer can also be reached at: %1</source>
+        <translation>Questo computer è raggiungibile anche a: %1</translation>
+    </message>
 </context>
 <context>
     <name>PlayerCatalog</name>
     <message>
         <source>Uncategorized</source>
         <translation>Senza categoria</translation>
-    </message>
-</context>
-<context>
-    <name>QObject</name>
-    <message>
-        <source>AceHub</source>
-        <translation>AceHub</translation>
     </message>
 </context>
 <context>
@@ -264,10 +1071,827 @@ Per cambiarla:  acehub --set-admin-password  (legge la nuova dallo standard inpu
     </message>
 </context>
 <context>
+    <name>SettingsPage</name>
+    <message>
+        <source>Settings</source>
+        <translation>Impostazioni</translation>
+    </message>
+    <message>
+        <source>Re&amp;vert</source>
+        <translation>Ann&amp;ulla modifiche</translation>
+    </message>
+    <message>
+        <source>Revert the unsaved settings</source>
+        <translation>Annulla le impostazioni non salvate</translation>
+    </message>
+    <message>
+        <source>&amp;Apply</source>
+        <translation>&amp;Applica</translation>
+    </message>
+    <message>
+        <source>Apply the changed settings</source>
+        <translation>Applica le impostazioni modificate</translation>
+    </message>
+    <message>
+        <source>Admin password</source>
+        <translation>Password di amministrazione</translation>
+    </message>
+    <message>
+        <source>Current:</source>
+        <translation>Attuale:</translation>
+    </message>
+    <message>
+        <source>Current admin password</source>
+        <translation>Password di amministrazione attuale</translation>
+    </message>
+    <message>
+        <source>New:</source>
+        <translation>Nuova:</translation>
+    </message>
+    <message>
+        <source>New admin password</source>
+        <translation>Nuova password di amministrazione</translation>
+    </message>
+    <message>
+        <source>Repeat:</source>
+        <translation>Ripeti:</translation>
+    </message>
+    <message>
+        <source>Repeat the new admin password</source>
+        <translation>Ripeti la nuova password di amministrazione</translation>
+    </message>
+    <message>
+        <source>&amp;Change password</source>
+        <translation>&amp;Cambia password</translation>
+    </message>
+    <message>
+        <source>Change the admin password</source>
+        <translation>Cambia la password di amministrazione</translation>
+    </message>
+    <message>
+        <source>Backup</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>A backup holds the settings, categories, sources, channels and users (not the guide, which its sources bring back).</source>
+        <translation>Un backup contiene impostazioni, categorie, sorgenti, canali e utenti (non la guida, che le sue sorgenti riportano).</translation>
+    </message>
+    <message>
+        <source>&amp;Back up to a file…</source>
+        <translation>&amp;Backup in un file…</translation>
+    </message>
+    <message>
+        <source>Back up to a file</source>
+        <translation>Backup in un file</translation>
+    </message>
+    <message>
+        <source>R&amp;estore from a file…</source>
+        <translation>&amp;Ripristina da un file…</translation>
+    </message>
+    <message>
+        <source>Restore from a file</source>
+        <translation>Ripristina da un file</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>AceStream engine</source>
+        <translation>Motore AceStream</translation>
+    </message>
+    <message>
+        <source>Streams</source>
+        <translation>Flussi</translation>
+    </message>
+    <message>
+        <source>Catalog</source>
+        <translation>Catalogo</translation>
+    </message>
+    <message>
+        <source>Players</source>
+        <translation>Player</translation>
+    </message>
+    <message>
+        <source>Administration</source>
+        <translation>Amministrazione</translation>
+    </message>
+    <message>
+        <source>Logs</source>
+        <translation>Log</translation>
+    </message>
+    <message>
+        <source>(after a restart)</source>
+        <translation>(dopo un riavvio)</translation>
+    </message>
+    <message>
+        <source>(set by the %1)</source>
+        <translation>(impostato da %1)</translation>
+    </message>
+    <message>
+        <source>environment</source>
+        <translation>ambiente</translation>
+    </message>
+    <message>
+        <source>command line</source>
+        <translation>riga di comando</translation>
+    </message>
+    <message>
+        <source>a whole number is needed</source>
+        <translation>serve un numero intero</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2</source>
+        <translation>deve essere tra %1 e %2</translation>
+    </message>
+    <message>
+        <source>an address is needed</source>
+        <translation>serve un indirizzo</translation>
+    </message>
+    <message>
+        <source>Settings not saved: %1</source>
+        <translation>Impostazioni non salvate: %1</translation>
+    </message>
+    <message>
+        <source>Settings saved</source>
+        <translation>Impostazioni salvate</translation>
+    </message>
+    <message>
+        <source>Restart AceHub to apply: %1</source>
+        <translation>Riavvia AceHub per applicare: %1</translation>
+    </message>
+    <message>
+        <source>The new password needs at least 8 characters</source>
+        <translation>La nuova password deve avere almeno 8 caratteri</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ</source>
+        <translation>Le due nuove password sono diverse</translation>
+    </message>
+    <message>
+        <source>Password not changed: %1</source>
+        <translation>Password non cambiata: %1</translation>
+    </message>
+    <message>
+        <source>Admin password changed</source>
+        <translation>Password di amministrazione cambiata</translation>
+    </message>
+    <message>
+        <source>Back up AceHub</source>
+        <translation>Backup di AceHub</translation>
+    </message>
+    <message>
+        <source>AceHub backups (*.json)</source>
+        <translation>Backup di AceHub (*.json)</translation>
+    </message>
+    <message>
+        <source>Backup failed: %1</source>
+        <translation>Backup non riuscito: %1</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>Impossibile scrivere %1</translation>
+    </message>
+    <message>
+        <source>Backed up to %1</source>
+        <translation>Backup salvato in %1</translation>
+    </message>
+    <message>
+        <source>Restore AceHub</source>
+        <translation>Ripristina AceHub</translation>
+    </message>
+    <message>
+        <source>Cannot read %1</source>
+        <translation>Impossibile leggere %1</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Ripristina</translation>
+    </message>
+    <message>
+        <source>Replace the settings, categories, sources, channels and users with the ones in %1? What is there now is lost.</source>
+        <translation>Sostituire impostazioni, categorie, sorgenti, canali e utenti con quelli di %1? Quello che c&apos;è ora va perso.</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>Ripristinato</translation>
+    </message>
+    <message>
+        <source>Restore failed: %1</source>
+        <translation>Ripristino non riuscito: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SourcesPage</name>
+    <message>
+        <source>Kind of source</source>
+        <translation>Tipo di sorgente</translation>
+    </message>
+    <message>
+        <source>Playlists</source>
+        <translation>Playlist</translation>
+    </message>
+    <message>
+        <source>Playlist sources</source>
+        <translation>Sorgenti playlist</translation>
+    </message>
+    <message>
+        <source>Guides (EPG)</source>
+        <translation>Guide (EPG)</translation>
+    </message>
+    <message>
+        <source>Guide sources</source>
+        <translation>Sorgenti guida</translation>
+    </message>
+    <message>
+        <source>Add &amp;URL…</source>
+        <translation>Aggiungi &amp;URL…</translation>
+    </message>
+    <message>
+        <source>Add a source by URL</source>
+        <translation>Aggiungi una sorgente da URL</translation>
+    </message>
+    <message>
+        <source>Add &amp;file…</source>
+        <translation>Aggiungi &amp;file…</translation>
+    </message>
+    <message>
+        <source>Add a source from a file</source>
+        <translation>Aggiungi una sorgente da un file</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh now</source>
+        <translation>A&amp;ggiorna ora</translation>
+    </message>
+    <message>
+        <source>Refresh the selected source now</source>
+        <translation>Aggiorna ora la sorgente selezionata</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Elimina</translation>
+    </message>
+    <message>
+        <source>Delete the selected source</source>
+        <translation>Elimina la sorgente selezionata</translation>
+    </message>
+    <message>
+        <source>Import progress</source>
+        <translation>Avanzamento dell&apos;importazione</translation>
+    </message>
+    <message>
+        <source>Queued</source>
+        <translation>In coda</translation>
+    </message>
+    <message>
+        <source>Downloading</source>
+        <translation>Download</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>Importazione</translation>
+    </message>
+    <message>
+        <source>On demand</source>
+        <translation>Su richiesta</translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n day(s)</source>
+        <translation>
+            <numerusform>Ogni giorno</numerusform>
+            <numerusform>Ogni %n giorni</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n hour(s)</source>
+        <translation>
+            <numerusform>Ogni ora</numerusform>
+            <numerusform>Ogni %n ore</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Every %n minute(s)</source>
+        <translation>
+            <numerusform>Ogni minuto</numerusform>
+            <numerusform>Ogni %n minuti</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cannot refresh: %1</source>
+        <translation>Impossibile aggiornare: %1</translation>
+    </message>
+    <message>
+        <source>Delete the guide source %1? Its programmes go with it.</source>
+        <translation>Eliminare la sorgente guida %1? I suoi programmi vengono eliminati con lei.</translation>
+    </message>
+    <message>
+        <source>Delete the playlist source %1? Its channels stay, marked inactive.</source>
+        <translation>Eliminare la sorgente playlist %1? I suoi canali restano, segnati come inattivi.</translation>
+    </message>
+    <message>
+        <source>Delete source</source>
+        <translation>Elimina sorgente</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>Non eliminato: %1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nome</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Posizione</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>Aggiornamento</translation>
+    </message>
+    <message>
+        <source>Double-click to change (in minutes; 0: on demand only)</source>
+        <translation>Doppio clic per cambiare (in minuti; 0: solo su richiesta)</translation>
+    </message>
+    <message>
+        <source>Last result</source>
+        <translation>Ultimo risultato</translation>
+    </message>
+    <message>
+        <source>%1: %2 imported, %3 skipped</source>
+        <translation>%1: %2 importati, %3 saltati</translation>
+    </message>
+    <message>
+        <source>%1: failed: %2</source>
+        <translation>%1: non riuscito: %2</translation>
+    </message>
+    <message>
+        <source>Never refreshed</source>
+        <translation>Mai aggiornata</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>Avanzamento</translation>
+    </message>
+    <message>
+        <source>Programmes</source>
+        <translation>Programmi</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Canali</translation>
+    </message>
+    <message>
+        <source>Not changed: %1</source>
+        <translation>Non modificato: %1</translation>
+    </message>
+    <message>
+        <source>Add a guide source</source>
+        <translation>Aggiungi una sorgente guida</translation>
+    </message>
+    <message>
+        <source>Add a playlist source</source>
+        <translation>Aggiungi una sorgente playlist</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Indirizzo</translation>
+    </message>
+    <message>
+        <source>Refresh interval in hours</source>
+        <translation>Intervallo di aggiornamento in ore</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Nome:</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Indirizzo:</translation>
+    </message>
+    <message>
+        <source>Refresh every:</source>
+        <translation>Aggiorna ogni:</translation>
+    </message>
+    <message>
+        <source>Not added: %1</source>
+        <translation>Non aggiunto: %1</translation>
+    </message>
+    <message>
+        <source>Add a guide file</source>
+        <translation>Aggiungi un file guida</translation>
+    </message>
+    <message>
+        <source>Add a playlist file</source>
+        <translation>Aggiungi un file playlist</translation>
+    </message>
+    <message>
+        <source>Guides (*.xml *.xmltv *.gz)</source>
+        <translation>Guide (*.xml *.xmltv *.gz)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>Tutti i file (*)</translation>
+    </message>
+    <message>
+        <source>Playlists (*.m3u *.m3u8 *.gz)</source>
+        <translation>Playlist (*.m3u *.m3u8 *.gz)</translation>
+    </message>
+    <message>
+        <source>Cannot read %1: %2</source>
+        <translation>Impossibile leggere %1: %2</translation>
+    </message>
+    <message>
+        <source>Added %1</source>
+        <translation>Aggiunto %1</translation>
+    </message>
+</context>
+<context>
     <name>StreamManager</name>
     <message>
         <source>Too many streams: the limit of %1 engine sessions is reached (setting max_engine_sessions).</source>
         <translation>Troppi stream: è stato raggiunto il limite di %1 sessioni del motore (impostazione max_engine_sessions).</translation>
+    </message>
+</context>
+<context>
+    <name>StreamsModel</name>
+    <message numerus="yes">
+        <source>%n player(s)</source>
+        <translation>
+            <numerusform>%n player</numerusform>
+            <numerusform>%n player</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>↓ %1  ↑ %2</source>
+        <translation>↓ %1  ↑ %2</translation>
+    </message>
+    <message>
+        <source>(anonymous)</source>
+        <translation>(anonimo)</translation>
+    </message>
+    <message>
+        <source>Channel / player</source>
+        <translation>Canale / player</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Utente</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Peers</source>
+        <translation>Peer</translation>
+    </message>
+    <message>
+        <source>Engine speeds</source>
+        <translation>Velocità del motore</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Velocità</translation>
+    </message>
+    <message>
+        <source>Bytes</source>
+        <translation>Byte</translation>
+    </message>
+    <message>
+        <source>Since</source>
+        <translation>Dalle</translation>
+    </message>
+    <message>
+        <source>User agent</source>
+        <translation>User agent</translation>
+    </message>
+</context>
+<context>
+    <name>StreamsPage</name>
+    <message>
+        <source>Search streams</source>
+        <translation>Cerca flussi</translation>
+    </message>
+    <message>
+        <source>Search channels, players, users (Ctrl+F)</source>
+        <translation>Cerca canali, player, utenti (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;Kick player</source>
+        <translation>&amp;Disconnetti player</translation>
+    </message>
+    <message>
+        <source>Kick the selected player</source>
+        <translation>Disconnetti il player selezionato</translation>
+    </message>
+    <message>
+        <source>&amp;Stop stream</source>
+        <translation>&amp;Ferma flusso</translation>
+    </message>
+    <message>
+        <source>Stop the selected stream</source>
+        <translation>Ferma il flusso selezionato</translation>
+    </message>
+    <message>
+        <source>Streams and players</source>
+        <translation>Flussi e player</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n stream(s)</source>
+        <translation>
+            <numerusform>%n flusso</numerusform>
+            <numerusform>%n flussi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n player(s)</source>
+        <translation>
+            <numerusform>%n player</numerusform>
+            <numerusform>%n player</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Kicked %1</source>
+        <translation>Disconnesso %1</translation>
+    </message>
+    <message>
+        <source>Cannot kick %1: %2</source>
+        <translation>Impossibile disconnettere %1: %2</translation>
+    </message>
+    <message>
+        <source>Stop stream</source>
+        <translation>Ferma flusso</translation>
+    </message>
+    <message>
+        <source>Stop %1? Every player watching it is disconnected.</source>
+        <translation>Fermare %1? Ogni player che lo guarda viene disconnesso.</translation>
+    </message>
+    <message>
+        <source>Stopped %1</source>
+        <translation>Fermato %1</translation>
+    </message>
+    <message>
+        <source>Cannot stop %1: %2</source>
+        <translation>Impossibile fermare %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
+    <message>
+        <source>Show/Hide AceHub</source>
+        <translation>Mostra/Nascondi AceHub</translation>
+    </message>
+    <message>
+        <source>Open the web dashboard</source>
+        <translation>Apri la dashboard web</translation>
+    </message>
+    <message>
+        <source>Copy the playlist link</source>
+        <translation>Copia il link della playlist</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Esci</translation>
+    </message>
+    <message>
+        <source>AceStream engine down</source>
+        <translation>Motore AceStream non raggiungibile</translation>
+    </message>
+    <message>
+        <source>AceHub cannot reach the engine.</source>
+        <translation>AceHub non riesce a raggiungere il motore.</translation>
+    </message>
+    <message>
+        <source>AceHub cannot reach the engine: %1</source>
+        <translation>AceHub non riesce a raggiungere il motore: %1</translation>
+    </message>
+    <message>
+        <source>AceStream engine back</source>
+        <translation>Motore AceStream di nuovo raggiungibile</translation>
+    </message>
+    <message>
+        <source>The engine answers again.</source>
+        <translation>Il motore risponde di nuovo.</translation>
+    </message>
+    <message>
+        <source>Import failed</source>
+        <translation>Importazione non riuscita</translation>
+    </message>
+    <message numerus="yes">
+        <source>AceHub: %n stream(s)</source>
+        <translation>
+            <numerusform>AceHub: %n flusso</numerusform>
+            <numerusform>AceHub: %n flussi</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n player(s)</source>
+        <translation>
+            <numerusform>%n player</numerusform>
+            <numerusform>%n player</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The AceStream engine is not reachable</source>
+        <translation>Il motore AceStream non è raggiungibile</translation>
+    </message>
+</context>
+<context>
+    <name>UserDialog</name>
+    <message>
+        <source>User</source>
+        <translation>Utente</translation>
+    </message>
+    <message>
+        <source>Username:</source>
+        <translation>Nome utente:</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nome utente</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Password:</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation>&amp;Genera</translation>
+    </message>
+    <message>
+        <source>Generate a password</source>
+        <translation>Genera una password</translation>
+    </message>
+    <message>
+        <source>Max connections:</source>
+        <translation>Connessioni massime:</translation>
+    </message>
+    <message>
+        <source>Max connections</source>
+        <translation>Connessioni massime</translation>
+    </message>
+    <message>
+        <source>Expires:</source>
+        <translation>Scadenza:</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>Il</translation>
+    </message>
+    <message>
+        <source>The account expires</source>
+        <translation>L&apos;account scade</translation>
+    </message>
+    <message>
+        <source>Expiry date</source>
+        <translation>Data di scadenza</translation>
+    </message>
+    <message>
+        <source>&amp;Enabled</source>
+        <translation>&amp;Abilitato</translation>
+    </message>
+    <message>
+        <source>Enabled</source>
+        <translation>Abilitato</translation>
+    </message>
+    <message>
+        <source>Categories:</source>
+        <translation>Categorie:</translation>
+    </message>
+    <message>
+        <source>None ticked: every category.</source>
+        <translation>Nessuna spuntata: tutte le categorie.</translation>
+    </message>
+    <message>
+        <source>Allowed categories</source>
+        <translation>Categorie consentite</translation>
+    </message>
+    <message>
+        <source>Edit user %1</source>
+        <translation>Modifica l&apos;utente %1</translation>
+    </message>
+    <message>
+        <source>New user</source>
+        <translation>Nuovo utente</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <source>Search users</source>
+        <translation>Cerca utenti</translation>
+    </message>
+    <message>
+        <source>Search users (Ctrl+F)</source>
+        <translation>Cerca utenti (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>&amp;New user…</source>
+        <translation>&amp;Nuovo utente…</translation>
+    </message>
+    <message>
+        <source>Create a user</source>
+        <translation>Crea un utente</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Modifica…</translation>
+    </message>
+    <message>
+        <source>Edit the selected user</source>
+        <translation>Modifica l&apos;utente selezionato</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>&amp;Elimina</translation>
+    </message>
+    <message>
+        <source>Delete the selected user</source>
+        <translation>Elimina l&apos;utente selezionato</translation>
+    </message>
+    <message>
+        <source>&amp;Copy M3U link</source>
+        <translation>&amp;Copia il link M3U</translation>
+    </message>
+    <message>
+        <source>Copy the selected user&apos;s M3U link</source>
+        <translation>Copia il link M3U dell&apos;utente selezionato</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Utenti</translation>
+    </message>
+    <message>
+        <source>Username</source>
+        <translation>Nome utente</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Stato</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Attivo</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Scaduto</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>Disabilitato</translation>
+    </message>
+    <message>
+        <source>Watching</source>
+        <translation>In visione</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>Scade</translation>
+    </message>
+    <message>
+        <source>Never</source>
+        <translation>Mai</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Tutte</translation>
+    </message>
+    <message>
+        <source>Delete user</source>
+        <translation>Elimina utente</translation>
+    </message>
+    <message>
+        <source>Delete the user %1? TVs signed in as %1 stop playing.</source>
+        <translation>Eliminare l&apos;utente %1? Le TV collegate come %1 smettono di riprodurre.</translation>
+    </message>
+    <message>
+        <source>Not deleted: %1</source>
+        <translation>Non eliminato: %1</translation>
+    </message>
+    <message>
+        <source>No link: %1</source>
+        <translation>Nessun link: %1</translation>
+    </message>
+    <message>
+        <source>Copied: %1</source>
+        <translation>Copiato: %1</translation>
+    </message>
+    <message>
+        <source>Saved user %1</source>
+        <translation>Utente %1 salvato</translation>
     </message>
 </context>
 </TS>

@@ -93,7 +93,13 @@ let fallbackToken = sessionStorage.getItem('acehub.token') || '';
 
 export async function session() {
   try {
-    return await get('/api/session', { noRetry: true });
+    const answer = await get('/api/session', { noRetry: true });
+    if (answer && answer.via === 'bearer' && fallbackToken) {
+      // The server has cookie sessions: the kept token is not needed; sign in again for a cookie.
+      dropFallback();
+      return await get('/api/session', { noRetry: true });
+    }
+    return answer;
   } catch (e) {
     if (e.status !== 404) throw e; // FALLBACK: no /api/session yet
     if (!fallbackToken) throw new ApiError(401, 'not signed in');
@@ -101,17 +107,26 @@ export async function session() {
     return { authenticated: true, via: 'bearer' };
   }
 }
+function dropFallback() {
+  fallbackToken = '';
+  sessionStorage.removeItem('acehub.token');
+}
 export async function login(password) {
+  dropFallback();
   const answer = await post('/api/login', { username: 'admin', password }, { noRetry: true });
-  fallbackToken = answer.token || ''; // FALLBACK
-  sessionStorage.setItem('acehub.token', fallbackToken);
+  try {
+    await get('/api/session', { noRetry: true }); // the cookie works: nothing else to keep
+  } catch (e) {
+    if (e.status !== 404) throw e;
+    fallbackToken = answer.token || ''; // FALLBACK: no cookie sessions on this AceHub
+    sessionStorage.setItem('acehub.token', fallbackToken);
+  }
   return answer;
 }
 export async function logout() {
   try {
     await post('/api/logout', undefined, { noRetry: true });
   } finally {
-    fallbackToken = '';
-    sessionStorage.removeItem('acehub.token');
+    dropFallback();
   }
 }

@@ -5,11 +5,14 @@
 #include "catalog/channelchecker.h"
 #include "catalog/sourcemanager.h"
 #include "engine/aceengine.h"
+#include "events/eventhub.h"
 #include "http/api/authroutes.h"
 #include "http/api/backuproutes.h"
 #include "http/api/categoriesroutes.h"
 #include "http/api/channelsroutes.h"
 #include "http/api/checksroutes.h"
+#include "http/api/connectroutes.h"
+#include "http/api/eventsroutes.h"
 #include "http/api/healthroutes.h"
 #include "http/api/logsroutes.h"
 #include "http/api/settingsroutes.h"
@@ -19,10 +22,10 @@
 #include "http/httputil.h"
 #include "http/liveroutes.h"
 #include "http/playerroutes.h"
+#include "http/streamroutes.h"
 #include "http/webroutes.h"
 #include "log/logger.h"
 #include "storage/database.h"
-#include "http/streamroutes.h"
 #include "stream/streammanager.h"
 #include "version.h"
 
@@ -108,17 +111,26 @@ bool Server::start()
     m_engine->setBaseUrl(engineUrl);
 
     m_http = new HttpFront(this);
+    m_events = new EventHub(this);
+    m_events->watchEngine(m_engine);
+    m_events->watchLog(Logger::instance());
+    new EventsRoutes(m_events, m_http); // child of m_http: goes with it
+    new ConnectRoutes(m_database.get(), m_settings, m_http); // child of m_http
     registerRoutes();
     // stream proxy
     m_streams = new StreamManager(m_engine, StreamConfig::fromSettings(m_settings), this);
     connect(this, &Server::settingsChanged, m_streams,
             [this] { m_streams->setConfig(StreamConfig::fromSettings(m_settings)); });
     registerStreamRoutes(m_http, m_streams);
+    m_events->watchStreams(m_streams);
 
     // catalog and admin API: route objects are children of m_http and go with it
     m_sources = new SourceManager(this, this);
     m_checker = new ChannelChecker(this, this);
-    m_auth = new AdminAuth(this, this);
+    m_events->watchImports(m_sources);
+    m_events->watchChecks(m_checker);
+    m_auth = new AdminAuth(m_database.get(), m_settings, m_http, this);
+    m_auth->setLocalToken(m_localAdminToken);
     registerAdminRoutes();
 
     // players: Xtream Codes API
@@ -166,6 +178,8 @@ void Server::stop()
         delete m_http; // closes every player and API connection it still holds
         m_http = nullptr;
     }
+    delete m_events;
+    m_events = nullptr;
     if (m_engine && m_engine->pendingStops() > 0) {
         // Deleting the engine client now would abort the stop commands the streams just sent
         // (the engine would keep downloading): it lives on until they are answered, 2 s at most.
@@ -205,7 +219,7 @@ std::optional<QString> Server::updateSettings(const QVariantMap &values)
     QVariantMap normalized;
     for (auto it = values.cbegin(); it != values.cend(); ++it) {
         QVariant v;
-        if (auto error = Settings::validate(it.key(), it.value(), &v))
+        if (auto error = Settings::validate(it.key(), it.value(), &v, true))
             return error;
         normalized.insert(it.key(), v);
         next.setStoredValue(it.key(), v);
@@ -216,6 +230,9 @@ std::optional<QString> Server::updateSettings(const QVariantMap &values)
     m_settings = next;
     applyRuntimeSettings();
     qCInfo(lcServer) << "Settings changed:" << normalized.keys().join(QStringLiteral(", "));
+    if (m_events)
+        m_events->changed(QStringLiteral("settings"), QStringLiteral("updated"), {},
+                          normalized.keys());
     Q_EMIT settingsChanged();
     return std::nullopt;
 }

@@ -13,6 +13,7 @@ class AceEngine;
 class AdminAuth;
 class ChannelChecker;
 class Database;
+class EventHub;
 class HttpFront;
 class StreamManager;
 class SourceManager;
@@ -46,6 +47,8 @@ public:
     // catalog: imports of channel and EPG sources, engine channel checks
     SourceManager *sourceManager() const { return m_sources; }
     ChannelChecker *channelChecker() const { return m_checker; }
+    // What changes, for GET /api/events (null while stopped).
+    EventHub *events() const { return m_events; }
 
     QJsonObject health() const;
 
@@ -54,13 +57,14 @@ public:
     // run meanwhile (the daemon's main() does), nothing here waits.
     bool hasPendingEngineStops() const { return !m_stoppingEngine.isNull(); }
 
-    // Validates every value first; writes all of them or none. Returns the error naming the key.
-    std::optional<QString> updateSettings(const QVariantMap &values);
-
-    // A Bearer token accepted for the server's lifetime (the desktop panel's, minted at its
-    // start, so the panel in the same process needs no password); set before start().
+    // The desktop panel's start-up token: accepted as a Bearer token on the admin API for this
+    // server's lifetime and never stored. Call before start() (from the thread that owns the
+    // Server, before it moves to its own thread).
     void setLocalAdminToken(const QString &token) { m_localAdminToken = token; }
     QString localAdminToken() const { return m_localAdminToken; }
+
+    // Validates every value first; writes all of them or none. Returns the error naming the key.
+    std::optional<QString> updateSettings(const QVariantMap &values);
 
 public Q_SLOTS:
     bool start();
@@ -96,4 +100,5 @@ private:
     SourceManager *m_sources = nullptr;
     ChannelChecker *m_checker = nullptr;
     AdminAuth *m_auth = nullptr; // child; deleted in stop() with the catalog
+    EventHub *m_events = nullptr; // child; deleted in stop() after the HTTP front
 };

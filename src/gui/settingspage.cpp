@@ -3,6 +3,7 @@
 #include "apiclient.h"
 #include "ui_settingspage.h"
 
+#include <QBoxLayout>
 #include <QComboBox>
 #include <QFileDialog>
 #include <QFormLayout>
@@ -50,6 +51,9 @@ SettingsPage::SettingsPage(ApiClient *api, QWidget *parent)
     : Page(api, parent), m_ui(std::make_unique<Ui::SettingsPage>())
 {
     m_ui->setupUi(this);
+    // The settings get the height; the password and backup boxes keep their own.
+    if (auto *box = qobject_cast<QBoxLayout *>(layout()))
+        box->setStretch(0, 1);
     m_ui->applyButton->setEnabled(false);
     m_ui->restartNote->setStyleSheet(QStringLiteral("color: #b26a00"));
     connect(m_ui->applyButton, &QPushButton::clicked, this, &SettingsPage::apply);

@@ -429,6 +429,11 @@ int main(int argc, char *argv[])
             QStringLiteral("kib"));
     const QCommandLineOption keepLogs(QStringLiteral("keep-logs"),
                                       QStringLiteral("Keep the data directory with both logs."));
+    const QCommandLineOption eventClients(
+            QStringLiteral("event-clients"),
+            QStringLiteral("After the main run, AceHub's CPU over another window without, then "
+                           "one with this many idle /api/events clients (default 0: skipped)."),
+            QStringLiteral("n"), QStringLiteral("0"));
     const QCommandLineOption channels(
             QStringLiteral("channels"),
             QStringLiteral("Channels the players are spread over (default 1)."),
@@ -452,7 +457,7 @@ int main(int argc, char *argv[])
                                     QStringLiteral("KEY=VALUE for AceHub's environment."),
                                     QStringLiteral("env"));
     parser.addOptions({players, bitrate, duration, warmup, acehub, engineBin, readChunk, keepLogs,
-                       channels, ramp, dropEvery, longGop, joinsOption, hubEnv});
+                       channels, ramp, dropEvery, longGop, joinsOption, hubEnv, eventClients});
     parser.process(app);
     const int n = std::max(1, parser.value(players).toInt());
     const int channelCount = std::max(1, parser.value(channels).toInt());
@@ -475,6 +480,16 @@ int main(int argc, char *argv[])
     if (parser.isSet(longGop))
         engineArgs << QStringLiteral("--long-gop");
     engine.start(parser.value(engineBin), engineArgs);
+    // A known admin password for the event clients (Basic auth).
+    const QString adminPassword = QStringLiteral("bench-admin-password");
+    {
+        QProcess setPassword;
+        setPassword.start(parser.value(acehub), {QStringLiteral("--data-dir"), dir.path(),
+                                                 QStringLiteral("--set-admin-password")});
+        setPassword.write((adminPassword + QLatin1Char('\n')).toUtf8());
+        setPassword.closeWriteChannel();
+        setPassword.waitForFinished(30000);
+    }
     QProcess hub;
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     if (parser.isSet(readChunk))
@@ -658,7 +673,7 @@ int main(int argc, char *argv[])
     for (const QByteArray &line : hubLines) {
         const qsizetype at = line.indexOf("recovered after ");
         if (at >= 0)
-            recoveries.push_back(line.mid(at + 16).split(' ').value(0).toDouble() * 1000);
+            recoveries.push_back(line.mid(at + 16).split(' ').value(0).toDouble()); // "N ms"
     }
     if (!recoveries.empty())
         printf("  recoveries           %zu, upstream re-opened in p50 %.0f ms, max %.0f ms\n",
@@ -666,6 +681,37 @@ int main(int argc, char *argv[])
                *std::max_element(recoveries.begin(), recoveries.end()));
     if (parser.isSet(keepLogs))
         printf("  logs in              %s\n", qPrintable(dir.path()));
+
+    const int events = parser.value(eventClients).toInt();
+    if (events > 0) {
+        // The same players, a window without event clients and one with them, back to back.
+        auto window = [&] {
+            const ProcStat a = procStat(pid);
+            const auto w0 = Clock::now();
+            sleepMs(seconds * 1000);
+            return 100 * (procStat(pid).cpuSeconds - a.cpuSeconds) / (msSince(w0) / 1000.0);
+        };
+        const double without = window();
+        Load eventLoad(size_t(events) + 1);
+        eventLoad.start();
+        const std::string eventRequest
+                = "GET /api/events HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic "
+                  + QByteArray("admin:" + adminPassword.toUtf8()).toBase64().toStdString()
+                  + "\r\n\r\n";
+        int connected = 0;
+        for (int i = 0; i < events; ++i)
+            connected += eventLoad.add(port, eventRequest) ? 1 : 0;
+        sleepMs(2000);
+        const long long eventBytes0 = eventLoad.totalBytes();
+        const double with = window();
+        const long long eventBytes = eventLoad.totalBytes() - eventBytes0;
+        printf("  event clients        %d idle on /api/events: AceHub CPU %.2f%% of one core "
+               "with them, %.2f%% without (%+.2f points); %.1f KiB/s of events to each, %d "
+               "dropped\n",
+               connected, with, without, with - without,
+               double(eventBytes) / 1024 / seconds / std::max(1, connected),
+               eventLoad.closedCount());
+    }
 
     hub.terminate();
     hub.waitForFinished(5000);

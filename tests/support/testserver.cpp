@@ -27,6 +27,7 @@ bool TestServer::start(const QVariantMap &settings)
         }
     }
     m_server = std::make_unique<Server>(m_dir.path(), s);
+    m_server->setLocalAdminToken(m_localAdminToken);
     QObject::connect(m_server.get(), &Server::adminPasswordGenerated, m_server.get(),
                      [this](const QString &password) { m_adminPassword = password; });
     if (!m_server->start()) {

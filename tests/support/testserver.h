@@ -24,6 +24,8 @@ public:
     // Returns false, with the reason in errorString(), if a value is refused or start() fails.
     bool start(const QVariantMap &settings = {});
     void stop();
+    // Passed to Server::setLocalAdminToken before start().
+    void setLocalAdminToken(const QString &token) { m_localAdminToken = token; }
     QString errorString() const { return m_error; }
 
     Server *server() const { return m_server.get(); }
@@ -40,5 +42,6 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<Server> m_server;
     QString m_adminPassword;
+    QString m_localAdminToken;
     QString m_error;
 };

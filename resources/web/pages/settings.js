@@ -154,7 +154,7 @@ export default function settingsPage(root) {
       schema = (await api.get('/api/settings/schema')).items || [];
     } catch (e) {
       if (e.status !== 404) throw e;
-      schema = settings.items.map((s) => ({ ...s, group: 'other' })); // FALLBACK: no schema yet
+      schema = settings.items.map((s) => ({ ...s, group: s.group || 'other' })); // FALLBACK: no schema yet
     }
     render();
   }

@@ -151,8 +151,8 @@ export default function streamsPage(root) {
     event(type, data) {
       const s = data.key ? model.get(data.key) : null;
       switch (type) {
-        case 'stream.started':
-          model.set(data.key, { ...data, players: playersOf(data) });
+        case 'stream.started': // started_at may be empty until the first byte: count from now
+          model.set(data.key, { ...data, started_at: data.started_at || new Date().toISOString(), players: playersOf(data) });
           break;
         case 'stream.state':
           if (s) Object.assign(s, { state: data.state });

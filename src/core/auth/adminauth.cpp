@@ -3,8 +3,8 @@
 #include "admincredential.h"
 #include "http/httpfront.h"
 #include "http/httputil.h"
-#include "server.h"
 #include "storage/database.h"
+#include "storage/settings.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -50,10 +50,73 @@ QString addressKey(const QHostAddress &peer)
 
 } // namespace
 
-AdminAuth::AdminAuth(Server *server, QObject *parent)
-    : QObject(parent), m_server(server), m_secret(randomBytes(32))
+AdminAuth::AdminAuth(Database *database, const Settings &settings, HttpFront *http, QObject *parent)
+    : QObject(parent), m_database(database), m_settings(settings), m_http(http),
+      m_secret(randomBytes(32))
 {
     m_verifier.setMaxThreadCount(1);
+}
+
+void AdminAuth::setLocalToken(const QString &token)
+{
+    m_localTokenKey = token.isEmpty() ? QByteArray() : tokenKey(token.toUtf8());
+}
+
+QByteArray AdminAuth::tokenKey(const QByteArray &token)
+{
+    return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+}
+
+bool AdminAuth::isLocalToken(const QByteArray &token) const
+{
+    // Compared as hashes, so the comparison's time says nothing about the token.
+    return !m_localTokenKey.isEmpty() && !token.isEmpty() && tokenKey(token) == m_localTokenKey;
+}
+
+AdminAuth::Credentials AdminAuth::credentialsOf(const HttpRequest &req)
+{
+    const QByteArray header = req.http.value("Authorization").trimmed();
+    if (!header.isEmpty()) {
+        const int space = header.indexOf(' ');
+        const QByteArray scheme = header.left(space).toLower();
+        const QByteArray rest = space < 0 ? QByteArray() : header.mid(space + 1).trimmed();
+        if (scheme == "bearer")
+            return {Via::Bearer, rest};
+        if (scheme == "basic")
+            return {Via::Basic, rest};
+        return {Via::None, header};
+    }
+    // Cookie: a=b; acehub_session=<token>; c=d
+    const QList<QByteArray> cookies = req.http.value("Cookie").split(';');
+    for (const QByteArray &cookie : cookies) {
+        const QByteArray c = cookie.trimmed();
+        const int eq = c.indexOf('=');
+        if (eq > 0 && c.left(eq) == kCookie && eq + 1 < c.size())
+            return {Via::Cookie, c.mid(eq + 1)};
+    }
+    return {};
+}
+
+bool AdminAuth::passesCsrf(const HttpRequest &req)
+{
+    using M = QHttpServerRequest::Method;
+    const M method = req.method();
+    if (method != M::Post && method != M::Put && method != M::Patch && method != M::Delete)
+        return true;
+    // A browser adds neither a custom header nor a foreign Origin equal to ours on its own:
+    // a page of another site can send the cookie (a form post), never these.
+    if (!req.http.value("X-Requested-With").trimmed().isEmpty())
+        return true;
+    const QByteArray origin = req.http.value("Origin").trimmed();
+    const QByteArray host = req.http.value("Host").trimmed();
+    return !origin.isEmpty() && !host.isEmpty()
+           && origin.compare("http://" + host, Qt::CaseInsensitive) == 0;
+}
+
+QByteArray AdminAuth::sessionCookie(const QString &token, qint64 maxAgeSeconds)
+{
+    return QByteArray(kCookie) + '=' + token.toLatin1()
+           + "; HttpOnly; SameSite=Strict; Path=/; Max-Age=" + QByteArray::number(maxAgeSeconds);
 }
 
 AdminAuth::~AdminAuth()
@@ -73,7 +136,7 @@ int AdminAuth::retryAfterSeconds(const QHostAddress &peer)
     auto it = m_failures.find(key);
     if (it == m_failures.end())
         return 0;
-    const qint64 window = qint64(m_server->settings().adminLoginWindowSeconds()) * 1000;
+    const qint64 window = qint64(m_settings.adminLoginWindowSeconds()) * 1000;
     const qint64 now = nowMs();
     QList<qint64> &times = *it;
     while (!times.isEmpty() && times.first() + window <= now)
@@ -82,7 +145,7 @@ int AdminAuth::retryAfterSeconds(const QHostAddress &peer)
         m_failures.erase(it);
         return 0;
     }
-    if (times.size() < m_server->settings().adminLoginMaxFailures())
+    if (times.size() < m_settings.adminLoginMaxFailures())
         return 0;
     // Locked until the oldest counted failure leaves the window.
     return int(qMax<qint64>(1, (times.first() + window - now + 999) / 1000));
@@ -93,7 +156,7 @@ void AdminAuth::recordFailure(const QHostAddress &peer)
     QList<qint64> &times = m_failures[addressKey(peer)];
     times.append(nowMs());
     // Never more than the limit is needed to decide.
-    while (times.size() > m_server->settings().adminLoginMaxFailures())
+    while (times.size() > m_settings.adminLoginMaxFailures())
         times.removeFirst();
     if (m_failures.size() > 10000) // a flood from many addresses: start again rather than grow
         m_failures.clear();
@@ -124,7 +187,7 @@ AdminAuth::Verdict AdminAuth::checkPassword(const QHostAddress &peer, const QStr
 {
     if (retryAfterSeconds(peer) > 0)
         return Verdict::Limited;
-    const auto stored = AdminCredential::load(m_server->database()->connection());
+    const auto stored = AdminCredential::load(m_database->connection());
     if (!stored) {
         recordFailure(peer);
         return Verdict::Wrong;
@@ -164,23 +227,16 @@ QString AdminAuth::issueToken(qint64 *expiresAt)
             m_tokens.erase(m_tokens.begin());
     }
     const QByteArray token = randomBytes(32).toHex();
-    *expiresAt = now + qint64(m_server->settings().adminSessionHours()) * 3600 * 1000;
-    m_tokens.insert(QCryptographicHash::hash(token, QCryptographicHash::Sha256), *expiresAt);
+    *expiresAt = now + qint64(m_settings.adminSessionHours()) * 3600 * 1000;
+    m_tokens.insert(tokenKey(token), *expiresAt);
     return QString::fromLatin1(token);
 }
 
 bool AdminAuth::tokenValid(const QByteArray &token)
 {
-    const QByteArray local = m_server->localAdminToken().toUtf8();
-    if (!local.isEmpty() && token.size() == local.size()) {
-        // Compared in constant time, like the stored tokens (whose hashes are compared).
-        char diff = 0;
-        for (qsizetype i = 0; i < token.size(); ++i)
-            diff |= char(token.at(i) ^ local.at(i));
-        if (diff == 0)
-            return true;
-    }
-    const QByteArray key = QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+    if (isLocalToken(token))
+        return true;
+    const QByteArray key = tokenKey(token);
     auto it = m_tokens.find(key);
     if (it == m_tokens.end())
         return false;
@@ -191,14 +247,15 @@ bool AdminAuth::tokenValid(const QByteArray &token)
     return true;
 }
 
-void AdminAuth::sendUnauthorized(QHttpServerResponder &r, const QString &message, bool bearer)
+void AdminAuth::sendUnauthorized(QHttpServerResponder &r, const QString &message, bool basic)
 {
     const QByteArray body = QJsonDocument(QJsonObject {{QStringLiteral("error"), message}})
                                     .toJson(QJsonDocument::Compact);
-    // A Bearer client (the dashboard) gets a Bearer challenge, so browsers show no Basic prompt.
+    // A Basic challenge only to a client that sent Basic: a browser shown one pops up a
+    // password prompt and then caches the password for the site.
     Http::send(r, Http::Status::Unauthorized, "application/json", body,
                {{"WWW-Authenticate",
-                 bearer ? "Bearer realm=\"AceHub\"" : "Basic realm=\"AceHub\", charset=\"UTF-8\""},
+                 basic ? "Basic realm=\"AceHub\", charset=\"UTF-8\"" : "Bearer realm=\"AceHub\""},
                 {"Cache-Control", "no-store"}});
 }
 
@@ -220,54 +277,66 @@ void AdminAuth::sendLimited(QHttpServerResponder &r, int retryAfter, bool busy)
 
 bool AdminAuth::guard(const HttpRequest &req, QHttpServerResponder &r)
 {
-    const QByteArray header = req.http.value("Authorization").trimmed();
-    if (header.isEmpty()) {
-        sendUnauthorized(r, QStringLiteral("authentication required"), false);
+    const Credentials c = credentialsOf(req);
+    switch (c.via) {
+    case Via::None:
+        sendUnauthorized(r,
+                         c.secret.isEmpty() ? QStringLiteral("authentication required")
+                                            : QStringLiteral("unsupported authorization scheme"),
+                         false);
+        return false;
+    case Via::Cookie:
+        if (!tokenValid(c.secret)) {
+            sendUnauthorized(r, QStringLiteral("invalid or expired session"), false);
+            return false;
+        }
+        if (!passesCsrf(req)) {
+            Http::sendError(r, Http::Status::Forbidden,
+                            QStringLiteral("csrf: a request signed in by cookie that changes "
+                                           "something needs X-Requested-With or this server's "
+                                           "Origin"));
+            return false;
+        }
+        return true;
+    case Via::Bearer:
+        if (tokenValid(c.secret))
+            return true;
+        sendUnauthorized(r, QStringLiteral("invalid or expired session token"), false);
+        return false;
+    case Via::Basic:
+        break;
+    }
+    const auto decoded
+            = QByteArray::fromBase64Encoding(c.secret, QByteArray::AbortOnBase64DecodingErrors);
+    const QByteArray text = decoded ? *decoded : QByteArray();
+    const int colon = text.indexOf(':');
+    if (colon < 0) {
+        sendUnauthorized(r, QStringLiteral("malformed Basic credentials"), true);
         return false;
     }
-    const int space = header.indexOf(' ');
-    const QByteArray scheme = header.left(space).toLower();
-    const QByteArray credentials = space < 0 ? QByteArray() : header.mid(space + 1).trimmed();
-    if (scheme == "bearer") {
-        if (tokenValid(credentials))
-            return true;
-        sendUnauthorized(r, QStringLiteral("invalid or expired session token"), true);
+    const QHostAddress peer = peerOf(req);
+    if (text.left(colon) != kUser) {
+        if (const int wait = retryAfterSeconds(peer)) {
+            sendLimited(r, wait);
+            return false;
+        }
+        recordFailure(peer);
+        sendUnauthorized(r, QStringLiteral("wrong user name or password"), true);
         return false;
     }
-    if (scheme == "basic") {
-        const auto decoded = QByteArray::fromBase64Encoding(
-                credentials, QByteArray::AbortOnBase64DecodingErrors);
-        const QByteArray text = decoded ? *decoded : QByteArray();
-        const int colon = text.indexOf(':');
-        if (colon < 0) {
-            sendUnauthorized(r, QStringLiteral("malformed Basic credentials"), false);
-            return false;
-        }
-        const QHostAddress peer = peerOf(req);
-        if (text.left(colon) != kUser) {
-            if (const int wait = retryAfterSeconds(peer)) {
-                sendLimited(r, wait);
-                return false;
-            }
-            recordFailure(peer);
-            sendUnauthorized(r, QStringLiteral("wrong user name or password"), false);
-            return false;
-        }
-        switch (checkPassword(peer, QString::fromUtf8(text.mid(colon + 1)))) {
-        case Verdict::Ok:
-            return true;
-        case Verdict::Limited:
-            sendLimited(r, retryAfterSeconds(peer));
-            return false;
-        case Verdict::Busy:
-            sendLimited(r, 1, true);
-            return false;
-        case Verdict::Wrong:
-            sendUnauthorized(r, QStringLiteral("wrong user name or password"), false);
-            return false;
-        }
+    switch (checkPassword(peer, QString::fromUtf8(text.mid(colon + 1)))) {
+    case Verdict::Ok:
+        return true;
+    case Verdict::Limited:
+        sendLimited(r, retryAfterSeconds(peer));
+        return false;
+    case Verdict::Busy:
+        sendLimited(r, 1, true);
+        return false;
+    case Verdict::Wrong:
+        break;
     }
-    sendUnauthorized(r, QStringLiteral("unsupported authorization scheme"), false);
+    sendUnauthorized(r, QStringLiteral("wrong user name or password"), true);
     return false;
 }
 
@@ -302,16 +371,21 @@ void AdminAuth::handleLogin(const HttpRequest &req, QHttpServerResponder &r)
         return;
     }
     const QString user = o.value(QLatin1String("username")).toString(QString::fromLatin1(kUser));
-    const auto stored = AdminCredential::load(m_server->database()->connection());
+    const auto stored = AdminCredential::load(m_database->connection());
     if (user != QLatin1String(kUser) || !stored) {
         recordFailure(peer);
-        sendUnauthorized(r, QStringLiteral("wrong user name or password"), true);
+        sendUnauthorized(r, QStringLiteral("wrong user name or password"), false);
         return;
     }
     const QString password = o.value(QLatin1String("password")).toString();
     const QByteArray key = verifiedKey(*stored, password);
     if (isVerified(key)) {
-        Http::sendJson(r, tokenAnswer(peer));
+        const QJsonObject answer = tokenAnswer(peer);
+        Http::send(r, Http::Status::Ok, "application/json",
+                   QJsonDocument(answer).toJson(QJsonDocument::Compact),
+                   {{"Cache-Control", "no-store"},
+                    {"Set-Cookie", sessionCookie(answer.value(QLatin1String("token")).toString(),
+                                                 qint64(m_settings.adminSessionHours()) * 3600)}});
         return;
     }
     if (m_pendingLogins >= kMaxPendingLogins) {
@@ -322,7 +396,7 @@ void AdminAuth::handleLogin(const HttpRequest &req, QHttpServerResponder &r)
     // once it is known, so the server thread never waits for it. The router stops reading the
     // connection meanwhile (nothing may be answered before the login), which then closes.
     QPointer<QTcpSocket> socket = req.socket;
-    QObject::disconnect(socket, &QTcpSocket::readyRead, m_server->http(), nullptr);
+    QObject::disconnect(socket, &QTcpSocket::readyRead, m_http, nullptr);
     ++m_pendingLogins;
     m_verifier.start([this, socket, peer, key, hash = *stored, password] {
         const bool ok = AdminCredential::verify(hash, password);
@@ -359,7 +433,11 @@ void AdminAuth::finishLogin(const QPointer<QTcpSocket> &socket, const QHostAddre
     if (!socket || socket->state() != QAbstractSocket::ConnectedState)
         return;
     QList<QPair<QByteArray, QByteArray>> headers {{"Cache-Control", "no-store"}};
-    if (!verified)
+    if (verified)
+        headers.append(qMakePair(QByteArray("Set-Cookie"),
+                                 sessionCookie(answer.value(QLatin1String("token")).toString(),
+                                               qint64(m_settings.adminSessionHours()) * 3600)));
+    else
         headers.append(
                 qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"AceHub\"")));
     Http::writeAndClose(socket, verified ? 200 : 401, "application/json",
@@ -368,11 +446,30 @@ void AdminAuth::finishLogin(const QPointer<QTcpSocket> &socket, const QHostAddre
 
 void AdminAuth::handleLogout(const HttpRequest &req, QHttpServerResponder &r)
 {
-    const QByteArray header = req.http.value("Authorization").trimmed();
-    if (header.toLower().startsWith("bearer "))
-        m_tokens.remove(
-                QCryptographicHash::hash(header.mid(7).trimmed(), QCryptographicHash::Sha256));
-    Http::sendJson(r, QJsonObject {{QStringLiteral("ok"), true}});
+    const Credentials c = credentialsOf(req);
+    if (c.via == Via::Bearer || c.via == Via::Cookie)
+        m_tokens.remove(tokenKey(c.secret));
+    // 204 has no body and no Content-Length.
+    r.writeStatusLine(QHttpServerResponder::StatusCode::NoContent);
+    r.writeHeader("Set-Cookie", sessionCookie(QString(), 0));
+    r.writeHeader("Cache-Control", "no-store");
+    r.writeBody(QByteArray());
+}
+
+void AdminAuth::handleSession(const HttpRequest &req, QHttpServerResponder &r)
+{
+    // The guard let the request through: the credentials are good.
+    const Credentials c = credentialsOf(req);
+    QJsonValue expiresAt = QJsonValue::Null;
+    if (c.via == Via::Bearer || c.via == Via::Cookie) {
+        const auto it = m_tokens.constFind(tokenKey(c.secret));
+        if (it != m_tokens.cend())
+            expiresAt = QDateTime::fromMSecsSinceEpoch(*it, Qt::UTC).toString(Qt::ISODate);
+    }
+    const char *via = c.via == Via::Cookie ? "cookie" : c.via == Via::Basic ? "basic" : "bearer";
+    Http::sendJson(r, QJsonObject {{QStringLiteral("authenticated"), true},
+                                   {QStringLiteral("via"), QLatin1String(via)},
+                                   {QStringLiteral("expires_at"), expiresAt}});
 }
 
 void AdminAuth::handleChangePassword(const HttpRequest &req, QHttpServerResponder &r)
@@ -423,12 +520,19 @@ void AdminAuth::handleChangePassword(const HttpRequest &req, QHttpServerResponde
         sendLimited(r, 1, true);
         return;
     }
-    if (auto error = AdminCredential::set(m_server->database()->connection(), next)) {
+    if (auto error = AdminCredential::set(m_database->connection(), next)) {
         Http::sendDatabaseError(r, QStringLiteral("cannot store the password: %1").arg(*error));
         return;
     }
+    // Every other session ends; the caller's token (Bearer or cookie) stays valid.
+    const Credentials c = credentialsOf(req);
+    const QByteArray own
+            = c.via == Via::Bearer || c.via == Via::Cookie ? tokenKey(c.secret) : QByteArray();
+    const qint64 ownExpiry = m_tokens.value(own, 0);
     reset();
+    if (ownExpiry > 0)
+        m_tokens.insert(own, ownExpiry);
     qCInfo(lcAuth).noquote() << "Admin password changed from" << addressKey(peer)
-                             << "; every session ended";
+                             << "; every other session ended";
     Http::sendJson(r, QJsonObject {{QStringLiteral("ok"), true}});
 }

@@ -98,7 +98,7 @@ std::optional<QString> CatalogBackup::restore(QSqlDatabase db, const QJsonObject
     const QJsonObject s = settingsValue.toObject();
     for (auto it = s.begin(); it != s.end(); ++it) {
         QVariant normalized;
-        if (auto error = Settings::validate(it.key(), it.value().toVariant(), &normalized))
+        if (auto error = Settings::validate(it.key(), it.value().toVariant(), &normalized, true))
             return QStringLiteral("settings.") + *error;
         settings->insert(it.key(), normalized);
     }

@@ -147,7 +147,7 @@ void ChannelChecker::onFinished(QNetworkReply *reply, int channelId)
     }
     store(channelId, status, error);
     ++m_checked;
-    Q_EMIT checked(channelId, status);
+    Q_EMIT checked(channelId, status, error);
     m_pause.start(m_server->settings().channelCheckDelayMs());
 }
 

@@ -33,7 +33,7 @@ public:
     QJsonObject status() const;
 
 Q_SIGNALS:
-    void checked(int channelId, const QString &status);
+    void checked(int channelId, const QString &status, const QString &error);
     void idle();
 
 private:

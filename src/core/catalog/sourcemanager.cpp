@@ -205,6 +205,7 @@ void SourceManager::startNext()
     qCInfo(lcCatalog).noquote() << "Refreshing" << kindName(m_current->kind) << "source"
                                 << m_current->id << q.value(1).toString() << "from"
                                 << displayLocation(location);
+    Q_EMIT importStarted(m_current->kind, m_current->id, q.value(1).toString());
     const QUrl url(location);
     if (isWeb(url)) {
         fetch(url);
@@ -392,6 +393,13 @@ void SourceManager::finish(const ImportOutcome &outcome)
     job->progress.percent = outcome.ok ? 100 : job->progress.percent;
     m_lastProgress.insert(key(job->kind, job->id), progressJson(*job));
     Q_EMIT progressChanged(job->kind, job->id, progressJson(*job));
+    QJsonObject result {{QStringLiteral("ok"), outcome.ok},
+                        {QStringLiteral("imported"), outcome.imported},
+                        {QStringLiteral("skipped"), outcome.skipped},
+                        {QStringLiteral("errors"), job->progress.errors}};
+    if (!outcome.ok)
+        result.insert(QStringLiteral("error"), outcome.error);
+    Q_EMIT importResult(job->kind, job->id, result);
     Q_EMIT importFinished(job->kind, job->id, outcome.ok, outcome.error);
     if (outcome.ok)
         Q_EMIT catalogChanged();

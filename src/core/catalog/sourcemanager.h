@@ -57,7 +57,11 @@ public:
     void forget(Kind kind, int id);
 
 Q_SIGNALS:
+    // An import of the source begins (its download, or reading its file).
+    void importStarted(SourceManager::Kind kind, int id, const QString &name);
     void progressChanged(SourceManager::Kind kind, int id, const QJsonObject &progress);
+    // Just before importFinished: {"ok", "imported", "skipped", "errors", "error"?}.
+    void importResult(SourceManager::Kind kind, int id, const QJsonObject &result);
     void importFinished(SourceManager::Kind kind, int id, bool ok, const QString &error);
     void catalogChanged();
 

@@ -30,9 +30,77 @@ QString SettingSpec::environmentName() const
     return QStringLiteral("ACEHUB_") + key.toUpper();
 }
 
+QString SettingSpec::typeName() const
+{
+    if (type == QMetaType::Int)
+        return QStringLiteral("int");
+    if (!choices.isEmpty())
+        return QStringLiteral("enum");
+    if (key == QLatin1String("bind"))
+        return QStringLiteral("address");
+    return QStringLiteral("string");
+}
+
+namespace {
+
+// The schema's group, unit and restart flag of each key, from its name: one rule per family
+// of keys, so a new setting gets them without a second list to keep in step (tst_settings
+// checks every key has a group).
+void describe(SettingSpec &s)
+{
+    const QString &k = s.key;
+    auto starts = [&k](const char *prefix) { return k.startsWith(QLatin1String(prefix)); };
+    if (k == QLatin1String("bind") || k == QLatin1String("port") || starts("http_"))
+        s.group = QStringLiteral("server");
+    else if (starts("engine_"))
+        s.group = QStringLiteral("engine");
+    else if (starts("stream_") || starts("client_") || starts("stat_")
+             || k == QLatin1String("max_engine_sessions"))
+        s.group = QStringLiteral("streams");
+    else if (starts("source_") || starts("epg_") || starts("channel_"))
+        s.group = QStringLiteral("catalog");
+    else if (starts("xtream_"))
+        s.group = QStringLiteral("players");
+    else if (starts("admin_"))
+        s.group = QStringLiteral("admin");
+    else if (starts("log_"))
+        s.group = QStringLiteral("logs");
+
+    if (s.type == QMetaType::Int) {
+        static const QList<QPair<QLatin1String, QLatin1String>> units {
+                {QLatin1String("_ms"), QLatin1String("ms")},
+                {QLatin1String("_s"), QLatin1String("s")},
+                {QLatin1String("_kib"), QLatin1String("KiB")},
+                {QLatin1String("_mib"), QLatin1String("MiB")},
+                {QLatin1String("_hours"), QLatin1String("h")},
+                {QLatin1String("_back"), QLatin1String("days")},
+                {QLatin1String("_ahead"), QLatin1String("days")},
+        };
+        for (const auto &u : units) {
+            if (k.endsWith(u.first)) {
+                s.unit = u.second;
+                break;
+            }
+        }
+    }
+    // Read once at start (the listener, the engine client and its probe, the log file); every
+    // other setting applies at once.
+    s.restart = s.group == QLatin1String("server") || s.group == QLatin1String("engine")
+                || starts("log_file_");
+}
+
+QList<SettingSpec> described(QList<SettingSpec> specs)
+{
+    for (SettingSpec &s : specs)
+        describe(s);
+    return specs;
+}
+
+} // namespace
+
 const QList<SettingSpec> &Settings::specs()
 {
-    static const QList<SettingSpec> all {
+    static const QList<SettingSpec> all = described({
             stringSpec(
                     "bind", "0.0.0.0", {},
                     "Address the HTTP server listens on (0.0.0.0: all IPv4 interfaces, :: all)."),
@@ -119,7 +187,7 @@ const QList<SettingSpec> &Settings::specs()
                     "of its "
                     "streams (a reconnect, a zap) replaces that stream instead of being refused."),
 
-    };
+    });
     return all;
 }
 
@@ -133,11 +201,14 @@ const SettingSpec *Settings::spec(const QString &key)
 }
 
 std::optional<QString> Settings::validate(const QString &key, const QVariant &value,
-                                          QVariant *normalized)
+                                          QVariant *normalized, bool fromJson)
 {
     const SettingSpec *s = spec(key);
     if (!s)
         return QStringLiteral("%1: unknown setting").arg(key);
+    if (fromJson && s->type == QMetaType::Int && value.typeId() != QMetaType::Double
+        && value.typeId() != QMetaType::Int && value.typeId() != QMetaType::LongLong)
+        return QStringLiteral("%1: expected a number").arg(key);
     if (s->type == QMetaType::Int) {
         bool ok = false;
         qlonglong n = 0;
@@ -167,8 +238,11 @@ std::optional<QString> Settings::validate(const QString &key, const QVariant &va
         return QStringLiteral("%1: must be one of %2")
                 .arg(key, s->choices.join(QStringLiteral(", ")));
     if (key == QLatin1String("bind")) {
+        // QHostAddress takes "1" for 0.0.0.1 (inet_aton): an IPv4 address has its four parts.
+        static const QRegularExpression ipv4(QStringLiteral("^\\d{1,3}(\\.\\d{1,3}){3}$"));
         QHostAddress address;
-        if (!address.setAddress(text))
+        if (!(ipv4.match(text).hasMatch() || text.contains(QLatin1Char(':')))
+            || !address.setAddress(text))
             return QStringLiteral("%1: not an IP address: %2").arg(key, text);
     }
     if (key == QLatin1String("engine_host")) {

@@ -19,8 +19,17 @@ struct SettingSpec
     QVariant maximum;
     QStringList choices; // for strings with a fixed set of values
     QString description;
+    // For the settings forms of the faces (GET /api/settings/schema): the group the key shows
+    // in ("server", "engine", "streams", "catalog", "players", "admin", "logs"), the unit of a
+    // number ("s", "ms", "KiB", "MiB", "h", "days"; empty: none) and whether a new value only
+    // takes effect after AceHub restarts. Filled in by Settings::specs() from the key.
+    QString group;
+    QString unit;
+    bool restart = false;
 
     QString environmentName() const; // ACEHUB_<KEY>
+    // "int", "string", "enum" (choices) or "address" (an IP address).
+    QString typeName() const;
 };
 
 // AceHub's settings: one typed home with defaults. Layers, each overriding the one before:
@@ -35,9 +44,11 @@ public:
     static const SettingSpec *spec(const QString &key);
 
     // Checks and converts a value for key (from JSON, text or a variant). Returns the error,
-    // naming the key, or nothing with *normalized set.
+    // naming the key, or nothing with *normalized set. fromJson: the value came from a JSON
+    // document (the admin API, a backup): its type must be the setting's (a number for a number,
+    // a string for a string), where text from the environment or the command line is parsed.
     static std::optional<QString> validate(const QString &key, const QVariant &value,
-                                           QVariant *normalized);
+                                           QVariant *normalized, bool fromJson = false);
 
     void setStored(const QVariantMap &values); // unknown or invalid keys are ignored
     QStringList applyEnvironment(const QProcessEnvironment &env); // returns the errors

@@ -243,9 +243,9 @@ void Broadcast::becomeRunning()
     m_retryTimer.stop();
     if (recovered) {
         qCInfo(lcStream).noquote()
-                << "Stream" << label() << "recovered after"
-                << QString::number((m_clock.elapsed() - m_recoverSinceMs) / 1000.0, 'f', 1) << "s ("
-                << m_attempts << "attempts);" << m_sinks.size() << "players kept";
+                << "Stream" << label() << "recovered after" << m_clock.elapsed() - m_recoverSinceMs
+                << "ms (attempt" << QString::number(m_attempts) + ");" << m_sinks.size()
+                << "players kept";
         m_recoverSinceMs = -1;
         ++m_recoveries;
     } else {

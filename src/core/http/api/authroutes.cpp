@@ -17,6 +17,10 @@ AuthRoutes::AuthRoutes(HttpFront *http, AdminAuth *auth) : QObject(http)
                 [auth](const HttpRequest &req, QHttpServerResponder &r) {
                     auth->handleLogout(req, r);
                 });
+    http->route(M::Get | M::Head, QStringLiteral("/api/session"), Access::Admin,
+                [auth](const HttpRequest &req, QHttpServerResponder &r) {
+                    auth->handleSession(req, r);
+                });
     http->route(M::Post, QStringLiteral("/api/password"), Access::Admin,
                 [auth](const HttpRequest &req, QHttpServerResponder &r) {
                     auth->handleChangePassword(req, r);

@@ -5,8 +5,8 @@
 class AdminAuth;
 class HttpFront;
 
-// POST /api/login, /api/logout and /api/password; installs AdminAuth as the admin guard of
-// every Access::Admin route.
+// POST /api/login, /api/logout, /api/password and GET /api/session; installs AdminAuth as the admin
+// guard of every Access::Admin route.
 class AuthRoutes final : public QObject
 {
     Q_OBJECT

@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QAction>
+#include <QMainWindow>
+#include <QMenu>
+#include <QMenuBar>
+#include <QTest>
+
+// Clicks File › <action> with the mouse, as a user would (the offscreen platform of Qt 6.4
+// delivers no keyboard shortcuts to menus, so tests cannot press Ctrl+Q there).
+inline void clickMenuAction(QMainWindow *window, const char *actionName)
+{
+    auto *action = window->findChild<QAction *>(QLatin1String(actionName));
+    QVERIFY(action);
+    QMenu *menu = nullptr;
+    for (QAction *top : window->menuBar()->actions()) {
+        if (top->menu() && top->menu()->actions().contains(action))
+            menu = top->menu();
+    }
+    QVERIFY(menu);
+    QTest::mouseClick(window->menuBar(), Qt::LeftButton, {},
+                      window->menuBar()->actionGeometry(menu->menuAction()).center());
+    QTRY_VERIFY(menu->isVisible());
+    QTest::mouseClick(menu, Qt::LeftButton, {}, menu->actionGeometry(action).center());
+}
