@@ -322,7 +322,7 @@ void AdminAuth::handleLogin(const HttpRequest &req, QHttpServerResponder &r)
     // once it is known, so the server thread never waits for it. The router stops reading the
     // connection meanwhile (nothing may be answered before the login), which then closes.
     QPointer<QTcpSocket> socket = req.socket;
-    QObject::disconnect(socket, &QTcpSocket::readyRead, m_server->http(), nullptr);
+    HttpFront::detach(req, r);
     ++m_pendingLogins;
     m_verifier.start([this, socket, peer, key, hash = *stored, password] {
         const bool ok = AdminCredential::verify(hash, password);

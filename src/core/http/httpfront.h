@@ -10,15 +10,20 @@
 #include <QRegularExpression>
 #include <QTcpServer>
 
-class HttpListener;
 #include <functional>
+#include <map>
+#include <memory>
+
+class HttpFront;
+class HttpListener;
 
 // What a route handler sees of a request.
 struct HttpRequest
 {
     const QHttpServerRequest &http;
-    QTcpSocket *socket; // owned by the HTTP server; hold it as QPointer if kept
+    QTcpSocket *socket; // owned by the HTTP server; hold it as QPointer if kept, never delete it
     QHash<QString, QString> pathArgs;
+    HttpFront *front = nullptr;
 
     QString arg(const QString &name) const { return pathArgs.value(name); }
     QUrlQuery query() const { return http.query(); }
@@ -60,9 +65,25 @@ public:
 
     static QString methodName(Method method);
 
+    // Takes the request's connection out of QtHttpServer's request cycle, for an answer written
+    // later (Http::writeAndClose) or a stream: the server reads nothing more from it, and the
+    // caller writes into request.socket itself and closes it when done (close, never delete:
+    // on Qt 6.5+ QtHttpServer owns it by a raw pointer). The responder must not be used after.
+    // Qt 6.4 hands the socket out; on 6.5+ the moved-out responder is kept here until the
+    // connection closes, as that is what keeps Qt from reading it.
+    static void detach(const HttpRequest &request, QHttpServerResponder &responder);
+
+    ~HttpFront() override;
+
 protected:
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+#else
+    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
+    void missingHandler(const QHttpServerRequest &request,
+                        QHttpServerResponder &responder) override;
+#endif
 
 private:
     struct Route
@@ -75,5 +96,10 @@ private:
     };
     QList<Route> m_routes;
     Guard m_adminGuard;
+    void dispatch(const QHttpServerRequest &request, QTcpSocket *socket,
+                  QHttpServerResponder &responder);
+
     QPointer<HttpListener> m_listener;
+    // Qt 6.5+: responders of detached connections, by socket (see detach()).
+    std::map<QTcpSocket *, std::unique_ptr<QHttpServerResponder>> m_detached;
 };

@@ -46,7 +46,9 @@ void HttpListener::incomingConnection(qintptr socketDescriptor)
         connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
         return;
     }
-    m_connections.insert(socket, {m_clock.elapsed(), 0});
+    const QPair<QHostAddress, quint16> peer {socket->peerAddress(), socket->peerPort()};
+    m_connections.insert(socket, {m_clock.elapsed(), 0, peer});
+    m_byPeer.insert(peer, socket);
     // Connected before the server's own readyRead handler, so this runs first and sees the
     // bytes the server is about to take: all of them count towards the request until an
     // answer goes out (QtHttpServer 6.4 buffers a whole request, body included, in memory).
@@ -69,8 +71,7 @@ void HttpListener::incomingConnection(qintptr socketDescriptor)
         c.lastActivityMs = m_clock.elapsed();
         c.requestBytes = 0; // an answer went out: the next bytes start a new request
     });
-    connect(socket, &QObject::destroyed, this,
-            [this](QObject *object) { m_connections.remove(object); });
+    connect(socket, &QObject::destroyed, this, [this](QObject *object) { forget(object); });
     addPendingConnection(socket); // QTcpServer emits newConnection() once this returns
 }
 
@@ -94,8 +95,26 @@ void HttpListener::sweep()
     }
     for (QTcpSocket *socket : idle) {
         qCDebug(lcHttp) << "Closing idle connection from" << socket->peerAddress().toString();
-        m_connections.remove(socket); // counted as closed now; the server deletes it later
+        forget(socket); // counted as closed now; the server deletes it later
         socket->abort();
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
         socket->deleteLater();
+#endif
     }
+}
+
+void HttpListener::forget(QObject *socket)
+{
+    const auto it = m_connections.constFind(socket);
+    if (it == m_connections.cend())
+        return;
+    const auto peer = m_byPeer.constFind(it->peer);
+    if (peer != m_byPeer.cend() && peer.value() == socket)
+        m_byPeer.erase(peer);
+    m_connections.erase(it);
+}
+
+QTcpSocket *HttpListener::connectionFrom(const QHostAddress &address, quint16 port) const
+{
+    return m_byPeer.value({address, port}, nullptr);
 }

@@ -2,6 +2,8 @@
 
 #include <QElapsedTimer>
 #include <QHash>
+#include <QHostAddress>
+#include <QPair>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -26,12 +28,16 @@ public:
                  QObject *parent = nullptr);
 
     int openConnections() const { return int(m_connections.size()); }
+    // The open connection from this peer address and port, or null (Qt 6.5+ hands a request
+    // handler no socket; every one is made here).
+    QTcpSocket *connectionFrom(const QHostAddress &address, quint16 port) const;
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;
 
 private:
     void sweep();
+    void forget(QObject *socket);
 
     int m_maxConnections;
     qint64 m_idleTimeoutMs;
@@ -42,6 +48,8 @@ private:
     {
         qint64 lastActivityMs = 0; // m_clock time of its last read or write
         qint64 requestBytes = 0; // read since the last answer went out
+        QPair<QHostAddress, quint16> peer;
     };
     QHash<QObject *, Connection> m_connections;
+    QHash<QPair<QHostAddress, quint16>, QTcpSocket *> m_byPeer;
 };
