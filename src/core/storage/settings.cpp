@@ -54,8 +54,8 @@ void describe(SettingSpec &s)
         s.group = QStringLiteral("server");
     else if (starts("engine_"))
         s.group = QStringLiteral("engine");
-    else if (starts("stream_") || starts("client_") || starts("stat_")
-             || starts("ace_") || k == QLatin1String("max_engine_sessions"))
+    else if (starts("stream_") || starts("client_") || starts("stat_") || starts("ace_")
+             || k == QLatin1String("max_engine_sessions"))
         s.group = QStringLiteral("streams");
     else if (starts("source_") || starts("epg_") || starts("channel_"))
         s.group = QStringLiteral("catalog");
