@@ -1508,6 +1508,10 @@ Change it with:  acehub --set-admin-password  (reads the new one from standard i
         <source>Too many streams: the limit of %1 engine sessions is reached (setting max_engine_sessions).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Too many streams: players without an account may start %1 (setting ace_anonymous_sessions).</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>StreamsModel</name>

@@ -1515,6 +1515,10 @@ Per cambiarla:  acehub --set-admin-password  (legge la nuova dallo standard inpu
         <source>Too many streams: the limit of %1 engine sessions is reached (setting max_engine_sessions).</source>
         <translation>Troppi stream: è stato raggiunto il limite di %1 sessioni del motore (impostazione max_engine_sessions).</translation>
     </message>
+    <message>
+        <source>Too many streams: players without an account may start %1 (setting ace_anonymous_sessions).</source>
+        <translation>Troppi flussi: i player senza account possono avviarne %1 (impostazione ace_anonymous_sessions).</translation>
+    </message>
 </context>
 <context>
     <name>StreamsModel</name>
