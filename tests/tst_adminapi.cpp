@@ -985,7 +985,7 @@ void tst_AdminApi::editsDuringABigPlaylistImportNeverStallTheServer()
                 "%d times, slowest %lld ms\n",
                 edits, busy, worstEdit, healthPolls.load(), worstHealth.load());
     QCOMPARE(finished.size(), 1);
-    QVERIFY(finished.first().at(2).toBool());
+    QVERIFY2(finished.first().at(2).toBool(), qPrintable(finished.first().at(3).toString()));
     QVERIFY(edits >= 3);
     QVERIFY(healthPolls >= 3);
     QCOMPARE(healthFailures.load(), 0);
