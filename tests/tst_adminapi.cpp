@@ -6,6 +6,7 @@
 #include "log/logger.h"
 #include "server.h"
 #include "storage/database.h"
+#include "webserver.h"
 
 #include <QElapsedTimer>
 #include <QFile>
@@ -803,12 +804,12 @@ void tst_AdminApi::urlSourceAcceptsGzipAndEnforcesTheSizeCap()
     const QByteArray other = QByteArray(samplePlaylist(25)).replace("acestream://", "");
     web.route(QStringLiteral("/encoded.m3u"), [other]() {
         QHttpServerResponse response("audio/x-mpegurl", Fixtures::gzip(other));
-        response.setHeader("Content-Encoding", "gzip");
+        addHeader(response, "Content-Encoding", "gzip");
         return response;
     });
     web.route(QStringLiteral("/missing.m3u"),
               []() { return QHttpServerResponse(QHttpServerResponder::StatusCode::NotFound); });
-    const quint16 port = web.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = listenOnLocalhost(web);
     QVERIFY(port);
     auto add = [&](const QString &file) {
         const HttpResult r
@@ -1205,7 +1206,7 @@ void tst_AdminApi::sourceCredentialsNeverReachTheLog()
               [playlist]() { return QHttpServerResponse("audio/x-mpegurl", playlist); });
     web.route(QStringLiteral("/gone.php"),
               []() { return QHttpServerResponse(QHttpServerResponder::StatusCode::NotFound); });
-    const quint16 port = web.listen(QHostAddress::LocalHost, 0);
+    const quint16 port = listenOnLocalhost(web);
     QVERIFY(port);
     const quint16 closed = closedPort();
     const QString query = QStringLiteral("?username=u&password=secret&type=m3u_plus");

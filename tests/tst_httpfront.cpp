@@ -7,6 +7,7 @@
 #include "streamplayer.h"
 #include "testserver.h"
 #include "version.h"
+#include "webserver.h"
 
 #include <QHttpServer>
 #include <QJsonArray>
@@ -108,7 +109,7 @@ void tst_HttpFront::healthSeesAReachableEngineAndItsVersion()
                                 : QJsonValue()},
                             {QStringLiteral("error"), QJsonValue()}};
     });
-    const quint16 enginePort = engine.listen(QHostAddress::LocalHost, 0);
+    const quint16 enginePort = listenOnLocalhost(engine);
     QVERIFY(enginePort);
     startServer(enginePort);
     QTRY_VERIFY(m_ts->server()->engine()->isReachable());

@@ -396,7 +396,7 @@ void AdminAuth::handleLogin(const HttpRequest &req, QHttpServerResponder &r)
     // once it is known, so the server thread never waits for it. The router stops reading the
     // connection meanwhile (nothing may be answered before the login), which then closes.
     QPointer<QTcpSocket> socket = req.socket;
-    QObject::disconnect(socket, &QTcpSocket::readyRead, m_http, nullptr);
+    HttpFront::detach(req, r);
     ++m_pendingLogins;
     m_verifier.start([this, socket, peer, key, hash = *stored, password] {
         const bool ok = AdminCredential::verify(hash, password);
@@ -450,10 +450,8 @@ void AdminAuth::handleLogout(const HttpRequest &req, QHttpServerResponder &r)
     if (c.via == Via::Bearer || c.via == Via::Cookie)
         m_tokens.remove(tokenKey(c.secret));
     // 204 has no body and no Content-Length.
-    r.writeStatusLine(QHttpServerResponder::StatusCode::NoContent);
-    r.writeHeader("Set-Cookie", sessionCookie(QString(), 0));
-    r.writeHeader("Cache-Control", "no-store");
-    r.writeBody(QByteArray());
+    Http::sendHead(r, Http::Status::NoContent,
+                   {{"Set-Cookie", sessionCookie(QString(), 0)}, {"Cache-Control", "no-store"}});
 }
 
 void AdminAuth::handleSession(const HttpRequest &req, QHttpServerResponder &r)

@@ -52,12 +52,9 @@ void HttpFront::addRouteGuard(const QStringList &patterns, RouteGuard guard)
 
 std::optional<bool> HttpFront::adminCredentials(const HttpRequest &req, QHttpServerResponder &r)
 {
-    bool present = false;
-    for (const auto &h : req.http.headers()) {
-        present = present || h.first.compare("Authorization", Qt::CaseInsensitive) == 0
-                  || (h.first.compare("Cookie", Qt::CaseInsensitive) == 0
-                      && h.second.contains("acehub_session="));
-    }
+    // value() finds a header whatever its case, on Qt 6.4 and 6.8 alike.
+    const bool present = !req.http.value("Authorization").isEmpty()
+                         || req.http.value("Cookie").contains("acehub_session=");
     if (!present || !m_adminGuard)
         return false;
     if (!m_adminGuard(req, r))
@@ -100,9 +97,75 @@ QString HttpFront::methodName(Method method)
     return QString::fromLatin1(QMetaEnum::fromType<Method>().valueToKey(int(method))).toUpper();
 }
 
+HttpFront::~HttpFront()
+{
+    // A kept responder points at QtHttpServer's connection handler, which the base class
+    // deletes: the responders go first.
+    m_detached.clear();
+}
+
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
 bool HttpFront::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     QHttpServerResponder responder = makeResponder(request, socket);
+    dispatch(request, socket, responder);
+    return true;
+}
+
+void HttpFront::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    QHttpServerResponder responder = makeResponder(request, socket);
+    const Http::ConnectionScope connection(responder, socket);
+    Http::sendError(responder, Http::Status::NotFound,
+                    QStringLiteral("not found: ") + request.url().path());
+}
+#else
+// Qt 6.5+ hands a handler no socket: every socket was made by AceHub's own listener, which finds
+// the request's one by its peer address and port.
+bool HttpFront::handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    QTcpSocket *socket
+            = m_listener ? m_listener->connectionFrom(request.remoteAddress(), request.remotePort())
+                         : nullptr;
+    dispatch(request, socket, responder);
+    return true;
+}
+
+// Called by Qt for what it does not hand to handleRequest (a WebSocket upgrade).
+void HttpFront::missingHandler(const QHttpServerRequest &request, QHttpServerResponder &responder)
+{
+    const Http::ConnectionScope connection(
+            responder,
+            m_listener ? m_listener->connectionFrom(request.remoteAddress(), request.remotePort())
+                       : nullptr);
+    Http::sendError(responder, Http::Status::NotFound,
+                    QStringLiteral("not found: ") + request.url().path());
+}
+#endif
+
+void HttpFront::detach(const HttpRequest &request, QHttpServerResponder &responder)
+{
+    QTcpSocket *socket = request.socket;
+    HttpFront *front = request.front;
+    if (!socket || !front)
+        return;
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    Q_UNUSED(responder);
+    QObject::disconnect(socket, &QTcpSocket::readyRead, front, nullptr);
+#else
+    if (socket->state() != QAbstractSocket::ConnectedState)
+        return; // Qt frees the connection when the responder goes, at the end of the request
+    front->m_detached[socket] = std::make_unique<QHttpServerResponder>(std::move(responder));
+    // Released when the connection closes: Qt then deletes its handler and the socket.
+    connect(socket, &QTcpSocket::disconnected, front,
+            [front, socket] { front->m_detached.erase(socket); });
+#endif
+}
+
+void HttpFront::dispatch(const QHttpServerRequest &request, QTcpSocket *socket,
+                         QHttpServerResponder &responder)
+{
+    const Http::ConnectionScope connection(responder, socket);
     // Matched percent-encoded, so that an argument may hold an encoded '/' (a stream key such
     // as url%3Ahttp%3A%2F%2F…); each argument is then decoded once.
     const QString path = request.url().path(QUrl::FullyEncoded);
@@ -116,16 +179,17 @@ bool HttpFront::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
             continue;
         }
         HttpRequest req {request, socket, std::move(args)};
+        req.front = this;
         const Http::HeadScope head(request.method() == Method::Head);
         if (r.access == Access::Admin && m_adminGuard && !m_adminGuard(req, responder))
-            return true;
+            return;
         if (r.access == Access::Public) {
             const auto guard = m_routeGuards.constFind(r.source);
             if (guard != m_routeGuards.cend() && !(*guard)(req, responder))
-                return true;
+                return;
         }
         r.handler(req, responder);
-        return true;
+        return;
     }
     if (allowed) {
         QStringList names;
@@ -142,17 +206,9 @@ bool HttpFront::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         const Http::HeadScope head(request.method() == Method::Head);
         Http::send(responder, Http::Status::MethodNotAllowed, "application/json", body,
                    {{"Allow", allow}});
-        return true;
+        return;
     }
     const Http::HeadScope head(request.method() == Method::Head);
-    Http::sendError(responder, Http::Status::NotFound,
-                    QStringLiteral("not found: ") + request.url().path());
-    return true;
-}
-
-void HttpFront::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
-{
-    QHttpServerResponder responder = makeResponder(request, socket);
     Http::sendError(responder, Http::Status::NotFound,
                     QStringLiteral("not found: ") + request.url().path());
 }

@@ -13,15 +13,20 @@
 #include "httplistener.h"
 
 #include <functional>
+#include <map>
+#include <memory>
 #include <optional>
+
+class HttpFront;
 
 // What a route handler sees of a request.
 struct HttpRequest
 {
     const QHttpServerRequest &http;
-    QTcpSocket *socket; // owned by the HTTP server; hold it as QPointer if kept
+    QTcpSocket *socket; // owned by the HTTP server; hold it as QPointer if kept, never delete it
     QHash<QString, QString> pathArgs;
     bool admin = false; // set by a route guard that found valid admin credentials
+    HttpFront *front = nullptr; // the router that matched it
 
     QString arg(const QString &name) const { return pathArgs.value(name); }
     QUrlQuery query() const { return http.query(); }
@@ -74,9 +79,25 @@ public:
     static bool matchPath(const QRegularExpression &pattern, const QStringList &names,
                           const QString &encodedPath, QHash<QString, QString> *args);
 
+    // Takes the request's connection out of QtHttpServer's request cycle, for an answer written
+    // later (Http::writeAndClose) or a stream: the server reads nothing more from it, and the
+    // caller writes into request.socket itself and closes it when done (close, never delete:
+    // on Qt 6.5+ QtHttpServer owns it by a raw pointer). The responder must not be used after.
+    // Qt 6.4 hands the socket out; on 6.5+ the moved-out responder is kept here until the
+    // connection closes, as that is what keeps Qt from reading it.
+    static void detach(const HttpRequest &request, QHttpServerResponder &responder);
+
+    ~HttpFront() override;
+
 protected:
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+#else
+    bool handleRequest(const QHttpServerRequest &request, QHttpServerResponder &responder) override;
+    void missingHandler(const QHttpServerRequest &request,
+                        QHttpServerResponder &responder) override;
+#endif
 
 private:
     struct Route
@@ -91,5 +112,10 @@ private:
     QList<Route> m_routes;
     Guard m_adminGuard;
     QHash<QString, RouteGuard> m_routeGuards; // route pattern -> its guard
+    void dispatch(const QHttpServerRequest &request, QTcpSocket *socket,
+                  QHttpServerResponder &responder);
+
     QPointer<HttpListener> m_listener;
+    // Qt 6.5+: responders of detached connections, by socket (see detach()).
+    std::map<QTcpSocket *, std::unique_ptr<QHttpServerResponder>> m_detached;
 };

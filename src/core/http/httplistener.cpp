@@ -92,6 +92,8 @@ void HttpListener::incomingConnection(qintptr socketDescriptor)
     Connection c;
     c.address = address;
     c.lastActivityMs = m_clock.elapsed();
+    c.peer = {socket->peerAddress(), socket->peerPort()};
+    m_byPeer.insert(c.peer, socket);
     m_connections.insert(socket, c);
     m_perAddress[address] = fromAddress + 1;
     // Connected before the server's own readyRead handler, so this runs first and sees the
@@ -248,6 +250,9 @@ void HttpListener::forget(QObject *socket)
     if (it == m_connections.cend())
         return;
     m_bufferedBytes -= it->requestBytes;
+    const auto peer = m_byPeer.constFind(it->peer);
+    if (peer != m_byPeer.cend() && peer.value() == socket)
+        m_byPeer.erase(peer);
     if (--m_perAddress[it->address] <= 0)
         m_perAddress.remove(it->address);
     m_connections.erase(it);
@@ -290,6 +295,13 @@ void HttpListener::sweep()
                                   << m_connections[socket].address;
         forget(socket); // counted as closed now; the server deletes it later
         socket->abort();
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
         socket->deleteLater();
+#endif
     }
+}
+
+QTcpSocket *HttpListener::connectionFrom(const QHostAddress &address, quint16 port) const
+{
+    return m_byPeer.value({address, port}, nullptr);
 }

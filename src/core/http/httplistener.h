@@ -3,6 +3,8 @@
 #include <QByteArray>
 #include <QElapsedTimer>
 #include <QHash>
+#include <QHostAddress>
+#include <QPair>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -49,6 +51,9 @@ public:
     int openConnections(const QString &address) const { return m_perAddress.value(address); }
     // Bytes of unanswered requests (heads and bodies) held now.
     qint64 bufferedBytes() const { return m_bufferedBytes; }
+    // The open connection from this peer address and port, or null (Qt 6.5+ hands a request
+    // handler no socket; every one is made here).
+    QTcpSocket *connectionFrom(const QHostAddress &address, quint16 port) const;
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;
@@ -67,6 +72,7 @@ private:
         bool bodyUntilAnswer = false; // chunked: counted as request bytes until the answer
         bool closeAfterAnswer = false;
         qint64 refusedAtMs = -1; // an error answer was sent: nothing more is read
+        QPair<QHostAddress, quint16> peer; // finds it for connectionFrom()
     };
     void onReadyRead(QTcpSocket *socket);
     void onBytesWritten(QTcpSocket *socket);
@@ -84,4 +90,5 @@ private:
     qint64 m_bufferedBytes = 0; // sum of requestBytes
     QElapsedTimer m_refusalLogged;
     int m_refusedSinceLog = 0;
+    QHash<QPair<QHostAddress, quint16>, QTcpSocket *> m_byPeer;
 };

@@ -6,11 +6,79 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpSocket>
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+#include <QHttpHeaders>
+#endif
 
 namespace Http {
 
 namespace {
 thread_local bool t_head = false;
+thread_local const QHttpServerResponder *t_responder = nullptr;
+thread_local QTcpSocket *t_socket = nullptr;
+
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+QByteArray responseHead(int status, const Headers &headers)
+{
+    QByteArray head
+            = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    for (const auto &h : headers)
+        head += h.first + ": " + h.second + "\r\n";
+    return head + "\r\n";
+}
+
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
+// Qt's own writes, for a responder handled outside the router (none is known to be).
+void writeThroughQt(QHttpServerResponder &responder, Status status, const Headers &headers,
+                    const QByteArray &body)
+{
+    QHttpHeaders qtHeaders;
+    for (const auto &h : headers) {
+        if (h.first.compare("Content-Length", Qt::CaseInsensitive) != 0)
+            qtHeaders.append(h.first, h.second);
+    }
+    responder.write(body, qtHeaders, status);
+}
+#endif
+
+// The answer's bytes, into the connection.
+void writeResponse(QHttpServerResponder &responder, Status status, const Headers &headers,
+                   const QByteArray &body)
+{
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    responder.writeStatusLine(status);
+    for (const auto &h : headers)
+        responder.writeHeader(h.first, h.second);
+    responder.writeBody(body);
+#else
+    QTcpSocket *socket = ConnectionScope::socketOf(responder);
+    if (!socket) {
+        writeThroughQt(responder, status, headers, body);
+        return;
+    }
+    socket->write(responseHead(int(status), headers) + body);
+#endif
+}
+
+} // namespace
+
+ConnectionScope::ConnectionScope(const QHttpServerResponder &responder, QTcpSocket *socket)
+    : m_previousResponder(t_responder), m_previousSocket(t_socket)
+{
+    t_responder = &responder;
+    t_socket = socket;
+}
+
+ConnectionScope::~ConnectionScope()
+{
+    t_responder = m_previousResponder;
+    t_socket = m_previousSocket;
+}
+
+QTcpSocket *ConnectionScope::socketOf(const QHttpServerResponder &responder)
+{
+    return t_responder == &responder ? t_socket : nullptr;
 }
 
 HeadScope::HeadScope(bool head) : m_previous(t_head)
@@ -31,15 +99,15 @@ bool HeadScope::active()
 void send(QHttpServerResponder &responder, Status status, const QByteArray &contentType,
           const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &extraHeaders)
 {
-    responder.writeStatusLine(status);
-    responder.writeHeader("Content-Type", contentType);
-    responder.writeHeader("Content-Length", QByteArray::number(body.size()));
-    for (const auto &h : extraHeaders)
-        responder.writeHeader(h.first, h.second);
-    if (t_head)
-        responder.writeBody(QByteArray());
-    else
-        responder.writeBody(body);
+    Headers headers {{"Content-Type", contentType},
+                     {"Content-Length", QByteArray::number(body.size())}};
+    headers += extraHeaders;
+    writeResponse(responder, status, headers, t_head ? QByteArray() : body);
+}
+
+void sendHead(QHttpServerResponder &responder, Status status, const Headers &headers)
+{
+    writeResponse(responder, status, headers, QByteArray());
 }
 
 QByteArray reasonPhrase(int status)
@@ -47,6 +115,44 @@ QByteArray reasonPhrase(int status)
     switch (status) {
     case 200:
         return "OK";
+    case 201:
+        return "Created";
+    case 202:
+        return "Accepted";
+    case 204:
+        return "No Content";
+    case 301:
+        return "Moved Permanently";
+    case 302:
+        return "Found";
+    case 303:
+        return "See Other";
+    case 304:
+        return "Not Modified";
+    case 307:
+        return "Temporary Redirect";
+    case 308:
+        return "Permanent Redirect";
+    case 405:
+        return "Method Not Allowed";
+    case 408:
+        return "Request Timeout";
+    case 409:
+        return "Conflict";
+    case 411:
+        return "Length Required";
+    case 413:
+        return "Payload Too Large";
+    case 414:
+        return "URI Too Long";
+    case 415:
+        return "Unsupported Media Type";
+    case 422:
+        return "Unprocessable Entity";
+    case 431:
+        return "Request Header Fields Too Large";
+    case 501:
+        return "Not Implemented";
     case 400:
         return "Bad Request";
     case 401:
@@ -74,12 +180,11 @@ void writeAndClose(QTcpSocket *socket, int status, const QByteArray &contentType
                    const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &extraHeaders,
                    bool headOnly)
 {
-    QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
-                      + "\r\nContent-Type: " + contentType
-                      + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
-    for (const auto &h : extraHeaders)
-        head += h.first + ": " + h.second + "\r\n";
-    head += "Connection: close\r\n\r\n";
+    Headers headers {{"Content-Type", contentType},
+                     {"Content-Length", QByteArray::number(body.size())}};
+    headers += extraHeaders;
+    headers.append(qMakePair(QByteArray("Connection"), QByteArray("close")));
+    const QByteArray head = responseHead(status, headers);
     socket->write(headOnly ? head : head + body);
     socket->disconnectFromHost(); // after the bytes are written
 }

@@ -18,6 +18,11 @@ using Status = QHttpServerResponder::StatusCode;
 void send(QHttpServerResponder &responder, Status status, const QByteArray &contentType,
           const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {});
 
+// Status line and headers only, exactly these (no Content-Length): a HEAD answered without
+// knowing the length, a 304.
+void sendHead(QHttpServerResponder &responder, Status status,
+              const QList<QPair<QByteArray, QByteArray>> &headers);
+
 // A complete answer written straight to a socket the router no longer drives (a stream that
 // failed to start, an answer built on a worker thread): "Connection: close", then closed once
 // written. headOnly: the headers with the body's Content-Length, no body.
@@ -26,6 +31,22 @@ void writeAndClose(QTcpSocket *socket, int status, const QByteArray &contentType
                    const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {},
                    bool headOnly = false);
 QByteArray reasonPhrase(int status);
+
+// Set by the router around a handler: the connection the responder answers on. Qt 6.5+ gives a
+// responder no socket, and its writes cannot answer a HEAD with the body's Content-Length, so
+// there AceHub writes its answers into the socket itself.
+class ConnectionScope
+{
+public:
+    ConnectionScope(const QHttpServerResponder &responder, QTcpSocket *socket);
+    ~ConnectionScope();
+    // The socket of the responder being handled, or null.
+    static QTcpSocket *socketOf(const QHttpServerResponder &responder);
+
+private:
+    const QHttpServerResponder *m_previousResponder;
+    QTcpSocket *m_previousSocket;
+};
 
 // Set by the router around a HEAD request's handler.
 class HeadScope

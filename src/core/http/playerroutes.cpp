@@ -28,12 +28,7 @@ qint64 nowSeconds()
 
 QByteArray headerValue(const HttpRequest &req, const QByteArray &name)
 {
-    const auto headers = req.http.headers();
-    for (const auto &h : headers) {
-        if (h.first.compare(name, Qt::CaseInsensitive) == 0)
-            return h.second;
-    }
-    return {};
+    return req.http.value(name); // case-insensitive
 }
 
 void addForm(QHash<QString, QString> *out, QString encoded)
@@ -93,7 +88,8 @@ PlayerRoutes::~PlayerRoutes()
     m_builders.waitForDone();
 }
 
-void PlayerRoutes::answerLate(const HttpRequest &req, const QString &what, Builder build)
+void PlayerRoutes::answerLate(const HttpRequest &req, QHttpServerResponder &r, const QString &what,
+                              Builder build)
 {
     QPointer<QTcpSocket> socket = req.socket;
     if (!socket)
@@ -101,7 +97,7 @@ void PlayerRoutes::answerLate(const HttpRequest &req, const QString &what, Build
     // The connection is still in QtHttpServer's request cycle: a request pipelined behind this
     // one would be parsed and answered before the late answer. The server stops reading it; as
     // Qt 6.4 offers no way to hand the connection back, it closes after the answer.
-    QObject::disconnect(socket, &QTcpSocket::readyRead, m_http, nullptr);
+    HttpFront::detach(req, r);
     const bool head = req.method() == HttpFront::Method::Head;
     Database *database = m_server->database();
     // ~PlayerRoutes waits for the builders, so `this` outlives every task; a result queued to
@@ -282,7 +278,7 @@ void PlayerRoutes::playerApi(const HttpRequest &req, QHttpServerResponder &r)
     QSqlDatabase db = m_server->database()->connection();
     if (action == QLatin1String("get_live_categories")) {
         // Counting what a user may see walks the channels: built off the server thread too.
-        answerLate(req, QStringLiteral("Live categories for ") + user.username,
+        answerLate(req, r, QStringLiteral("Live categories for ") + user.username,
                    [user](const QSqlDatabase &db) {
                        QJsonArray out;
                        for (const auto &c : PlayerCatalog::categories(db, user))
@@ -300,7 +296,7 @@ void PlayerRoutes::playerApi(const HttpRequest &req, QHttpServerResponder &r)
                 return;
             }
         }
-        answerLate(req, QStringLiteral("Live streams for ") + user.username,
+        answerLate(req, r, QStringLiteral("Live streams for ") + user.username,
                    [user, category](const QSqlDatabase &db) {
                        QJsonArray out;
                        for (const auto &c : PlayerCatalog::channels(db, user, category))
@@ -382,7 +378,7 @@ void PlayerRoutes::playlist(const HttpRequest &req, QHttpServerResponder &r)
     const XtreamUser user = *signedIn;
     const XtreamJson::Endpoint at = endpoint(req);
     answerLate(
-            req, QStringLiteral("Playlist for ") + user.username,
+            req, r, QStringLiteral("Playlist for ") + user.username,
             [user, at, format](const QSqlDatabase &db) {
                 return LateAnswer {
                         "audio/x-mpegurl; charset=utf-8",
@@ -400,15 +396,13 @@ void PlayerRoutes::guide(const HttpRequest &req, QHttpServerResponder &r)
         return;
     if (req.method() == HttpFront::Method::Head) {
         // The length is not known without building the guide; a HEAD only learns that it is there.
-        r.writeStatusLine(Http::Status::Ok);
-        r.writeHeader("Content-Type", "application/xml; charset=utf-8");
-        r.writeBody(QByteArray());
+        Http::sendHead(r, Http::Status::Ok, {{"Content-Type", "application/xml; charset=utf-8"}});
         return;
     }
     // Built on a worker with its own connection; meanwhile the server serves others.
     const XtreamUser user = *signedIn;
     const qint64 now = nowSeconds();
-    answerLate(req, QStringLiteral("XMLTV for ") + user.username,
+    answerLate(req, r, QStringLiteral("XMLTV for ") + user.username,
                [user, now](const QSqlDatabase &db) {
                    return LateAnswer {"application/xml; charset=utf-8",
                                       XmltvWriter::write(db, user, now),
@@ -438,7 +432,7 @@ void PlayerRoutes::panelApi(const HttpRequest &req, QHttpServerResponder &r)
     // The account block is read here (active connections live on this thread); the catalog,
     // which may hold tens of thousands of channels, is added on a worker.
     const XtreamUser user = *auth.user;
-    answerLate(req, QStringLiteral("Panel for ") + user.username,
+    answerLate(req, r, QStringLiteral("Panel for ") + user.username,
                [user, out](const QSqlDatabase &db) mutable {
                    QJsonArray live;
                    for (const auto &c : PlayerCatalog::categories(db, user))

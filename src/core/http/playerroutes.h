@@ -88,7 +88,8 @@ private:
     // pipelined request cannot be answered first), the answer is written on the socket when it
     // is ready, with "Connection: close", and the connection is closed after it. what names the
     // answer in the log.
-    void answerLate(const HttpRequest &req, const QString &what, Builder build);
+    void answerLate(const HttpRequest &req, QHttpServerResponder &r, const QString &what,
+                    Builder build);
 
     Server *m_server;
     HttpFront *m_http;

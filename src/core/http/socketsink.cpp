@@ -15,11 +15,12 @@
 SocketSink *SocketSink::take(const HttpRequest &request, QHttpServerResponder &responder,
                              const Head &head)
 {
-    QTcpSocket *socket = responder.socket();
+    QTcpSocket *socket = request.socket;
     if (!socket || socket->state() != QAbstractSocket::ConnectedState)
         return nullptr;
     // From here on the socket carries only our bytes: the server must not parse anything else
     // the player sends, or a stray request would be answered inside the stream.
+    HttpFront::detach(request, responder);
     QObject::disconnect(socket, &QTcpSocket::readyRead, nullptr, nullptr);
     HttpListener::markStreaming(socket);
     return new SocketSink(socket, QString::fromUtf8(request.http.value("User-Agent")), head);

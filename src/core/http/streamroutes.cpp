@@ -22,11 +22,10 @@ quint64 servePlayer(StreamManager *streams, const StreamSource &source, const Ht
 {
     if (request.method() == QHttpServerRequest::Method::Head) {
         // Players (Kodi, Jellyfin) probe with HEAD: answer as the stream would, start nothing.
-        responder.writeStatusLine(QHttpServerResponder::StatusCode::Ok);
-        responder.writeHeader("Content-Type", "video/mp2t");
-        responder.writeHeader("Cache-Control", "no-cache, no-store");
-        responder.writeHeader("Access-Control-Allow-Origin", "*");
-        responder.writeBody(QByteArray());
+        Http::sendHead(responder, Http::Status::Ok,
+                       {{"Content-Type", "video/mp2t"},
+                        {"Cache-Control", "no-cache, no-store"},
+                        {"Access-Control-Allow-Origin", "*"}});
         return 0;
     }
     SocketSink *sink = SocketSink::take(request, responder);

@@ -101,10 +101,7 @@ void WebRoutes::serve(const QString &resource, const HttpRequest &req, QHttpServ
     for (const QByteArray &tag : tags)
         notModified = notModified || tag.trimmed() == it->etag || tag.trimmed() == "*";
     if (notModified) {
-        r.writeStatusLine(Http::Status::NotModified);
-        for (const auto &h : headers)
-            r.writeHeader(h.first, h.second);
-        r.writeBody(QByteArray());
+        Http::sendHead(r, Http::Status::NotModified, headers);
         return;
     }
     Http::send(r, Http::Status::Ok, type, it->body, headers);

@@ -93,11 +93,7 @@ std::optional<QJsonObject> jsonBody(const HttpRequest &req, QHttpServerResponder
     const QByteArray body = req.http.body();
     if (emptyIsObject && body.trimmed().isEmpty())
         return QJsonObject();
-    QByteArray type;
-    for (const auto &h : req.http.headers()) {
-        if (h.first.compare("Content-Type", Qt::CaseInsensitive) == 0)
-            type = h.second.toLower();
-    }
+    const QByteArray type = req.http.value("Content-Type").toLower(); // case-insensitive
     const QByteArray mime = type.split(';').constFirst().trimmed();
     if (mime != "application/json") {
         Http::sendError(r, Http::Status::UnsupportedMediaType,
