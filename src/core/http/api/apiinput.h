@@ -117,15 +117,14 @@ void writeFailed(QHttpServerResponder &r, const QSqlQuery &q, const QString &dup
 
 // ---- work off the server thread -----------------------------------------------------------------
 
-// Runs work(db connection of the worker thread) on pool, then then(result) on context's thread
-// (the server's). The owner of pool waits for it in its destructor (before context and the
-// database go), so context outlives every task. Used with a DeferredReply that answers in then.
+// Runs work() on pool, then then(result) on context's thread (the server's). The owner of pool
+// waits for it in its destructor (before context goes), so context outlives every task. With a
+// DeferredReply that answers in then, this is how a route's slow part leaves the server thread.
 template<typename Work, typename Then>
-void onWorker(QThreadPool *pool, Database *db, QObject *context, Work work, Then then)
+void offThread(QThreadPool *pool, QObject *context, Work work, Then then)
 {
-    pool->start([db, context, work = std::move(work), then = std::move(then)]() mutable {
-        auto result = work(db->connection());
-        db->releaseThreadConnection();
+    pool->start([context, work = std::move(work), then = std::move(then)]() mutable {
+        auto result = work();
         QMetaObject::invokeMethod(
                 context,
                 [then = std::move(then), result = std::move(result)]() mutable {
@@ -133,6 +132,21 @@ void onWorker(QThreadPool *pool, Database *db, QObject *context, Work work, Then
                 },
                 Qt::QueuedConnection);
     });
+}
+
+// offThread with the worker thread's own database connection: work(connection). SQLite
+// connections belong to one thread; the worker's is dropped once work is done.
+template<typename Work, typename Then>
+void onWorker(QThreadPool *pool, Database *db, QObject *context, Work work, Then then)
+{
+    offThread(
+            pool, context,
+            [db, work = std::move(work)]() mutable {
+                auto result = work(db->connection());
+                db->releaseThreadConnection();
+                return result;
+            },
+            std::move(then));
 }
 
 // The request's body as a JSON object, for a worker: the Content-Type check (415) stays on the
