@@ -1,6 +1,8 @@
 #include "engine/aceengine.h"
 #include "fakeengine.h"
+#include "http/deferredreply.h"
 #include "http/httpfront.h"
+#include "http/httputil.h"
 #include "httpclient.h"
 #include "log/logger.h"
 #include "server.h"
@@ -12,10 +14,13 @@
 #include <QHttpServer>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QPointer>
 #include <QSignalSpy>
 #include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcProbe, "acehub.probe")
 
@@ -40,6 +45,11 @@ private Q_SLOTS:
     void connectionOverTheCapGets503AndClosed();
     void aStreamingPlayerIsNeverIdle();
     void requestOverTheSizeCapIsRefusedAndClosed();
+    // The connection glue that differs between Qt 6.4 and 6.8+, on a bare HttpFront.
+    void deferredAnswerComesBeforeWhatIsPipelinedBehindIt();
+    void deferredRouteRunAgainAnswersInOrder();
+    void deferredHeadAnswerHasNoBody();
+    void detachedConnectionAnswersNothingPipelined();
 
 private:
     void startServer(quint16 enginePort, const QVariantMap &extra = {});
@@ -316,6 +326,133 @@ void tst_HttpFront::requestOverTheSizeCapIsRefusedAndClosed()
         return l.message.contains(QLatin1String("Refused a request of more than 1024 KiB"));
     }));
     QCOMPARE(httpGet(url(QStringLiteral("/api/health"))).status, 200);
+}
+
+namespace {
+
+// A bare router on a free port with three routes: /late (answered 300 ms later through a
+// DeferredReply), /now (at once), /again (deferred, then run again by DeferredReply::dispatch).
+struct BareFront
+{
+    HttpFront front;
+    int againRuns = 0;
+    quint16 port = 0;
+
+    BareFront()
+    {
+        const auto any = HttpFront::Methods(HttpFront::Method::Get) | HttpFront::Method::Head;
+        front.route(any, QStringLiteral("/late"), HttpFront::Access::Public,
+                    [this](const HttpRequest &req, QHttpServerResponder &) {
+                        DeferredReply reply(req);
+                        QTimer::singleShot(300, &front, [reply]() mutable {
+                            reply.send(200, "text/plain", "late answer");
+                        });
+                    });
+        front.route(any, QStringLiteral("/now"), HttpFront::Access::Public,
+                    [](const HttpRequest &, QHttpServerResponder &r) {
+                        Http::send(r, Http::Status::Ok, "text/plain", "answered now");
+                    });
+        front.route(any, QStringLiteral("/again"), HttpFront::Access::Public,
+                    [this](const HttpRequest &req, QHttpServerResponder &r) {
+                        if (++againRuns == 1) {
+                            DeferredReply reply(req);
+                            QTimer::singleShot(300, &front,
+                                               [reply]() mutable { reply.dispatch(); });
+                            return;
+                        }
+                        Http::send(r, Http::Status::Ok, "text/plain", "second run");
+                    });
+        front.route(any, QStringLiteral("/detached"), HttpFront::Access::Public,
+                    [](const HttpRequest &req, QHttpServerResponder &r) {
+                        HttpFront::detach(req, r);
+                        QPointer<QTcpSocket> socket = req.socket;
+                        QTimer::singleShot(300, socket, [socket] {
+                            socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\n"
+                                          "Connection: close\r\n\r\nour own bytes");
+                        });
+                    });
+        QString error;
+        if (front.listenOn(QHostAddress::LocalHost, 0, HttpFront::Limits(), &error))
+            port = front.port();
+    }
+};
+
+} // namespace
+
+void tst_HttpFront::deferredAnswerComesBeforeWhatIsPipelinedBehindIt()
+{
+    BareFront bare;
+    QVERIFY(bare.port != 0);
+    QTcpSocket socket;
+    QByteArray received;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { received += socket.readAll(); });
+    socket.connectToHost(QHostAddress::LocalHost, bare.port);
+    QVERIFY(socket.waitForConnected(5000));
+    // Both requests in one write: the second is in the server's hands before the first is
+    // answered. (On Qt 6.8 cutting readyRead does not pause a connection: /now came first.)
+    socket.write("GET /late HTTP/1.1\r\nHost: t\r\n\r\nGET /now HTTP/1.1\r\nHost: t\r\n\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(received.contains("answered now"), 10000);
+    QVERIFY2(received.indexOf("late answer") >= 0, received.constData());
+    QVERIFY2(received.indexOf("late answer") < received.indexOf("HTTP/1.1 200 OK\r\n", 1),
+             received.constData());
+    // Kept alive: a third request on the same connection is answered too.
+    received.clear();
+    socket.write("GET /now HTTP/1.1\r\nHost: t\r\n\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(received.contains("answered now"), 10000);
+    QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+}
+
+void tst_HttpFront::deferredRouteRunAgainAnswersInOrder()
+{
+    BareFront bare;
+    QVERIFY(bare.port != 0);
+    QTcpSocket socket;
+    QByteArray received;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { received += socket.readAll(); });
+    socket.connectToHost(QHostAddress::LocalHost, bare.port);
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /again HTTP/1.1\r\nHost: t\r\n\r\nGET /now HTTP/1.1\r\nHost: t\r\n\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(received.contains("answered now"), 10000);
+    QCOMPARE(bare.againRuns, 2);
+    QVERIFY2(received.indexOf("second run") >= 0, received.constData());
+    QVERIFY2(received.indexOf("second run") < received.indexOf("answered now"),
+             received.constData());
+    QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+}
+
+void tst_HttpFront::deferredHeadAnswerHasNoBody()
+{
+    BareFront bare;
+    QVERIFY(bare.port != 0);
+    QTcpSocket socket;
+    QByteArray received;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { received += socket.readAll(); });
+    socket.connectToHost(QHostAddress::LocalHost, bare.port);
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("HEAD /late HTTP/1.1\r\nHost: t\r\n\r\nHEAD /now HTTP/1.1\r\nHost: t\r\n\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(received.count("HTTP/1.1 200 OK\r\n") == 2, 10000);
+    // Each head with the Content-Length its body would have had, and no body.
+    QVERIFY2(received.contains("Content-Length: 11\r\n"), received.constData()); // late answer
+    QVERIFY2(received.contains("Content-Length: 12\r\n"), received.constData()); // answered now
+    QVERIFY2(!received.contains("late answer") && !received.contains("answered now"),
+             received.constData());
+    QVERIFY(received.endsWith("\r\n\r\n"));
+}
+
+void tst_HttpFront::detachedConnectionAnswersNothingPipelined()
+{
+    BareFront bare;
+    QVERIFY(bare.port != 0);
+    QTcpSocket socket;
+    QByteArray received;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { received += socket.readAll(); });
+    socket.connectToHost(QHostAddress::LocalHost, bare.port);
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /detached HTTP/1.1\r\nHost: t\r\n\r\nGET /now HTTP/1.1\r\nHost: t\r\n\r\n");
+    QTRY_VERIFY_WITH_TIMEOUT(received.contains("our own bytes"), 10000);
+    QTest::qWait(300); // time for a wrong answer to /now to arrive
+    QVERIFY2(received.startsWith("HTTP/1.1 200 OK\r\n"), received.constData());
+    QVERIFY2(!received.contains("answered now"), received.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_HttpFront)

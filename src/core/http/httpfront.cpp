@@ -99,16 +99,18 @@ QString HttpFront::methodName(Method method)
 
 HttpFront::~HttpFront()
 {
+#if QT_VERSION >= QT_VERSION_CHECK(6, 5, 0)
     // A kept responder points at QtHttpServer's connection handler, which the base class
     // deletes: the responders go first.
-    m_detached.clear();
+    m_held.clear();
+#endif
 }
 
 #if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
 bool HttpFront::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
     QHttpServerResponder responder = makeResponder(request, socket);
-    dispatch(request, socket, responder);
+    handle(request, socket, responder);
     return true;
 }
 
@@ -127,7 +129,7 @@ bool HttpFront::handleRequest(const QHttpServerRequest &request, QHttpServerResp
     QTcpSocket *socket
             = m_listener ? m_listener->connectionFrom(request.remoteAddress(), request.remotePort())
                          : nullptr;
-    dispatch(request, socket, responder);
+    handle(request, socket, responder);
     return true;
 }
 
@@ -143,34 +145,16 @@ void HttpFront::missingHandler(const QHttpServerRequest &request, QHttpServerRes
 }
 #endif
 
-void HttpFront::detach(const HttpRequest &request, QHttpServerResponder &responder)
-{
-    QTcpSocket *socket = request.socket;
-    HttpFront *front = request.front;
-    if (!socket || !front)
-        return;
-#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
-    Q_UNUSED(responder);
-    QObject::disconnect(socket, &QTcpSocket::readyRead, front, nullptr);
-#else
-    if (socket->state() != QAbstractSocket::ConnectedState)
-        return; // Qt frees the connection when the responder goes, at the end of the request
-    front->m_detached[socket] = std::make_unique<QHttpServerResponder>(std::move(responder));
-    // Released when the connection closes: Qt then deletes its handler and the socket.
-    connect(socket, &QTcpSocket::disconnected, front,
-            [front, socket] { front->m_detached.erase(socket); });
-#endif
-}
-
-void HttpFront::dispatch(const QHttpServerRequest &request, QTcpSocket *socket,
-                         QHttpServerResponder &responder)
+void HttpFront::handle(const QHttpServerRequest &request, QTcpSocket *socket,
+                       QHttpServerResponder &responder)
 {
     const Http::ConnectionScope connection(responder, socket);
     // Matched percent-encoded, so that an argument may hold an encoded '/' (a stream key such
     // as url%3Ahttp%3A%2F%2F…); each argument is then decoded once.
     const QString path = request.url().path(QUrl::FullyEncoded);
     Methods allowed;
-    for (const Route &r : m_routes) {
+    for (int index = 0; index < m_routes.size(); ++index) {
+        const Route &r = m_routes.at(index);
         QHash<QString, QString> args;
         if (!matchPath(r.pattern, r.argNames, path, &args))
             continue;
@@ -180,15 +164,8 @@ void HttpFront::dispatch(const QHttpServerRequest &request, QTcpSocket *socket,
         }
         HttpRequest req {request, socket, std::move(args)};
         req.front = this;
-        const Http::HeadScope head(request.method() == Method::Head);
-        if (r.access == Access::Admin && m_adminGuard && !m_adminGuard(req, responder))
-            return;
-        if (r.access == Access::Public) {
-            const auto guard = m_routeGuards.constFind(r.source);
-            if (guard != m_routeGuards.cend() && !(*guard)(req, responder))
-                return;
-        }
-        r.handler(req, responder);
+        req.route = index;
+        run(r, req, responder, true);
         return;
     }
     if (allowed) {
@@ -211,4 +188,127 @@ void HttpFront::dispatch(const QHttpServerRequest &request, QTcpSocket *socket,
     const Http::HeadScope head(request.method() == Method::Head);
     Http::sendError(responder, Http::Status::NotFound,
                     QStringLiteral("not found: ") + request.url().path());
+}
+
+void HttpFront::run(const Route &route, HttpRequest &req, QHttpServerResponder &responder,
+                    bool guarded)
+{
+    const Http::HeadScope head(req.method() == Method::Head);
+    if (guarded && route.access == Access::Admin && m_adminGuard && !m_adminGuard(req, responder))
+        return;
+    if (guarded && route.access == Access::Public) {
+        const auto guard = m_routeGuards.constFind(route.source);
+        if (guard != m_routeGuards.cend() && !(*guard)(req, responder))
+            return;
+    }
+    route.handler(req, responder);
+}
+
+void HttpFront::forgetConnection(QObject *socket)
+{
+    m_paused.remove(socket);
+    m_detached.remove(socket);
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    m_unread.remove(socket);
+#else
+    m_held.erase(socket);
+#endif
+}
+
+void HttpFront::pauseReading(QTcpSocket *socket)
+{
+    if (m_paused[socket]++ > 0)
+        return;
+    connect(socket, &QObject::destroyed, this, &HttpFront::forgetConnection, Qt::UniqueConnection);
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    if (!m_unread.contains(socket) && !m_detached.contains(socket)) {
+        // QtHttpServer reads the socket only on readyRead: cut that, and the bytes of a
+        // pipelined request wait in the socket until the connection is handed back.
+        QObject::disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+        m_unread.insert(socket);
+    }
+#else
+    // Qt's connection handler reads nothing more while the request's responder lives: keep it.
+    // (Cutting readyRead would do nothing: that connection belongs to Qt's handler.)
+    if (m_held.count(socket) == 0) {
+        QHttpServerResponder *responder = Http::ConnectionScope::responderOf(socket);
+        if (!responder) {
+            qCWarning(lcHttp) << "An answer was deferred outside its request's handler: the"
+                                 " connection is not paused";
+            return;
+        }
+        m_held[socket] = std::make_unique<QHttpServerResponder>(std::move(*responder));
+    }
+#endif
+}
+
+void HttpFront::resumeReading(QTcpSocket *socket)
+{
+    auto it = m_paused.find(socket);
+    if (it == m_paused.end() || --it.value() > 0)
+        return;
+    m_paused.erase(it);
+    if (m_detached.contains(socket))
+        return; // taken out for good meanwhile (a stream): never handed back
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    if (!m_unread.remove(socket) || !m_listener
+        || socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    // Handed back as a new connection: QtHttpServer connects its reader again, with a fresh
+    // request parser, and reads what was pipelined meanwhile.
+    disconnect(socket, &QObject::destroyed, this, nullptr);
+    m_listener->readopt(socket);
+    if (socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(socket, &QAbstractSocket::readyRead, Qt::QueuedConnection);
+#else
+    // The responder goes: Qt's handler reads on, what was pipelined meanwhile first (or, if the
+    // connection closed, frees it and its socket).
+    m_held.erase(socket);
+#endif
+}
+
+void HttpFront::dispatch(const QHttpServerRequest &request, QTcpSocket *socket, int route,
+                         const QHash<QString, QString> &pathArgs)
+{
+    if (route < 0 || route >= m_routes.size())
+        return resumeReading(socket);
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    QHttpServerResponder responder = makeResponder(request, socket);
+#else
+    // The request's own responder, kept while it was paused; it goes at the end of this
+    // function unless the handler keeps it again (defers again, or streams).
+    std::unique_ptr<QHttpServerResponder> held;
+    const auto it = m_held.find(socket);
+    if (it == m_held.end() || m_detached.contains(socket))
+        return resumeReading(socket);
+    held = std::move(it->second);
+    m_held.erase(it);
+    QHttpServerResponder &responder = *held;
+#endif
+    const Http::ConnectionScope connection(responder, socket);
+    HttpRequest req {request, socket, pathArgs};
+    req.front = this;
+    req.route = route;
+    run(m_routes.at(route), req, responder, false);
+    resumeReading(socket); // the deferred answer this replaces; a new deferral holds it paused
+}
+
+void HttpFront::detach(const HttpRequest &request, QHttpServerResponder &responder)
+{
+    QTcpSocket *socket = request.socket;
+    HttpFront *front = request.front;
+    if (!socket || !front || front->m_detached.contains(socket))
+        return;
+    front->m_detached.insert(socket);
+    connect(socket, &QObject::destroyed, front, &HttpFront::forgetConnection, Qt::UniqueConnection);
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    Q_UNUSED(responder);
+    QObject::disconnect(socket, &QTcpSocket::readyRead, front, nullptr);
+#else
+    if (front->m_held.count(socket) == 0) // else paused: its responder is kept already
+        front->m_held[socket] = std::make_unique<QHttpServerResponder>(std::move(responder));
+    // Released when the connection closes: Qt then deletes its handler and the socket.
+    connect(socket, &QTcpSocket::disconnected, front,
+            [front, socket] { front->m_held.erase(socket); });
+#endif
 }

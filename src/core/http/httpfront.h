@@ -8,6 +8,7 @@
 #include <QList>
 #include <QPointer>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTcpServer>
 
 #include "httplistener.h"
@@ -26,7 +27,8 @@ struct HttpRequest
     QTcpSocket *socket; // owned by the HTTP server; hold it as QPointer if kept, never delete it
     QHash<QString, QString> pathArgs;
     bool admin = false; // set by a route guard that found valid admin credentials
-    HttpFront *front = nullptr; // the router that matched it
+    HttpFront *front = nullptr; // the router that matched it (see DeferredReply)
+    int route = -1; // which of its routes
 
     QString arg(const QString &name) const { return pathArgs.value(name); }
     QUrlQuery query() const { return http.query(); }
@@ -79,12 +81,23 @@ public:
     static bool matchPath(const QRegularExpression &pattern, const QStringList &names,
                           const QString &encodedPath, QHash<QString, QString> *args);
 
-    // Takes the request's connection out of QtHttpServer's request cycle, for an answer written
-    // later (Http::writeAndClose) or a stream: the server reads nothing more from it, and the
-    // caller writes into request.socket itself and closes it when done (close, never delete:
-    // on Qt 6.5+ QtHttpServer owns it by a raw pointer). The responder must not be used after.
-    // Qt 6.4 hands the socket out; on 6.5+ the moved-out responder is kept here until the
-    // connection closes, as that is what keeps Qt from reading it.
+    // The glue of DeferredReply (use that class, not these): stop QtHttpServer reading a
+    // connection while an answer is pending (counted: a deferred answer may defer again), hand
+    // it back once the last is written, and run a matched route again on a paused request.
+    // Pausing must happen inside the route's handler (it takes the connection's responder on
+    // Qt 6.5+).
+    void pauseReading(QTcpSocket *socket);
+    void resumeReading(QTcpSocket *socket);
+    void dispatch(const QHttpServerRequest &request, QTcpSocket *socket, int route,
+                  const QHash<QString, QString> &pathArgs);
+
+    // Takes the request's connection out of QtHttpServer's request cycle for good, for an
+    // answer written later then closed (Http::writeAndClose) or a stream: the server reads
+    // nothing more from it, and the caller writes into request.socket itself and closes it when
+    // done (close, never delete: on Qt 6.5+ QtHttpServer owns it by a raw pointer). The
+    // responder must not be used after. Qt 6.4 cuts the server's readyRead; on 6.5+ the
+    // moved-out responder is kept here until the connection closes, as that is what keeps Qt
+    // from reading it.
     static void detach(const HttpRequest &request, QHttpServerResponder &responder);
 
     ~HttpFront() override;
@@ -109,13 +122,25 @@ private:
         Handler handler;
         QString source; // the pattern as given
     };
+    void run(const Route &route, HttpRequest &req, QHttpServerResponder &responder, bool guarded);
+
     QList<Route> m_routes;
+    // Routes a request Qt handed over (either Qt version).
+    void handle(const QHttpServerRequest &request, QTcpSocket *socket,
+                QHttpServerResponder &responder);
+    void forgetConnection(QObject *socket);
+
+    QHash<QObject *, int> m_paused; // socket -> answers pending on it
+    QSet<QObject *> m_detached; // sockets taken out for good (detach()): never handed back
     Guard m_adminGuard;
     QHash<QString, RouteGuard> m_routeGuards; // route pattern -> its guard
-    void dispatch(const QHttpServerRequest &request, QTcpSocket *socket,
-                  QHttpServerResponder &responder);
-
     QPointer<HttpListener> m_listener;
-    // Qt 6.5+: responders of detached connections, by socket (see detach()).
-    std::map<QTcpSocket *, std::unique_ptr<QHttpServerResponder>> m_detached;
+#if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
+    QSet<QObject *> m_unread; // sockets whose readyRead no longer reaches QtHttpServer
+#else
+    // Responders moved out of QtHttpServer's request cycle: while one lives, Qt reads nothing
+    // more from its connection. Paused ones are released on resumeReading(), detached ones
+    // when the connection closes.
+    std::map<QObject *, std::unique_ptr<QHttpServerResponder>> m_held;
+#endif
 };

@@ -54,6 +54,8 @@ public:
     // The open connection from this peer address and port, or null (Qt 6.5+ hands a request
     // handler no socket; every one is made here).
     QTcpSocket *connectionFrom(const QHostAddress &address, quint16 port) const;
+    // Hands a connection the HTTP server stopped reading back to it (see DeferredReply).
+    void readopt(QTcpSocket *socket) { addPendingConnection(socket); }
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;

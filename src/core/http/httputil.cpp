@@ -14,7 +14,7 @@ namespace Http {
 
 namespace {
 thread_local bool t_head = false;
-thread_local const QHttpServerResponder *t_responder = nullptr;
+thread_local QHttpServerResponder *t_responder = nullptr;
 thread_local QTcpSocket *t_socket = nullptr;
 
 using Headers = QList<QPair<QByteArray, QByteArray>>;
@@ -63,7 +63,7 @@ void writeResponse(QHttpServerResponder &responder, Status status, const Headers
 
 } // namespace
 
-ConnectionScope::ConnectionScope(const QHttpServerResponder &responder, QTcpSocket *socket)
+ConnectionScope::ConnectionScope(QHttpServerResponder &responder, QTcpSocket *socket)
     : m_previousResponder(t_responder), m_previousSocket(t_socket)
 {
     t_responder = &responder;
@@ -79,6 +79,11 @@ ConnectionScope::~ConnectionScope()
 QTcpSocket *ConnectionScope::socketOf(const QHttpServerResponder &responder)
 {
     return t_responder == &responder ? t_socket : nullptr;
+}
+
+QHttpServerResponder *ConnectionScope::responderOf(const QTcpSocket *socket)
+{
+    return socket && t_socket == socket ? t_responder : nullptr;
 }
 
 HeadScope::HeadScope(bool head) : m_previous(t_head)
@@ -176,16 +181,24 @@ QByteArray reasonPhrase(int status)
     }
 }
 
-void writeAndClose(QTcpSocket *socket, int status, const QByteArray &contentType,
-                   const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &extraHeaders,
-                   bool headOnly)
+QByteArray responseBytes(int status, const QByteArray &contentType, const QByteArray &body,
+                         const QList<QPair<QByteArray, QByteArray>> &extraHeaders, bool headOnly,
+                         bool close)
 {
     Headers headers {{"Content-Type", contentType},
                      {"Content-Length", QByteArray::number(body.size())}};
     headers += extraHeaders;
-    headers.append(qMakePair(QByteArray("Connection"), QByteArray("close")));
+    if (close)
+        headers.append(qMakePair(QByteArray("Connection"), QByteArray("close")));
     const QByteArray head = responseHead(status, headers);
-    socket->write(headOnly ? head : head + body);
+    return headOnly ? head : head + body;
+}
+
+void writeAndClose(QTcpSocket *socket, int status, const QByteArray &contentType,
+                   const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &extraHeaders,
+                   bool headOnly)
+{
+    socket->write(responseBytes(status, contentType, body, extraHeaders, headOnly, true));
     socket->disconnectFromHost(); // after the bytes are written
 }
 

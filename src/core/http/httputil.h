@@ -31,6 +31,10 @@ void writeAndClose(QTcpSocket *socket, int status, const QByteArray &contentType
                    const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {},
                    bool headOnly = false);
 QByteArray reasonPhrase(int status);
+// The bytes of a complete answer (headOnly: without the body; close: "Connection: close").
+QByteArray responseBytes(int status, const QByteArray &contentType, const QByteArray &body,
+                         const QList<QPair<QByteArray, QByteArray>> &extraHeaders, bool headOnly,
+                         bool close);
 
 // Set by the router around a handler: the connection the responder answers on. Qt 6.5+ gives a
 // responder no socket, and its writes cannot answer a HEAD with the body's Content-Length, so
@@ -38,13 +42,17 @@ QByteArray reasonPhrase(int status);
 class ConnectionScope
 {
 public:
-    ConnectionScope(const QHttpServerResponder &responder, QTcpSocket *socket);
+    ConnectionScope(QHttpServerResponder &responder, QTcpSocket *socket);
     ~ConnectionScope();
+    Q_DISABLE_COPY_MOVE(ConnectionScope)
     // The socket of the responder being handled, or null.
     static QTcpSocket *socketOf(const QHttpServerResponder &responder);
+    // The responder of the request being handled on this socket, or null (HttpFront takes it
+    // to pause a connection on Qt 6.5+).
+    static QHttpServerResponder *responderOf(const QTcpSocket *socket);
 
 private:
-    const QHttpServerResponder *m_previousResponder;
+    QHttpServerResponder *m_previousResponder;
     QTcpSocket *m_previousSocket;
 };
 

@@ -11,10 +11,10 @@
 class QHttpServerResponder;
 struct HttpRequest;
 
-// A player's connection as a stream sink, taken over from QtHttpServer. The only class that
-// knows how Qt 6.4 hands a socket out of a responder (see ARCHITECTURE.md, "QtHttpServer 6.4
-// facts"): it keeps the socket as a QPointer, never the responder, writes the HTTP head itself
-// once data flows (or an error status), then pushes the stream's bytes straight into the socket.
+// A player's connection as a stream sink, taken over from QtHttpServer (HttpFront::detach, on Qt
+// 6.4 and 6.8+ alike): it keeps the socket as a QPointer, never the responder, writes the HTTP
+// head itself once data flows (or an error status), then pushes the stream's bytes straight into
+// the socket; it closes the socket, never deletes it.
 // Any long-lived response can use it (a TS stream, an event stream): the head is configurable.
 class SocketSink final : public StreamSink
 {
