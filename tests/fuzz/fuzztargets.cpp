@@ -14,7 +14,6 @@
 
 #include <QBuffer>
 #include <QDir>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSqlQuery>
@@ -189,7 +188,8 @@ int xtream(const uint8_t *data, size_t size)
 int adminjson(const uint8_t *data, size_t size)
 {
     // Line 1: a request's query, as the admin routes' Api::Query reads it; the rest: a request
-    // body, as Api::jsonBody parses it, then checked the way the routes check theirs.
+    // body, parsed by Api::parseObject as Api::jsonBody does, then checked the way the routes check
+    // theirs.
     const QByteArray in = bytes(data, size);
     const qsizetype newline = in.indexOf('\n');
     const QUrlQuery query(QString::fromUtf8(newline < 0 ? in : in.left(newline)));
@@ -207,11 +207,11 @@ int adminjson(const uint8_t *data, size_t size)
                        &number);
     }
 
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError || !doc.isObject())
+    QString error;
+    const std::optional<QJsonObject> parsed = Api::parseObject(body, &error);
+    if (!parsed)
         return 0;
-    const QJsonObject object = doc.object();
+    const QJsonObject &object = *parsed;
     using Api::Field;
     using Api::Type;
     constexpr qint64 kIntMax = std::numeric_limits<int>::max();
