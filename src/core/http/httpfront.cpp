@@ -165,7 +165,7 @@ void HttpFront::handle(const QHttpServerRequest &request, QTcpSocket *socket,
         HttpRequest req {request, socket, std::move(args)};
         req.front = this;
         req.route = index;
-        run(r, req, responder, true);
+        run(r, req, responder);
         return;
     }
     if (allowed) {
@@ -190,13 +190,12 @@ void HttpFront::handle(const QHttpServerRequest &request, QTcpSocket *socket,
                     QStringLiteral("not found: ") + request.url().path());
 }
 
-void HttpFront::run(const Route &route, HttpRequest &req, QHttpServerResponder &responder,
-                    bool guarded)
+void HttpFront::run(const Route &route, HttpRequest &req, QHttpServerResponder &responder)
 {
     const Http::HeadScope head(req.method() == Method::Head);
-    if (guarded && route.access == Access::Admin && m_adminGuard && !m_adminGuard(req, responder))
+    if (route.access == Access::Admin && m_adminGuard && !m_adminGuard(req, responder))
         return;
-    if (guarded && route.access == Access::Public) {
+    if (route.access == Access::Public) {
         const auto guard = m_routeGuards.constFind(route.source);
         if (guard != m_routeGuards.cend() && !(*guard)(req, responder))
             return;
@@ -289,7 +288,7 @@ void HttpFront::dispatch(const QHttpServerRequest &request, QTcpSocket *socket, 
     HttpRequest req {request, socket, pathArgs};
     req.front = this;
     req.route = route;
-    run(m_routes.at(route), req, responder, false);
+    run(m_routes.at(route), req, responder);
     resumeReading(socket); // the deferred answer this replaces; a new deferral holds it paused
 }
 

@@ -122,7 +122,7 @@ private:
         Handler handler;
         QString source; // the pattern as given
     };
-    void run(const Route &route, HttpRequest &req, QHttpServerResponder &responder, bool guarded);
+    void run(const Route &route, HttpRequest &req, QHttpServerResponder &responder);
 
     QList<Route> m_routes;
     // Routes a request Qt handed over (either Qt version).

@@ -217,6 +217,29 @@ void notFound(QHttpServerResponder &r, const char *what, qint64 id)
                     QStringLiteral("no such %1: %2").arg(QLatin1String(what)).arg(id));
 }
 
+Answer Answer::json(const QJsonValue &value, int status)
+{
+    return {status,
+            value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                            : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact),
+            {}};
+}
+
+Answer Answer::error(int status, const QString &message)
+{
+    return json(QJsonObject {{QStringLiteral("error"), message}}, status);
+}
+
+void send(DeferredReply &reply, const Answer &answer)
+{
+    if (!answer.dbError.isEmpty()) {
+        qCWarning(lcCatalog).noquote() << "Database error in the admin API:" << answer.dbError;
+        reply.sendDatabaseError(QStringLiteral("database error: %1").arg(answer.dbError));
+        return;
+    }
+    reply.send(answer.status, "application/json", answer.body, {{"Cache-Control", "no-store"}});
+}
+
 void dbError(QHttpServerResponder &r, const QString &error)
 {
     qCWarning(lcCatalog).noquote() << "Database error in the admin API:" << error;

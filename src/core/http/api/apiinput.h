@@ -1,5 +1,6 @@
 #pragma once
 
+#include "http/deferredreply.h"
 #include "storage/database.h"
 
 #include <QHttpServerResponder>
@@ -147,6 +148,43 @@ void onWorker(QThreadPool *pool, Database *db, QObject *context, Work work, Then
                 return result;
             },
             std::move(then));
+}
+
+// What a route's worker part answers: JSON serialized on the worker, an error, or a failed
+// statement (503 + Retry-After while an import holds the lock, else 500).
+struct Answer
+{
+    int status = 200;
+    QByteArray body;
+    QString dbError;
+
+    static Answer json(const QJsonValue &value, int status = 200);
+    static Answer error(int status, const QString &message);
+    static Answer databaseError(const QString &error) { return {500, {}, error}; }
+    bool ok() const { return dbError.isEmpty() && status < 400; }
+};
+void send(DeferredReply &reply, const Answer &answer);
+
+// The one way a route's catalog-sized work leaves the server thread: the route checks its
+// input on the server thread, then answerOnWorker runs work(the worker's connection) -> Answer
+// on pool and sends that answer later, in order with anything pipelined behind the request.
+// done(answer), if given, runs on the server thread just before it is sent (events, refreshes).
+template<typename Work, typename Done>
+void answerOnWorker(const HttpRequest &req, QThreadPool *pool, Database *db, QObject *context,
+                    Work work, Done done)
+{
+    DeferredReply reply(req);
+    onWorker(pool, db, context, std::move(work),
+             [reply, done = std::move(done)](Answer answer) mutable {
+                 done(answer);
+                 send(reply, answer);
+             });
+}
+template<typename Work>
+void answerOnWorker(const HttpRequest &req, QThreadPool *pool, Database *db, QObject *context,
+                    Work work)
+{
+    answerOnWorker(req, pool, db, context, std::move(work), [](const Answer &) {});
 }
 
 // The request's body as a JSON object, for a worker: the Content-Type check (415) stays on the

@@ -390,47 +390,59 @@ ChannelsRoutes::ChannelsRoutes(HttpFront *http, Database *db) : QObject(http), m
                             QStringLiteral("category_id: give category_id or hidden (or both)"));
                     return;
                 }
-                QSqlDatabase db = m_db->connection();
-                const QJsonValue category = body->value(QLatin1String("category_id"));
-                if (!categoryExistsOr400(db, category, r))
-                    return;
-                const QJsonArray ids = body->value(QLatin1String("ids")).toArray();
-                for (int i = 0; i < ids.size(); ++i) {
-                    if (!exists(db, QStringLiteral("channels"), ids.at(i).toInteger())) {
-                        Http::sendError(r, Status::BadRequest,
-                                        QStringLiteral("ids[%1]: no such channel: %2")
-                                                .arg(i)
-                                                .arg(ids.at(i).toInteger()));
-                        return;
-                    }
-                }
-                QStringList sets;
-                if (body->contains(QLatin1String("category_id")))
-                    sets << QStringLiteral("custom_category_id = ?");
-                if (body->contains(QLatin1String("hidden")))
-                    sets << QStringLiteral("hidden = ?");
-                if (!db.transaction())
-                    return dbError(r, db.lastError().text());
-                QSqlQuery q(db);
-                q.prepare(QStringLiteral("UPDATE channels SET %1, updated_at = ? WHERE id = ?")
-                                  .arg(sets.join(QStringLiteral(", "))));
-                const qint64 now = QDateTime::currentSecsSinceEpoch();
-                for (const QJsonValue &id : ids) {
-                    if (body->contains(QLatin1String("category_id")))
-                        q.addBindValue(nullOr(category));
-                    if (body->contains(QLatin1String("hidden")))
-                        q.addBindValue(body->value(QLatin1String("hidden")).toBool() ? 1 : 0);
-                    q.addBindValue(now);
-                    q.addBindValue(id.toInteger());
-                    if (!q.exec()) {
-                        const QString error = q.lastError().text();
-                        db.rollback();
-                        return dbError(r, error);
-                    }
-                }
-                if (!db.commit())
-                    return dbError(r, db.lastError().text());
-                Http::sendJson(r, QJsonObject {{QStringLiteral("updated"), ids.size()}});
+                // Up to 100,000 ids, each checked then updated: on a worker, in one transaction.
+                answerOnWorker(
+                        req, &m_workers, m_db, this,
+                        [body = *body](const QSqlDatabase &connection) {
+                            QSqlDatabase db = connection;
+                            const QJsonValue category = body.value(QLatin1String("category_id"));
+                            if (category.isDouble()
+                                && !exists(db, QStringLiteral("categories"), category.toInteger()))
+                                return Answer::error(400, QStringLiteral("category_id: no such "
+                                                                         "category: %1")
+                                                                  .arg(category.toInteger()));
+                            const QJsonArray ids = body.value(QLatin1String("ids")).toArray();
+                            for (int i = 0; i < ids.size(); ++i) {
+                                if (!exists(db, QStringLiteral("channels"), ids.at(i).toInteger()))
+                                    return Answer::error(
+                                            400, QStringLiteral("ids[%1]: no such channel: %2")
+                                                         .arg(i)
+                                                         .arg(ids.at(i).toInteger()));
+                            }
+                            QStringList sets;
+                            if (body.contains(QLatin1String("category_id")))
+                                sets << QStringLiteral("custom_category_id = ?");
+                            if (body.contains(QLatin1String("hidden")))
+                                sets << QStringLiteral("hidden = ?");
+                            if (!db.transaction())
+                                return Answer::databaseError(db.lastError().text());
+                            QSqlQuery q(db);
+                            q.prepare(QStringLiteral("UPDATE channels SET %1, updated_at = ? WHERE "
+                                                     "id = ?")
+                                              .arg(sets.join(QStringLiteral(", "))));
+                            const qint64 now = QDateTime::currentSecsSinceEpoch();
+                            for (const QJsonValue &id : ids) {
+                                if (body.contains(QLatin1String("category_id")))
+                                    q.addBindValue(nullOr(category));
+                                if (body.contains(QLatin1String("hidden")))
+                                    q.addBindValue(
+                                            body.value(QLatin1String("hidden")).toBool() ? 1 : 0);
+                                q.addBindValue(now);
+                                q.addBindValue(id.toInteger());
+                                if (!q.exec()) {
+                                    const QString error = q.lastError().text();
+                                    db.rollback();
+                                    return Answer::databaseError(error);
+                                }
+                            }
+                            if (!db.commit()) {
+                                const QString error = db.lastError().text();
+                                db.rollback();
+                                return Answer::databaseError(error);
+                            }
+                            return Answer::json(
+                                    QJsonObject {{QStringLiteral("updated"), ids.size()}});
+                        });
             });
 
     http->route(M::Get | M::Head, QStringLiteral("/api/channels/{id}"), Access::Admin,

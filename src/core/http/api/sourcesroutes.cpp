@@ -101,50 +101,55 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
     : QObject(http), m_db(db), m_sources(sources), m_uploadDir(std::move(uploadDir))
 {
     // The guides' own channel list: what a channel's epg_id can be set to by hand.
-    http->route(
-            M::Get | M::Head, QStringLiteral("/api/epg-channels"), Access::Admin,
-            [this](const HttpRequest &req, QHttpServerResponder &r) {
-                const QUrlQuery query = req.query();
-                if (badRequest(r, checkQueryNames(query, {QStringLiteral("search"),
-                                                          QStringLiteral("limit")})))
-                    return;
-                qint64 limit = 500;
-                if (query.hasQueryItem(QStringLiteral("limit"))
-                    && !Http::parseInt(query.queryItemValue(QStringLiteral("limit")), 1, 100000,
-                                       &limit)) {
-                    Http::sendError(r, Status::BadRequest,
-                                    QStringLiteral("limit: expected a number from 1 to 100000"));
-                    return;
-                }
-                const QString search
-                        = query.queryItemValue(QStringLiteral("search"), QUrl::FullyDecoded);
-                QSqlQuery q(m_db->connection());
-                q.prepare(QStringLiteral("SELECT source_id, epg_id, display_name, icon, "
-                                         "other_names FROM epg_channels"
-                                         " WHERE ? = '' OR instr(lower(epg_id), lower(?)) > 0"
-                                         " OR instr(lower(COALESCE(display_name, '') || '\t' || "
-                                         "COALESCE(other_names, '')),"
-                                         " lower(?)) > 0"
-                                         " ORDER BY display_name COLLATE NOCASE, epg_id LIMIT ?"));
-                q.addBindValue(search);
-                q.addBindValue(search);
-                q.addBindValue(search);
-                q.addBindValue(limit);
-                if (!q.exec())
-                    return dbError(r, q.lastError().text());
-                QJsonArray items;
-                while (q.next()) {
-                    items.append(
-                            QJsonObject {{QStringLiteral("source_id"), q.value(0).toInt()},
-                                         {QStringLiteral("epg_id"), q.value(1).toString()},
-                                         {QStringLiteral("display_name"), nullable(q.value(2))},
-                                         {QStringLiteral("icon"), nullable(q.value(3))},
-                                         {QStringLiteral("other_names"),
-                                          QJsonArray::fromStringList(q.value(4).toString().split(
-                                                  QLatin1Char('\t'), Qt::SkipEmptyParts))}});
-                }
-                Http::sendJson(r, QJsonObject {{QStringLiteral("items"), items}});
-            });
+    http->route(M::Get | M::Head, QStringLiteral("/api/epg-channels"), Access::Admin,
+                [this](const HttpRequest &req, QHttpServerResponder &r) {
+                    const QUrlQuery query = req.query();
+                    if (badRequest(r, checkQueryNames(query, {QStringLiteral("search"),
+                                                              QStringLiteral("limit")})))
+                        return;
+                    qint64 limit = 500;
+                    if (query.hasQueryItem(QStringLiteral("limit"))
+                        && !Http::parseInt(query.queryItemValue(QStringLiteral("limit")), 1, 100000,
+                                           &limit)) {
+                        Http::sendError(
+                                r, Status::BadRequest,
+                                QStringLiteral("limit: expected a number from 1 to 100000"));
+                        return;
+                    }
+                    const QString search
+                            = query.queryItemValue(QStringLiteral("search"), QUrl::FullyDecoded);
+                    // A search over every guide's channels: on a worker.
+                    answerOnWorker(
+                            req, &m_workers, m_db, this, [search, limit](const QSqlDatabase &db) {
+                                QSqlQuery q(db);
+                                q.prepare(QStringLiteral(
+                                        "SELECT source_id, epg_id, display_name, icon, "
+                                        "other_names FROM epg_channels"
+                                        " WHERE ? = '' OR instr(lower(epg_id), lower(?)) > 0"
+                                        " OR instr(lower(COALESCE(display_name, '') || '\t' || "
+                                        "COALESCE(other_names, '')),"
+                                        " lower(?)) > 0"
+                                        " ORDER BY display_name COLLATE NOCASE, epg_id LIMIT ?"));
+                                q.addBindValue(search);
+                                q.addBindValue(search);
+                                q.addBindValue(search);
+                                q.addBindValue(limit);
+                                if (!q.exec())
+                                    return Answer::databaseError(q.lastError().text());
+                                QJsonArray items;
+                                while (q.next()) {
+                                    items.append(QJsonObject {
+                                            {QStringLiteral("source_id"), q.value(0).toInt()},
+                                            {QStringLiteral("epg_id"), q.value(1).toString()},
+                                            {QStringLiteral("display_name"), nullable(q.value(2))},
+                                            {QStringLiteral("icon"), nullable(q.value(3))},
+                                            {QStringLiteral("other_names"),
+                                             QJsonArray::fromStringList(q.value(4).toString().split(
+                                                     QLatin1Char('\t'), Qt::SkipEmptyParts))}});
+                                }
+                                return Answer::json(QJsonObject {{QStringLiteral("items"), items}});
+                            });
+                });
 
     for (const SourceManager::Kind kind :
          {SourceManager::Kind::Channels, SourceManager::Kind::Guide}) {
@@ -154,8 +159,11 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
         const QString table = SourceManager::table(kind);
         const char *what = kind == SourceManager::Kind::Channels ? "channel source" : "EPG source";
 
-        auto sourceJson = [this, kind, table](int id) -> std::optional<QJsonObject> {
-            QSqlQuery q(m_db->connection());
+        // A source's row and what it holds (a count that grows with the catalog: a worker
+        // calls this for the list); sourceJson adds the progress the server thread keeps.
+        auto sourceRow
+                = [kind, table](const QSqlDatabase &db, int id) -> std::optional<QJsonObject> {
+            QSqlQuery q(db);
             const QString count = kind == SourceManager::Kind::Channels
                                           ? QStringLiteral("(SELECT COUNT(*) FROM channels c WHERE "
                                                            "c.source_id = s.id AND c.active = 1)")
@@ -186,24 +194,56 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
                     {kind == SourceManager::Kind::Channels ? QStringLiteral("channels")
                                                            : QStringLiteral("programmes"),
                      q.value(11).toInt()},
-                    {QStringLiteral("progress"), m_sources->progress(kind, id)},
             };
         };
+        auto sourceJson = [this, kind, sourceRow](int id) {
+            auto source = sourceRow(m_db->connection(), id);
+            if (source)
+                source->insert(QStringLiteral("progress"), m_sources->progress(kind, id));
+            return source;
+        };
 
-        http->route(M::Get | M::Head, base, Access::Admin,
-                    [this, table, sourceJson](const HttpRequest &req, QHttpServerResponder &r) {
-                        if (badRequest(r, checkQueryNames(req.query(), {})))
-                            return;
-                        QSqlQuery q(m_db->connection());
-                        if (!q.exec(QStringLiteral("SELECT id FROM %1 ORDER BY id").arg(table)))
-                            return dbError(r, q.lastError().text());
-                        QJsonArray items;
-                        while (q.next()) {
-                            if (const auto s = sourceJson(q.value(0).toInt()))
-                                items.append(*s);
-                        }
-                        Http::sendJson(r, QJsonObject {{QStringLiteral("items"), items}});
-                    });
+        http->route(
+                M::Get | M::Head, base, Access::Admin,
+                [this, kind, table, sourceRow](const HttpRequest &req, QHttpServerResponder &r) {
+                    if (badRequest(r, checkQueryNames(req.query(), {})))
+                        return;
+                    // The counts grow with the catalog (a guide's programmes): on a worker.
+                    DeferredReply reply(req);
+                    struct Rows
+                    {
+                        QList<QJsonObject> items;
+                        QString error;
+                    };
+                    onWorker(
+                            &m_workers, m_db, this,
+                            [table, sourceRow](const QSqlDatabase &db) {
+                                Rows rows;
+                                QSqlQuery q(db);
+                                if (!q.exec(QStringLiteral("SELECT id FROM %1 ORDER BY id")
+                                                    .arg(table))) {
+                                    rows.error = q.lastError().text();
+                                    return rows;
+                                }
+                                while (q.next()) {
+                                    if (const auto s = sourceRow(db, q.value(0).toInt()))
+                                        rows.items.append(*s);
+                                }
+                                return rows;
+                            },
+                            [this, kind, reply](Rows rows) mutable {
+                                if (!rows.error.isEmpty())
+                                    return send(reply, Answer::databaseError(rows.error));
+                                QJsonArray items;
+                                for (QJsonObject &s : rows.items) {
+                                    s.insert(QStringLiteral("progress"),
+                                             m_sources->progress(
+                                                     kind, s.value(QLatin1String("id")).toInt()));
+                                    items.append(s);
+                                }
+                                reply.sendJson(QJsonObject {{QStringLiteral("items"), items}});
+                            });
+                });
 
         http->route(
                 M::Post, base, Access::Admin,
