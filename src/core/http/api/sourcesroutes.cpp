@@ -1,7 +1,8 @@
 #include "sourcesroutes.h"
 
-#include "catalog/catalogimport.h"
+#include "catalog/guidestore.h"
 #include "catalog/sourcemanager.h"
+#include "catalog/sourcestore.h"
 #include "http/api/apiinput.h"
 #include "http/httpfront.h"
 #include "http/httputil.h"
@@ -10,8 +11,6 @@
 #include <QDateTime>
 #include <QDir>
 #include <QJsonArray>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QUrl>
 
 namespace {
@@ -58,113 +57,66 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
     : QObject(http), m_db(db), m_sources(sources)
 {
     // The guides' own channel list: what a channel's epg_id can be set to by hand.
-    http->route(
-            M::Get | M::Head, QStringLiteral("/api/epg-channels"), Access::Admin,
-            [this](const HttpRequest &req, QHttpServerResponder &r) {
-                const QUrlQuery query = req.query();
-                if (badRequest(r, checkQueryNames(query, {QStringLiteral("search"),
-                                                          QStringLiteral("limit")})))
-                    return;
-                qint64 limit = 500;
-                if (query.hasQueryItem(QStringLiteral("limit"))
-                    && !Http::parseInt(query.queryItemValue(QStringLiteral("limit")), 1, 100000,
-                                       &limit)) {
-                    Http::sendError(r, Status::BadRequest,
-                                    QStringLiteral("limit: expected a number from 1 to 100000"));
-                    return;
-                }
-                const QString search
-                        = query.queryItemValue(QStringLiteral("search"), QUrl::FullyDecoded);
-                QSqlQuery q(m_db->connection());
-                q.prepare(QStringLiteral("SELECT source_id, epg_id, display_name, icon, "
-                                         "other_names FROM epg_channels"
-                                         " WHERE ? = '' OR instr(lower(epg_id), lower(?)) > 0"
-                                         " OR instr(lower(COALESCE(display_name, '') || '\t' || "
-                                         "COALESCE(other_names, '')),"
-                                         " lower(?)) > 0"
-                                         " ORDER BY display_name COLLATE NOCASE, epg_id LIMIT ?"));
-                q.addBindValue(search);
-                q.addBindValue(search);
-                q.addBindValue(search);
-                q.addBindValue(limit);
-                if (!q.exec())
-                    return dbError(r, q.lastError().text());
-                QJsonArray items;
-                while (q.next()) {
-                    items.append(
-                            QJsonObject {{QStringLiteral("source_id"), q.value(0).toInt()},
-                                         {QStringLiteral("epg_id"), q.value(1).toString()},
-                                         {QStringLiteral("display_name"), nullable(q.value(2))},
-                                         {QStringLiteral("icon"), nullable(q.value(3))},
-                                         {QStringLiteral("other_names"),
-                                          QJsonArray::fromStringList(q.value(4).toString().split(
-                                                  QLatin1Char('\t'), Qt::SkipEmptyParts))}});
-                }
-                Http::sendJson(r, QJsonObject {{QStringLiteral("items"), items}});
-            });
+    http->route(M::Get | M::Head, QStringLiteral("/api/epg-channels"), Access::Admin,
+                [this](const HttpRequest &req, QHttpServerResponder &r) {
+                    const auto query
+                            = Query::check(req, r,
+                                           {QStringLiteral("search"), QStringLiteral("limit"),
+                                            QStringLiteral("offset")});
+                    qint64 limit = 500;
+                    qint64 offset = 0;
+                    QString search;
+                    if (!query || !query->integer(r, QStringLiteral("limit"), 1, 100000, &limit)
+                        || !query->integer(r, QStringLiteral("offset"), 0,
+                                           std::numeric_limits<int>::max(), &offset)
+                        || !query->search(r, QStringLiteral("search"), &search))
+                        return;
+                    qint64 total = 0;
+                    QString error;
+                    const auto items = GuideStore::channels(m_db->connection(), search.trimmed(),
+                                                            limit, offset, &total, &error);
+                    if (!items)
+                        return dbError(r, error);
+                    Http::sendJson(r, QJsonObject {{QStringLiteral("items"), *items},
+                                                   {QStringLiteral("total"), total}});
+                });
 
     for (const SourceManager::Kind kind :
          {SourceManager::Kind::Channels, SourceManager::Kind::Guide}) {
         const QString base = kind == SourceManager::Kind::Channels
                                      ? QStringLiteral("/api/sources")
                                      : QStringLiteral("/api/epg-sources");
-        const QString table = SourceManager::table(kind);
         const char *what = kind == SourceManager::Kind::Channels ? "channel source" : "EPG source";
 
-        auto sourceJson = [this, kind, table](int id) -> std::optional<QJsonObject> {
-            QSqlQuery q(m_db->connection());
-            const QString count = kind == SourceManager::Kind::Channels
-                                          ? QStringLiteral("(SELECT COUNT(*) FROM channels c WHERE "
-                                                           "c.source_id = s.id AND c.active = 1)")
-                                          : QStringLiteral("(SELECT COUNT(*) FROM epg_programmes p "
-                                                           "WHERE p.source_id = s.id)");
-            q.prepare(QStringLiteral("SELECT s.id, s.name, s.location, s.enabled, "
-                                     "s.refresh_interval_s, s.last_refresh_at,"
-                                     " s.last_status, s.last_error, s.last_imported, "
-                                     "s.last_skipped, s.created_at, %1"
-                                     " FROM %2 s WHERE s.id = ?")
-                              .arg(count, table));
-            q.addBindValue(id);
-            if (!q.exec() || !q.next())
-                return std::nullopt;
-            return QJsonObject {
-                    {QStringLiteral("id"), q.value(0).toInt()},
-                    {QStringLiteral("name"), q.value(1).toString()},
-                    {QStringLiteral("location"), q.value(2).toString()},
-                    {QStringLiteral("enabled"), q.value(3).toInt() != 0},
-                    {QStringLiteral("refresh_interval_s"), q.value(4).toInt()},
-                    {QStringLiteral("created_at"), isoTime(q.value(10))},
-                    {QStringLiteral("status"),
-                     QJsonObject {{QStringLiteral("last_refresh_at"), isoTime(q.value(5))},
-                                  {QStringLiteral("last_status"), q.value(6).toString()},
-                                  {QStringLiteral("last_error"), nullable(q.value(7))},
-                                  {QStringLiteral("last_imported"), q.value(8).toInt()},
-                                  {QStringLiteral("last_skipped"), q.value(9).toInt()}}},
-                    {kind == SourceManager::Kind::Channels ? QStringLiteral("channels")
-                                                           : QStringLiteral("programmes"),
-                     q.value(11).toInt()},
-                    {QStringLiteral("progress"), m_sources->progress(kind, id)},
-            };
+        // The stored source with its live progress.
+        auto sourceJson = [this, kind](qint64 id) -> std::optional<QJsonObject> {
+            auto source = SourceStore::byId(m_db->connection(), kind, id);
+            if (source)
+                source->insert(QStringLiteral("progress"), m_sources->progress(kind, int(id)));
+            return source;
         };
 
         http->route(M::Get | M::Head, base, Access::Admin,
-                    [this, table, sourceJson](const HttpRequest &req, QHttpServerResponder &r) {
+                    [this, kind](const HttpRequest &req, QHttpServerResponder &r) {
                         if (badRequest(r, checkQueryNames(req.query(), {})))
                             return;
-                        QSqlQuery q(m_db->connection());
-                        if (!q.exec(QStringLiteral("SELECT id FROM %1 ORDER BY id").arg(table)))
-                            return dbError(r, q.lastError().text());
+                        QString error;
+                        const auto sources = SourceStore::list(m_db->connection(), kind, &error);
+                        if (!sources)
+                            return dbError(r, error);
                         QJsonArray items;
-                        while (q.next()) {
-                            if (const auto s = sourceJson(q.value(0).toInt()))
-                                items.append(*s);
+                        for (QJsonObject source : *sources) {
+                            const int id = source.value(QLatin1String("id")).toInt();
+                            source.insert(QStringLiteral("progress"),
+                                          m_sources->progress(kind, id));
+                            items.append(source);
                         }
                         Http::sendJson(r, QJsonObject {{QStringLiteral("items"), items}});
                     });
 
         http->route(
                 M::Post, base, Access::Admin,
-                [this, kind, table, sourceJson](const HttpRequest &req, QHttpServerResponder &r) {
+                [this, kind, what, sourceJson](const HttpRequest &req, QHttpServerResponder &r) {
                     const auto body = jsonBody(req, r);
                     if (!body
                         || badRequest(r, checkObject(*body, kSourceFields,
@@ -173,22 +125,11 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
                         || badRequest(r, checkLocation(*body))
                         || badRequest(r, checkInterval(*body)))
                         return;
-                    QSqlQuery q(m_db->connection());
-                    q.prepare(QStringLiteral("INSERT INTO %1(name, location, enabled, "
-                                             "refresh_interval_s, created_at)"
-                                             " VALUES (?, ?, ?, ?, ?)")
-                                      .arg(table));
-                    q.addBindValue(body->value(QLatin1String("name")).toString().trimmed());
-                    q.addBindValue(body->value(QLatin1String("location")).toString().trimmed());
-                    q.addBindValue(body->value(QLatin1String("enabled")).toBool(true) ? 1 : 0);
-                    q.addBindValue(
-                            body->contains(QLatin1String("refresh_interval_s"))
-                                    ? body->value(QLatin1String("refresh_interval_s")).toInteger()
-                                    : (kind == SourceManager::Kind::Channels ? 86400 : 43200));
-                    q.addBindValue(QDateTime::currentSecsSinceEpoch());
-                    if (!q.exec())
-                        return dbError(r, q.lastError().text());
-                    const int id = q.lastInsertId().toInt();
+                    const StoreResult created = SourceStore::create(
+                            m_db->connection(), kind, *body, QDateTime::currentSecsSinceEpoch());
+                    if (storeFailed(r, created, what, 0))
+                        return;
+                    const int id = int(created.id);
                     qCInfo(lcCatalog).noquote()
                             << "Added" << SourceManager::kindName(kind) << "source" << id
                             << body->value(QLatin1String("name")).toString();
@@ -197,144 +138,80 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
                     Http::sendJson(r, *sourceJson(id), Status::Created);
                 });
 
-        http->route(
-                M::Get | M::Head, base + QStringLiteral("/{id}"), Access::Admin,
-                [what, sourceJson](const HttpRequest &req, QHttpServerResponder &r) {
-                    const auto id = pathId(req, r, what);
-                    if (!id)
-                        return;
-                    if (const auto s = sourceJson(*id))
-                        Http::sendJson(r, *s);
-                    else
-                        Http::sendError(
-                                r, Status::NotFound,
-                                QStringLiteral("no such %1: %2").arg(QLatin1String(what)).arg(*id));
-                });
+        http->route(M::Get | M::Head, base + QStringLiteral("/{id}"), Access::Admin,
+                    [what, sourceJson](const HttpRequest &req, QHttpServerResponder &r) {
+                        if (const auto id = pathId(req, r, what))
+                            sendFound(r, sourceJson(*id), what, *id);
+                    });
 
-        http->route(
-                M::Get | M::Head, base + QStringLiteral("/{id}/status"), Access::Admin,
-                [what, sourceJson](const HttpRequest &req, QHttpServerResponder &r) {
-                    const auto id = pathId(req, r, what);
-                    if (!id)
-                        return;
-                    const auto s = sourceJson(*id);
-                    if (!s) {
-                        Http::sendError(
-                                r, Status::NotFound,
-                                QStringLiteral("no such %1: %2").arg(QLatin1String(what)).arg(*id));
-                        return;
-                    }
-                    QJsonObject status = s->value(QLatin1String("status")).toObject();
-                    status.insert(QStringLiteral("progress"), s->value(QLatin1String("progress")));
-                    Http::sendJson(r, status);
-                });
+        http->route(M::Get | M::Head, base + QStringLiteral("/{id}/status"), Access::Admin,
+                    [what, sourceJson](const HttpRequest &req, QHttpServerResponder &r) {
+                        const auto id = pathId(req, r, what);
+                        if (!id)
+                            return;
+                        const auto s = sourceJson(*id);
+                        if (!s)
+                            return notFound(r, what, *id);
+                        QJsonObject status = s->value(QLatin1String("status")).toObject();
+                        status.insert(QStringLiteral("progress"),
+                                      s->value(QLatin1String("progress")));
+                        Http::sendJson(r, status);
+                    });
 
         http->route(
                 M::Patch | M::Put, base + QStringLiteral("/{id}"), Access::Admin,
-                [this, kind, table, what, sourceJson](const HttpRequest &req,
-                                                      QHttpServerResponder &r) {
-                    const auto id = pathId(req, r, what);
-                    if (!id)
+                [this, kind, what, sourceJson](const HttpRequest &req, QHttpServerResponder &r) {
+                    const auto edit = editRequest(req, r, what, kSourceFields);
+                    if (!edit || badRequest(r, checkLocation(edit->body))
+                        || badRequest(r, checkInterval(edit->body)))
                         return;
-                    const auto body = jsonBody(req, r);
-                    if (!body || badRequest(r, checkObject(*body, kSourceFields))
-                        || badRequest(r, checkLocation(*body))
-                        || badRequest(r, checkInterval(*body)))
+                    const QSqlDatabase db = m_db->connection();
+                    const auto before = SourceStore::byId(db, kind, edit->id);
+                    if (storeFailed(r, SourceStore::update(db, kind, edit->id, edit->body), what,
+                                    edit->id))
                         return;
-                    const auto before = sourceJson(*id);
-                    if (!before) {
-                        Http::sendError(
-                                r, Status::NotFound,
-                                QStringLiteral("no such %1: %2").arg(QLatin1String(what)).arg(*id));
-                        return;
-                    }
-                    QStringList sets;
-                    QVariantList binds;
-                    for (auto it = body->begin(); it != body->end(); ++it) {
-                        sets << QStringLiteral("%1 = ?").arg(it.key());
-                        binds << nullOr(it.value());
-                    }
-                    if (!sets.isEmpty()) {
-                        QSqlQuery q(m_db->connection());
-                        q.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
-                                          .arg(table, sets.join(QStringLiteral(", "))));
-                        for (const QVariant &b : binds)
-                            q.addBindValue(b);
-                        q.addBindValue(*id);
-                        if (!q.exec())
-                            return dbError(r, q.lastError().text());
-                    }
-                    const auto after = sourceJson(*id);
+                    const auto after = sourceJson(edit->id);
+                    if (!before || !after)
+                        return notFound(r, what, edit->id);
                     if (after->value(QLatin1String("enabled")).toBool()
                         && (after->value(QLatin1String("location"))
                                     != before->value(QLatin1String("location"))
                             || !before->value(QLatin1String("enabled")).toBool()))
-                        m_sources->refresh(kind, *id);
-                    Http::sendJson(r, *sourceJson(*id));
+                        m_sources->refresh(kind, edit->id);
+                    Http::sendJson(r, *sourceJson(edit->id));
                 });
 
-        http->route(
-                M::Delete, base + QStringLiteral("/{id}"), Access::Admin,
-                [this, kind, table, what](const HttpRequest &req, QHttpServerResponder &r) {
-                    const auto id = pathId(req, r, what);
-                    if (!id)
-                        return;
-                    QSqlDatabase db = m_db->connection();
-                    if (!exists(db, table, *id)) {
-                        Http::sendError(
-                                r, Status::NotFound,
-                                QStringLiteral("no such %1: %2").arg(QLatin1String(what)).arg(*id));
-                        return;
-                    }
-                    m_sources->forget(kind, *id);
-                    if (!db.transaction())
-                        return dbError(r, db.lastError().text());
-                    QSqlQuery q(db);
-                    bool ok = true;
-                    if (kind == SourceManager::Kind::Channels) {
-                        // Its channels stay (with the user's edits) but are no longer offered.
-                        q.prepare(QStringLiteral("UPDATE channels SET active = 0, updated_at = ? "
-                                                 "WHERE source_id = ?"));
-                        q.addBindValue(QDateTime::currentSecsSinceEpoch());
-                        q.addBindValue(*id);
-                        ok = q.exec();
-                    }
-                    if (ok) {
-                        q.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table));
-                        q.addBindValue(*id);
-                        ok = q.exec();
-                    }
-                    QString error = ok ? QString() : q.lastError().text();
-                    if (ok && kind == SourceManager::Kind::Guide)
-                        ok = CatalogImport::matchGuideIds(db, &error);
-                    if (!ok || !db.commit()) {
-                        if (error.isEmpty())
-                            error = db.lastError().text();
-                        db.rollback();
-                        return dbError(r, error);
-                    }
-                    qCInfo(lcCatalog).noquote()
-                            << "Deleted" << SourceManager::kindName(kind) << "source" << *id;
-                    Http::sendJson(r, QJsonObject {{QStringLiteral("deleted"), *id}});
-                });
+        http->route(M::Delete, base + QStringLiteral("/{id}"), Access::Admin,
+                    [this, kind, what](const HttpRequest &req, QHttpServerResponder &r) {
+                        const auto id = pathId(req, r, what);
+                        if (!id)
+                            return;
+                        const QSqlDatabase db = m_db->connection();
+                        if (!SourceStore::exists(db, kind, *id))
+                            return notFound(r, what, *id);
+                        m_sources->forget(kind, *id);
+                        if (storeFailed(r,
+                                        SourceStore::remove(db, kind, *id,
+                                                            QDateTime::currentSecsSinceEpoch()),
+                                        what, *id))
+                            return;
+                        qCInfo(lcCatalog).noquote()
+                                << "Deleted" << SourceManager::kindName(kind) << "source" << *id;
+                        Http::sendJson(r, QJsonObject {{QStringLiteral("deleted"), *id}});
+                    });
 
-        http->route(
-                M::Post, base + QStringLiteral("/{id}/refresh"), Access::Admin,
-                [this, kind, what](const HttpRequest &req, QHttpServerResponder &r) {
-                    const auto id = pathId(req, r, what);
-                    if (!id)
-                        return;
-                    QString error;
-                    if (!m_sources->refresh(kind, *id, &error)) {
-                        Http::sendError(
-                                r, Status::NotFound,
-                                QStringLiteral("no such %1: %2").arg(QLatin1String(what)).arg(*id));
-                        return;
-                    }
-                    Http::sendJson(r,
-                                   QJsonObject {{QStringLiteral("progress"),
-                                                 m_sources->progress(kind, *id)}},
-                                   Status::Accepted);
-                });
+        http->route(M::Post, base + QStringLiteral("/{id}/refresh"), Access::Admin,
+                    [this, kind, what](const HttpRequest &req, QHttpServerResponder &r) {
+                        const auto id = pathId(req, r, what);
+                        if (!id)
+                            return;
+                        QString error;
+                        if (!m_sources->refresh(kind, *id, &error))
+                            return notFound(r, what, *id);
+                        Http::sendJson(r,
+                                       QJsonObject {{QStringLiteral("progress"),
+                                                     m_sources->progress(kind, *id)}},
+                                       Status::Accepted);
+                    });
     }
 }
