@@ -144,6 +144,8 @@ void tst_CatalogStores::sourcesGetTheirKindsDefaultIntervalAndShowIsoTimes()
     QCOMPARE(guide.value(QLatin1String("refresh_interval_s")).toInt(), 43200);
     QCOMPARE(guide.value(QLatin1String("enabled")).toBool(true), false);
     QVERIFY(guide.contains(QLatin1String("programmes")));
+    QVERIFY(SourceStore::nameTaken(db(), Kind::Guide, QStringLiteral("guide")));
+    QVERIFY(!SourceStore::nameTaken(db(), Kind::Channels, QStringLiteral("guide")));
     // Two tables: a channel source's id is not a guide source's.
     QVERIFY(!SourceStore::exists(db(), Kind::Guide, m3u.id + xml.id));
 

@@ -81,6 +81,14 @@ bool SourceStore::exists(const QSqlDatabase &db, Kind kind, qint64 id)
     return q.exec() && q.next();
 }
 
+bool SourceStore::nameTaken(const QSqlDatabase &db, Kind kind, const QString &name)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE name = ?").arg(table(kind)));
+    q.addBindValue(name);
+    return q.exec() && q.next();
+}
+
 StoreResult SourceStore::create(const QSqlDatabase &db, Kind kind, const QJsonObject &fields,
                                 qint64 now)
 {

@@ -26,6 +26,8 @@ public:
     static std::optional<QList<QJsonObject>> list(const QSqlDatabase &db, Kind kind,
                                                   QString *error);
     static bool exists(const QSqlDatabase &db, Kind kind, qint64 id);
+    // Whether a source of this kind has exactly this name (uploads are told apart by name).
+    static bool nameTaken(const QSqlDatabase &db, Kind kind, const QString &name);
 
     // fields: "name" and "location" (required), "enabled" (default true), "refresh_interval_s"
     // (default a day for channels, 12 hours for guides), checked by the caller.

@@ -3,6 +3,7 @@
 #include "http/api/apiinput.h"
 
 #include <QObject>
+#include <QThreadPool>
 
 class AceEngine;
 class ChannelChecker;
@@ -22,6 +23,11 @@ public:
     BackupRoutes(HttpFront *http, Database *db, const Settings *settings,
                  Api::SettingsWriter writeSettings, SourceManager *sources, ChannelChecker *checker,
                  AceEngine *engine);
+    ~BackupRoutes() override;
+
+Q_SIGNALS:
+    // An edit was stored: area and action as in the "changed" event (docs/admin-api.md).
+    void changed(const QString &area, const QString &action, const QList<qint64> &ids);
 
 private:
     Database *m_db;
@@ -30,4 +36,5 @@ private:
     SourceManager *m_sources;
     ChannelChecker *m_checker;
     AceEngine *m_engine;
+    QThreadPool m_workers;
 };

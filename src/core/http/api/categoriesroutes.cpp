@@ -27,11 +27,14 @@ CategoriesRoutes::CategoriesRoutes(HttpFront *http, Database *db) : QObject(http
                 [this](const HttpRequest &req, QHttpServerResponder &r) {
                     if (badRequest(r, checkQueryNames(req.query(), {})))
                         return;
-                    QString error;
-                    const auto items = CategoryStore::list(m_db->connection(), &error);
-                    if (!items)
-                        return dbError(r, error);
-                    Http::sendJson(r, QJsonObject {{QStringLiteral("items"), *items}});
+                    // Each category's channel count scans the channels: on a worker.
+                    answerOnWorker(req, &m_workers, m_db, this, [](const QSqlDatabase &db) {
+                        QString error;
+                        const auto items = CategoryStore::list(db, &error);
+                        if (!items)
+                            return Answer::databaseError(error);
+                        return Answer::json(QJsonObject {{QStringLiteral("items"), *items}});
+                    });
                 });
 
     http->route(
@@ -47,6 +50,8 @@ CategoriesRoutes::CategoriesRoutes(HttpFront *http, Database *db) : QObject(http
                 if (storeFailed(r, created, "category", 0))
                     return;
                 Http::sendJson(r, *CategoryStore::byId(db, created.id), Status::Created);
+                Q_EMIT changed(QStringLiteral("categories"), QStringLiteral("created"),
+                               {created.id});
             });
 
     // Registered before /api/categories/{id} so "order" is not taken for an id.
@@ -66,6 +71,7 @@ CategoriesRoutes::CategoriesRoutes(HttpFront *http, Database *db) : QObject(http
                 if (storeFailed(r, CategoryStore::reorder(m_db->connection(), ids), "category", 0))
                     return;
                 Http::sendJson(r, QJsonObject {{QStringLiteral("ok"), true}});
+                Q_EMIT changed(QStringLiteral("categories"), QStringLiteral("bulk"), {});
             });
 
     http->route(M::Get | M::Head, QStringLiteral("/api/categories/{id}"), Access::Admin,
@@ -84,6 +90,8 @@ CategoriesRoutes::CategoriesRoutes(HttpFront *http, Database *db) : QObject(http
                                     edit->id))
                         return;
                     sendFound(r, CategoryStore::byId(db, edit->id), "category", edit->id);
+                    Q_EMIT changed(QStringLiteral("categories"), QStringLiteral("updated"),
+                                   {edit->id});
                 });
 
     http->route(M::Delete, QStringLiteral("/api/categories/{id}"), Access::Admin,
@@ -96,5 +104,13 @@ CategoriesRoutes::CategoriesRoutes(HttpFront *http, Database *db) : QObject(http
                                        "category", *id))
                         return;
                     Http::sendJson(r, QJsonObject {{QStringLiteral("deleted"), *id}});
+                    Q_EMIT changed(QStringLiteral("categories"), QStringLiteral("deleted"), {*id});
                 });
+}
+
+CategoriesRoutes::~CategoriesRoutes()
+{
+    // Tasks post to this object and read the database: they finish first.
+    m_workers.clear();
+    m_workers.waitForDone();
 }
