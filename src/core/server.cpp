@@ -35,6 +35,19 @@
 #include <QJsonArray>
 #include <QTimer>
 
+namespace {
+
+// The edits a route class stores reach the faces as "changed" events.
+template<typename Routes>
+void reportingChanges(Routes *routes, EventHub *events)
+{
+    QObject::connect(routes, &Routes::changed, events,
+                     [events](const QString &area, const QString &action,
+                              const QList<qint64> &ids) { events->changed(area, action, ids); });
+}
+
+} // namespace
+
 Server::Server(const QString &dataDir, const Settings &settings, QObject *parent)
     : QObject(parent), m_dataDir(dataDir), m_settings(settings)
 {
@@ -127,12 +140,12 @@ bool Server::start()
     connect(this, &Server::settingsChanged, m_streams,
             [this] { m_streams->setConfig(StreamConfig::fromSettings(m_settings)); });
     registerStreamRoutes(m_http, m_streams);
-    AceAccess::registerGuard(m_http, this); // who may use them (ace_access)
+    AceAccess::registerGuard(m_http, &m_settings); // who may use them (ace_access)
     m_events->watchStreams(m_streams);
 
     // catalog and admin API: route objects are children of m_http and go with it
-    m_sources = new SourceManager(this, this);
-    m_checker = new ChannelChecker(this, this);
+    m_sources = new SourceManager(m_database.get(), &m_settings, this);
+    m_checker = new ChannelChecker(m_database.get(), &m_settings, m_engine, this);
     m_events->watchImports(m_sources);
     m_events->watchChecks(m_checker);
     m_auth = new AdminAuth(m_database.get(), m_settings, m_http, this);
@@ -140,10 +153,11 @@ bool Server::start()
     registerAdminRoutes();
 
     // players: Xtream Codes API
-    auto *players = new PlayerRoutes(this, m_http); // child of m_http: goes with it
-    new UsersRoutes(m_http, m_database.get(), m_streams);
+    auto *players = new PlayerRoutes(m_database.get(), &m_settings, m_streams,
+                                     m_http); // child of m_http: goes with it
+    reportingChanges(new UsersRoutes(m_http, m_database.get(), m_streams), m_events);
     // last: /U/P/{id} matches any three-segment path
-    new LiveRoutes(this, m_http, m_streams, players);
+    new LiveRoutes(m_database.get(), &m_settings, m_http, m_streams, players);
 
     QString error;
     HttpFront::Limits limits;
@@ -289,10 +303,14 @@ void Server::registerAdminRoutes()
     Database *db = m_database.get();
     const auto writeSettings = [this](const QVariantMap &values) { return updateSettings(values); };
     new AuthRoutes(m_http, m_auth);
-    new ChannelsRoutes(m_http, db);
+    reportingChanges(new ChannelsRoutes(m_http, db), m_events);
     new ChecksRoutes(m_http, db, m_checker);
-    new CategoriesRoutes(m_http, db);
-    new SourcesRoutes(m_http, db, m_sources, QDir(m_dataDir).filePath(QStringLiteral("uploads")));
+    reportingChanges(new CategoriesRoutes(m_http, db), m_events);
+    reportingChanges(new SourcesRoutes(m_http, db, m_sources,
+                                       QDir(m_dataDir).filePath(QStringLiteral("uploads"))),
+                     m_events);
     new SettingsRoutes(m_http, &m_settings, writeSettings);
-    new BackupRoutes(m_http, db, &m_settings, writeSettings, m_sources, m_checker, m_engine);
+    reportingChanges(new BackupRoutes(m_http, db, &m_settings, writeSettings, m_sources, m_checker,
+                                      m_engine),
+                     m_events);
 }

@@ -50,9 +50,10 @@ public:
     void sendError(int status, const QString &message);
     void sendDatabaseError(const QString &error);
 
-    // Runs the route that matched the request again, now, as though it had just arrived, with
-    // the admin guard skipped - e.g. once an uncached password was verified on a worker. The
-    // handler answers through an ordinary responder, or defers again.
+    // Runs the route that matched the request again, now, as though it had just arrived, guards
+    // included - e.g. once an uncached password was verified on a worker (the guard then finds
+    // it remembered and lets it through). The handler answers through an ordinary responder, or
+    // defers again.
     void dispatch();
 
 private:

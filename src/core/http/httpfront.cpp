@@ -119,7 +119,7 @@ bool HttpFront::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
         HttpRequest req {request, socket, std::move(args)};
         req.front = this;
         req.route = index;
-        run(r, req, responder, true);
+        run(r, req, responder);
         return true;
     }
     if (allowed) {
@@ -152,13 +152,12 @@ void HttpFront::missingHandler(const QHttpServerRequest &request, QTcpSocket *so
                     QStringLiteral("not found: ") + request.url().path());
 }
 
-void HttpFront::run(const Route &route, HttpRequest &req, QHttpServerResponder &responder,
-                    bool guarded)
+void HttpFront::run(const Route &route, HttpRequest &req, QHttpServerResponder &responder)
 {
     const Http::HeadScope head(req.method() == Method::Head);
-    if (guarded && route.access == Access::Admin && m_adminGuard && !m_adminGuard(req, responder))
+    if (route.access == Access::Admin && m_adminGuard && !m_adminGuard(req, responder))
         return;
-    if (guarded && route.access == Access::Public) {
+    if (route.access == Access::Public) {
         const auto guard = m_routeGuards.constFind(route.source);
         if (guard != m_routeGuards.cend() && !(*guard)(req, responder))
             return;
@@ -208,6 +207,6 @@ void HttpFront::dispatch(const QHttpServerRequest &request, QTcpSocket *socket, 
     HttpRequest req {request, socket, pathArgs};
     req.front = this;
     req.route = route;
-    run(m_routes.at(route), req, responder, false);
+    run(m_routes.at(route), req, responder);
     resumeReading(socket); // the deferred answer this replaces; a new deferral holds it paused
 }

@@ -101,7 +101,7 @@ private:
         Handler handler;
         QString source; // the pattern as given
     };
-    void run(const Route &route, HttpRequest &req, QHttpServerResponder &responder, bool guarded);
+    void run(const Route &route, HttpRequest &req, QHttpServerResponder &responder);
 
     QList<Route> m_routes;
     QHash<QObject *, int> m_paused; // socket -> answers pending on it

@@ -14,6 +14,7 @@
 #include <functional>
 #include <optional>
 
+struct StoreResult;
 class Database;
 class QSqlDatabase;
 class QSqlQuery;
@@ -109,9 +110,10 @@ bool exists(const QSqlDatabase &db, const QString &table, qint64 id);
 // A category_id given in a body must name a category; false when it answered 400.
 bool categoryExistsOr400(const QSqlDatabase &db, const QJsonValue &category,
                          QHttpServerResponder &r);
-// DELETE of the row named by the path's {id}: 404 when there is none, else {"deleted": id}.
-void deleteById(const QSqlDatabase &db, const HttpRequest &req, QHttpServerResponder &r,
-                const QString &table, const char *what);
+// DELETE of the row named by the path's {id}: 404 when there is none, else {"deleted": id}
+// and the id.
+std::optional<int> deleteById(const QSqlDatabase &db, const HttpRequest &req,
+                              QHttpServerResponder &r, const QString &table, const char *what);
 // A write that failed: 409 with `duplicate` when it broke a UNIQUE constraint, else the
 // database error (503 while an import holds the lock, 500 otherwise).
 void writeFailed(QHttpServerResponder &r, const QSqlQuery &q, const QString &duplicate);
@@ -194,5 +196,23 @@ std::optional<QJsonObject> parseObject(const QByteArray &body, QString *error);
 
 // Validates and stores settings (all or none); the error names the key. Server::updateSettings.
 using SettingsWriter = std::function<std::optional<QString>(const QVariantMap &)>;
+
+// ---- the by-id routes and the stores' answers ---------------------------------------------------
+
+// PATCH/PUT /api/<area>/{id}: the path's id (404 naming what) and the JSON body checked against
+// fields (415, 400 naming the field). Whether the row exists is the store's answer.
+struct Edit
+{
+    int id = 0;
+    QJsonObject body;
+};
+std::optional<Edit> editRequest(const HttpRequest &req, QHttpServerResponder &r, const char *what,
+                                const QList<Field> &fields);
+// GET /api/<area>/{id}: the object, or 404 naming what.
+void sendFound(QHttpServerResponder &r, const std::optional<QJsonObject> &object, const char *what,
+               qint64 id);
+// A store's result that is not Ok, answered: 404 naming what, 400, 409, 503 while an import holds
+// the lock, else 500. False (nothing sent) when it is Ok.
+bool storeFailed(QHttpServerResponder &r, const StoreResult &result, const char *what, qint64 id);
 
 } // namespace Api

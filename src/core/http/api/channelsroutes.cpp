@@ -1,5 +1,6 @@
 #include "channelsroutes.h"
 
+#include "catalog/guidestore.h"
 #include "catalog/m3uparser.h"
 #include "catalog/sourcemanager.h"
 #include "http/api/apiinput.h"
@@ -367,6 +368,7 @@ ChannelsRoutes::ChannelsRoutes(HttpFront *http, Database *db) : QObject(http), m
                 const int id = q.lastInsertId().toInt();
                 qCInfo(lcCatalog) << "Channel" << id << "created by the admin";
                 Http::sendJson(r, *channel(m_db->connection(), id), Status::Created);
+                Q_EMIT changed(QStringLiteral("channels"), QStringLiteral("created"), {id});
             });
 
     http->route(
@@ -442,6 +444,16 @@ ChannelsRoutes::ChannelsRoutes(HttpFront *http, Database *db) : QObject(http), m
                             }
                             return Answer::json(
                                     QJsonObject {{QStringLiteral("updated"), ids.size()}});
+                        },
+                        [this,
+                         ids = body->value(QLatin1String("ids")).toArray()](const Answer &answer) {
+                            if (!answer.ok())
+                                return;
+                            QList<qint64> changedIds;
+                            for (const QJsonValue &id : ids)
+                                changedIds.append(id.toInteger());
+                            Q_EMIT changed(QStringLiteral("channels"), QStringLiteral("bulk"),
+                                           changedIds);
                         });
             });
 
@@ -501,13 +513,17 @@ ChannelsRoutes::ChannelsRoutes(HttpFront *http, Database *db) : QObject(http), m
                         return dbError(r, q.lastError().text());
                 }
                 Http::sendJson(r, *channel(m_db->connection(), *id));
+                Q_EMIT changed(QStringLiteral("channels"), QStringLiteral("updated"), {*id});
             });
 
-    http->route(M::Delete, QStringLiteral("/api/channels/{id}"), Access::Admin,
-                [this](const HttpRequest &req, QHttpServerResponder &r) {
-                    // A channel still in its source's playlist comes back at the next refresh.
-                    deleteById(m_db->connection(), req, r, QStringLiteral("channels"), "channel");
-                });
+    http->route(
+            M::Delete, QStringLiteral("/api/channels/{id}"), Access::Admin,
+            [this](const HttpRequest &req, QHttpServerResponder &r) {
+                // A channel still in its source's playlist comes back at the next refresh.
+                if (const auto id
+                    = deleteById(m_db->connection(), req, r, QStringLiteral("channels"), "channel"))
+                    Q_EMIT changed(QStringLiteral("channels"), QStringLiteral("deleted"), {*id});
+            });
 
     // The guide of one channel, through its effective guide id.
     http->route(
@@ -544,28 +560,16 @@ ChannelsRoutes::ChannelsRoutes(HttpFront *http, Database *db) : QObject(http), m
                 }
                 const QString guideId = c->value(QLatin1String("epg_id")).toString();
                 const qint64 now = QDateTime::currentSecsSinceEpoch();
-                QSqlQuery q(m_db->connection());
-                q.prepare(QStringLiteral(
-                        "SELECT start, stop, title, description, category, lang FROM epg_programmes"
-                        " WHERE epg_id = ? AND stop > ? AND start < ? ORDER BY start, id"));
-                q.addBindValue(guideId);
-                q.addBindValue(now - pastHours * 3600);
-                q.addBindValue(now + hours * 3600);
-                if (!q.exec())
-                    return dbError(r, q.lastError().text());
-                QJsonArray items;
-                while (q.next()) {
-                    items.append(QJsonObject {{QStringLiteral("start"), isoTime(q.value(0))},
-                                              {QStringLiteral("stop"), isoTime(q.value(1))},
-                                              {QStringLiteral("title"), q.value(2).toString()},
-                                              {QStringLiteral("description"), nullable(q.value(3))},
-                                              {QStringLiteral("category"), nullable(q.value(4))},
-                                              {QStringLiteral("lang"), nullable(q.value(5))}});
-                }
+                QString error;
+                const auto items = GuideStore::programmes(m_db->connection(), guideId,
+                                                          now - pastHours * 3600,
+                                                          now + hours * 3600, &error);
+                if (!items)
+                    return dbError(r, error);
                 Http::sendJson(
                         r, QJsonObject {{QStringLiteral("epg_id"),
                                          guideId.isEmpty() ? QJsonValue() : QJsonValue(guideId)},
-                                        {QStringLiteral("items"), items}});
+                                        {QStringLiteral("items"), *items}});
             });
 }
 
