@@ -368,9 +368,9 @@ void SourcesPage::addFile(const QString &path)
                     Q_EMIT message(tr("Added %1").arg(name));
                     return;
                 }
-                // An AceHub before the upload route: on this computer the server
-                // can read the file where it is.
-                if (r.status == 404 && !m_api->isRemote()) {
+                // An AceHub before the upload route (/api/sources/{id} answers 405 for
+                // it): on this computer the server can read the file where it is.
+                if ((r.status == 404 || r.status == 405) && !m_api->isRemote()) {
                     m_api->createSource(guide,
                                         QJsonObject {{QStringLiteral("name"), name},
                                                      {QStringLiteral("location"), path},
