@@ -5,6 +5,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTcpSocket>
 #include <QTest>
 
 using Headers = QList<QPair<QByteArray, QByteArray>>;
@@ -27,6 +28,8 @@ private Q_SLOTS:
     void logoutThenTheOldCookieIs401();
     void passwordChangeEndsAnotherSessionButNotTheCallers();
     void localAdminTokenIsAcceptedAsBearer();
+    void healthIsAnsweredWhileBasicPasswordsAreVerified();
+    void requestPipelinedBehindABasicCheckIsAnsweredAfterIt();
 
 private:
     QUrl url(const QString &path) const { return m_server->url(path); }
@@ -250,6 +253,63 @@ void tst_AdminAuth::localAdminTokenIsAcceptedAsBearer()
                          {{"Authorization", "Bearer the-local-panel-tokeN"}})
                      .status,
              401);
+}
+
+void tst_AdminAuth::healthIsAnsweredWhileBasicPasswordsAreVerified()
+{
+    // Four uncached Basic passwords queue four PBKDF2 derivations (one at a time). Checked on
+    // the server thread, they would all be answered before a health check sent after them.
+    const auto auth = basicAuth(m_server->adminPassword());
+    std::vector<std::unique_ptr<QTcpSocket>> checks;
+    for (int i = 0; i < 4; ++i) {
+        auto socket = std::make_unique<QTcpSocket>();
+        socket->connectToHost(QStringLiteral("127.0.0.1"), m_server->server()->port());
+        QVERIFY(socket->waitForConnected(5000));
+        socket->write("GET /api/session HTTP/1.1\r\nHost: x\r\n" + auth.first + ": " + auth.second
+                      + "\r\n\r\n");
+        checks.push_back(std::move(socket));
+    }
+    QTcpSocket health;
+    health.connectToHost(QStringLiteral("127.0.0.1"), m_server->server()->port());
+    QVERIFY(health.waitForConnected(5000));
+    health.write("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    QByteArray healthAnswer;
+    QList<QByteArray> answers(4);
+    auto allChecked = [&] {
+        for (int i = 0; i < 4; ++i)
+            answers[i] += checks[i]->readAll();
+        return std::all_of(answers.cbegin(), answers.cend(),
+                           [](const QByteArray &a) { return a.contains("\"authenticated\""); });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(
+            (healthAnswer += health.readAll()).contains("\"status\"") || allChecked(), 20000);
+    QVERIFY2(!allChecked(), "every Basic check was answered before the health check");
+    QVERIFY(healthAnswer.startsWith("HTTP/1.1 200"));
+    // And each check then lets its request through.
+    QTRY_VERIFY_WITH_TIMEOUT(allChecked(), 20000);
+    for (const QByteArray &a : std::as_const(answers))
+        QVERIFY2(a.startsWith("HTTP/1.1 200") && a.contains("\"via\":\"basic\""), a.constData());
+}
+
+void tst_AdminAuth::requestPipelinedBehindABasicCheckIsAnsweredAfterIt()
+{
+    const auto wrong = basicAuth(QStringLiteral("not the password"));
+    const auto right = basicAuth(m_server->adminPassword());
+    QTcpSocket socket;
+    socket.connectToHost(QStringLiteral("127.0.0.1"), m_server->server()->port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET /api/categories HTTP/1.1\r\nHost: x\r\n" + wrong.first + ": " + wrong.second
+                 + "\r\n\r\nGET /api/session HTTP/1.1\r\nHost: x\r\n" + right.first + ": "
+                 + right.second + "\r\n\r\nGET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("\"status\""), 20000);
+    const qsizetype refused = received.indexOf("HTTP/1.1 401");
+    const qsizetype session = received.indexOf("HTTP/1.1 200");
+    const qsizetype health = received.indexOf("HTTP/1.1 200", session + 1);
+    QCOMPARE(refused, 0);
+    QVERIFY(session > refused && health > session);
+    QVERIFY(received.mid(session, health - session).contains("\"via\":\"basic\""));
+    QVERIFY(received.left(session).contains("WWW-Authenticate: Basic"));
 }
 
 QTEST_GUILESS_MAIN(tst_AdminAuth)

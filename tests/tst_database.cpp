@@ -3,10 +3,12 @@
 
 #include <QCryptographicHash>
 #include <QFile>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+#include <memory>
 
 namespace {
 
@@ -40,6 +42,7 @@ private Q_SLOTS:
     void newerSchemaIsRefusedAndLeftUntouched();
     void notADatabaseIsRefused();
     void eachThreadGetsItsOwnConnection();
+    void theServerThreadFailsFastOnALockedFileWhileWorkersWait();
     void adminPasswordIsStoredOnlyAsASaltedHash();
 };
 
@@ -143,6 +146,48 @@ void tst_Database::eachThreadGetsItsOwnConnection()
     QVERIFY(!workerName.isEmpty());
     QVERIFY(workerName != mainName);
     QCOMPARE(workerVersion, Database::latestSchemaVersion());
+}
+
+// What keeps the server thread from stalling while an import holds the write lock, checked as
+// SQLite's own setting rather than as a latency (a sanitizer or loaded run must pass): the
+// server thread's connection gives up after kOwnerBusyTimeoutMs and reports "busy"; a worker's
+// waits up to kWorkerBusyTimeoutMs. The old code slept up to 5 s on the server thread.
+void tst_Database::theServerThreadFailsFastOnALockedFileWhileWorkersWait()
+{
+    QTemporaryDir dir;
+    Database db(dir.filePath(QStringLiteral("a.sqlite")));
+    QVERIFY(db.open().ok);
+    const auto busyTimeout = [](const QSqlDatabase &c) {
+        QSqlQuery q(c);
+        return q.exec(QStringLiteral("PRAGMA busy_timeout")) && q.next() ? q.value(0).toInt() : -1;
+    };
+    QCOMPARE(busyTimeout(db.connection()), Database::kOwnerBusyTimeoutMs);
+    int workerTimeout = -1;
+    std::unique_ptr<QThread> worker(QThread::create([&] {
+        workerTimeout = busyTimeout(db.connection());
+        db.releaseThreadConnection();
+    }));
+    worker->start();
+    QVERIFY(worker->wait(30000));
+    QCOMPARE(workerTimeout, Database::kWorkerBusyTimeoutMs);
+    QVERIFY(Database::kOwnerBusyTimeoutMs < Database::kWorkerBusyTimeoutMs);
+
+    // Another connection holds the write lock, as an import does: the server thread's write
+    // fails with an error isBusy() recognises, so its callers answer 503 or retry later.
+    const QString lockName = QStringLiteral("tst-locker");
+    {
+        QSqlDatabase locker = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), lockName);
+        locker.setDatabaseName(db.path());
+        QVERIFY(locker.open());
+        QSqlQuery lock(locker);
+        QVERIFY(lock.exec(QStringLiteral("BEGIN IMMEDIATE")));
+        QSqlQuery write(db.connection());
+        QVERIFY(!write.exec(QStringLiteral("INSERT INTO settings (key, value) VALUES ('k', 'v')")));
+        QVERIFY2(Database::isBusy(write.lastError()), qPrintable(write.lastError().text()));
+        QVERIFY(lock.exec(QStringLiteral("ROLLBACK")));
+        locker.close();
+    }
+    QSqlDatabase::removeDatabase(lockName);
 }
 
 void tst_Database::adminPasswordIsStoredOnlyAsASaltedHash()

@@ -302,7 +302,7 @@ void Server::registerAdminRoutes()
     new ChannelsRoutes(m_http, db);
     new ChecksRoutes(m_http, db, m_checker);
     new CategoriesRoutes(m_http, db);
-    new SourcesRoutes(m_http, db, m_sources);
+    new SourcesRoutes(m_http, db, m_sources, QDir(m_dataDir).filePath(QStringLiteral("uploads")));
     new SettingsRoutes(m_http, &m_settings, writeSettings);
     new BackupRoutes(m_http, db, &m_settings, writeSettings, m_sources, m_checker, m_engine);
 }

@@ -3,6 +3,7 @@
 #include "catalog/gzipdevice.h"
 #include "catalog/m3uparser.h"
 #include "catalog/xmltvparser.h"
+#include "http/api/apiinput.h"
 #include "http/httpfront.h"
 #include "http/httputil.h"
 #include "http/playerroutes.h"
@@ -19,6 +20,7 @@
 #include <QTemporaryDir>
 #include <QUrl>
 #include <QUrlQuery>
+#include <limits>
 #include <memory>
 
 namespace FuzzTargets {
@@ -183,11 +185,80 @@ int xtream(const uint8_t *data, size_t size)
     return 0;
 }
 
+int adminjson(const uint8_t *data, size_t size)
+{
+    // Line 1: a request's query, as the admin routes' Api::Query reads it; the rest: a request
+    // body, parsed by Api::parseObject as Api::jsonBody does, then checked the way the routes check
+    // theirs.
+    const QByteArray in = bytes(data, size);
+    const qsizetype newline = in.indexOf('\n');
+    const QUrlQuery query(QString::fromUtf8(newline < 0 ? in : in.left(newline)));
+    const QByteArray body = newline < 0 ? QByteArray() : in.mid(newline + 1);
+
+    static const QStringList known {QStringLiteral("limit"), QStringLiteral("offset"),
+                                    QStringLiteral("search"), QStringLiteral("hidden"),
+                                    QStringLiteral("lines")};
+    Api::checkQueryNames(query, known);
+    qint64 number = 0;
+    for (const QString &name : known) {
+        const QString text = query.queryItemValue(name, QUrl::FullyDecoded);
+        Http::parseInt(text, 0, std::numeric_limits<int>::max(), &number);
+        Http::parseInt(text, std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max(),
+                       &number);
+    }
+
+    QString error;
+    const std::optional<QJsonObject> parsed = Api::parseObject(body, &error);
+    if (!parsed)
+        return 0;
+    const QJsonObject &object = *parsed;
+    using Api::Field;
+    using Api::Type;
+    constexpr qint64 kIntMax = std::numeric_limits<int>::max();
+    // The shapes of the routes' field lists (types, nullability, ranges), and the extremes.
+    static const QList<Field> fields {
+            {"name", Type::String, true, 1, 300},
+            {"location", Type::String, false, 1, 4000},
+            {"logo", Type::String, true, 0, 4000},
+            {"number", Type::Int, true, 0, 9999999},
+            {"category_id", Type::Int, true, 1, kIntMax},
+            {"sort_order", Type::Int, false, -1000000, 1000000},
+            {"refresh_interval_s", Type::Int, false, 0, 366LL * 86400},
+            {"wide", Type::Int, false, std::numeric_limits<qint64>::min(),
+             std::numeric_limits<qint64>::max()},
+            {"hidden", Type::Bool},
+            {"ids", Type::IntList, false, 1, kIntMax},
+    };
+    if (!Api::checkObject(object, fields, {QStringLiteral("name")})) {
+        // Valid: what the routes then bind and show.
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const QVariant bound = Api::nullOr(it.value());
+            if (!it.value().isString())
+                Api::isoTime(bound);
+        }
+    }
+    // Every value against every type, nullable or not, including empty and inverted ranges.
+    for (auto it = object.begin(); it != object.end(); ++it) {
+        for (Type type : {Type::String, Type::Int, Type::Bool, Type::IntList}) {
+            for (const auto &range :
+                 {std::pair<qint64, qint64> {0, 0},
+                  {5, 3},
+                  {std::numeric_limits<qint64>::min(), std::numeric_limits<qint64>::max()}}) {
+                for (bool nullable : {false, true})
+                    Api::checkValue(it.key(), it.value(),
+                                    Field {"any", type, nullable, range.first, range.second});
+            }
+        }
+    }
+    return 0;
+}
+
 const std::vector<Target> &all()
 {
     static const std::vector<Target> targets {
-            {"m3u", &m3u},           {"xmltv", &xmltv}, {"gzip", &gzip},     {"router", &router},
-            {"settings", &settings}, {"users", &users}, {"xtream", &xtream},
+            {"m3u", &m3u},       {"xmltv", &xmltv},         {"gzip", &gzip},
+            {"router", &router}, {"settings", &settings},   {"users", &users},
+            {"xtream", &xtream}, {"adminjson", &adminjson},
     };
     return targets;
 }

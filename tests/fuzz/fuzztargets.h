@@ -23,6 +23,7 @@ int router(const uint8_t *data, size_t size); // request target: URL, route patt
 int settings(const uint8_t *data, size_t size); // Settings::validate from JSON and from text
 int users(const uint8_t *data, size_t size); // UserStore's body validation (create, update)
 int xtream(const uint8_t *data, size_t size); // player routes' form, Host and parameter parsing
+int adminjson(const uint8_t *data, size_t size); // admin API input: query names, JSON body checks
 
 const std::vector<Target> &all();
 

@@ -1,6 +1,8 @@
 #include "adminauth.h"
 
 #include "admincredential.h"
+#include "http/api/apiinput.h"
+#include "http/deferredreply.h"
 #include "http/httpfront.h"
 #include "http/httputil.h"
 #include "storage/database.h"
@@ -8,7 +10,6 @@
 
 #include <QCryptographicHash>
 #include <QDateTime>
-#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMessageAuthenticationCode>
@@ -183,40 +184,6 @@ void AdminAuth::rememberVerified(const QByteArray &key, const QHostAddress &peer
     m_failures.remove(addressKey(peer));
 }
 
-AdminAuth::Verdict AdminAuth::checkPassword(const QHostAddress &peer, const QString &password)
-{
-    if (retryAfterSeconds(peer) > 0)
-        return Verdict::Limited;
-    const auto stored = AdminCredential::load(m_database->connection());
-    if (!stored) {
-        recordFailure(peer);
-        return Verdict::Wrong;
-    }
-    const QByteArray key = verifiedKey(*stored, password);
-    if (isVerified(key))
-        return Verdict::Ok;
-    const qint64 now = nowMs();
-    // One PBKDF2 derivation (~100 ms); afterwards the keyed hash answers for kVerifiedTtlMs.
-    while (!m_derivations.isEmpty() && m_derivations.first().first + 1000 <= now)
-        m_derivations.removeFirst();
-    qint64 spent = 0;
-    for (const auto &d : qAsConst(m_derivations))
-        spent += d.second;
-    if (spent >= kDerivationBudgetMs)
-        return Verdict::Busy;
-    QElapsedTimer timer;
-    timer.start();
-    const bool verified = AdminCredential::verify(*stored, password);
-    m_derivations.append({nowMs(), timer.elapsed()});
-    if (!verified) {
-        recordFailure(peer);
-        qCWarning(lcAuth).noquote() << "Failed admin authentication from" << addressKey(peer);
-        return Verdict::Wrong;
-    }
-    rememberVerified(key, peer);
-    return Verdict::Ok;
-}
-
 QString AdminAuth::issueToken(qint64 *expiresAt)
 {
     const qint64 now = nowMs();
@@ -324,19 +291,51 @@ bool AdminAuth::guard(const HttpRequest &req, QHttpServerResponder &r)
         sendUnauthorized(r, QStringLiteral("wrong user name or password"), true);
         return false;
     }
-    switch (checkPassword(peer, QString::fromUtf8(text.mid(colon + 1)))) {
-    case Verdict::Ok:
-        return true;
-    case Verdict::Limited:
-        sendLimited(r, retryAfterSeconds(peer));
+    const QString password = QString::fromUtf8(text.mid(colon + 1));
+    if (const int wait = retryAfterSeconds(peer)) {
+        sendLimited(r, wait);
         return false;
-    case Verdict::Busy:
+    }
+    const auto stored = AdminCredential::load(m_database->connection());
+    if (!stored) {
+        recordFailure(peer);
+        sendUnauthorized(r, QStringLiteral("wrong user name or password"), true);
+        return false;
+    }
+    const QByteArray key = verifiedKey(*stored, password);
+    if (isVerified(key))
+        return true;
+    if (m_pendingLogins >= kMaxPendingLogins) {
         sendLimited(r, 1, true);
         return false;
-    case Verdict::Wrong:
-        break;
     }
-    sendUnauthorized(r, QStringLiteral("wrong user name or password"), true);
+    // An uncached password: PBKDF2 (~100 ms) runs on the verifier thread while the server
+    // thread goes on; the connection waits (nothing pipelined behind it is answered first).
+    // Verified, the request runs again from the router: the guard then finds the password
+    // remembered. Wrong: 401, counted as a failure.
+    DeferredReply reply(req);
+    ++m_pendingLogins;
+    Api::offThread(
+            &m_verifier, this,
+            [hash = *stored, password] { return AdminCredential::verify(hash, password); },
+            [this, reply, peer, key](bool verified) mutable {
+                --m_pendingLogins;
+                if (verified) {
+                    rememberVerified(key, peer);
+                    reply.dispatch();
+                    return;
+                }
+                recordFailure(peer);
+                qCWarning(lcAuth).noquote()
+                        << "Failed admin authentication from" << addressKey(peer);
+                reply.send(401, "application/json",
+                           QJsonDocument(QJsonObject {{QStringLiteral("error"),
+                                                       QStringLiteral("wrong user name or "
+                                                                      "password")}})
+                                   .toJson(QJsonDocument::Compact),
+                           {{"WWW-Authenticate", "Basic realm=\"AceHub\", charset=\"UTF-8\""},
+                            {"Cache-Control", "no-store"}});
+            });
     return false;
 }
 
@@ -392,18 +391,17 @@ void AdminAuth::handleLogin(const HttpRequest &req, QHttpServerResponder &r)
         sendLimited(r, 1, true);
         return;
     }
-    // PBKDF2 takes ~100 ms: it runs on a worker, and the answer is written to the connection
-    // once it is known, so the server thread never waits for it. The router stops reading the
-    // connection meanwhile (nothing may be answered before the login), which then closes.
-    QPointer<QTcpSocket> socket = req.socket;
-    QObject::disconnect(socket, &QTcpSocket::readyRead, m_http, nullptr);
+    // PBKDF2 takes ~100 ms: it runs on the verifier thread, and the answer follows when it is
+    // known, so the server thread never waits for it (nothing pipelined behind the login is
+    // answered before it).
+    DeferredReply reply(req);
     ++m_pendingLogins;
-    m_verifier.start([this, socket, peer, key, hash = *stored, password] {
-        const bool ok = AdminCredential::verify(hash, password);
-        QMetaObject::invokeMethod(
-                this, [this, socket, peer, key, ok] { finishLogin(socket, peer, key, ok); },
-                Qt::QueuedConnection);
-    });
+    Api::offThread(
+            &m_verifier, this,
+            [hash = *stored, password] { return AdminCredential::verify(hash, password); },
+            [this, reply, peer, key](bool verified) mutable {
+                finishLogin(reply, peer, key, verified);
+            });
 }
 
 QJsonObject AdminAuth::tokenAnswer(const QHostAddress &peer)
@@ -417,8 +415,8 @@ QJsonObject AdminAuth::tokenAnswer(const QHostAddress &peer)
              QDateTime::fromMSecsSinceEpoch(expiresAt, Qt::UTC).toString(Qt::ISODate)}};
 }
 
-void AdminAuth::finishLogin(const QPointer<QTcpSocket> &socket, const QHostAddress &peer,
-                            const QByteArray &key, bool verified)
+void AdminAuth::finishLogin(DeferredReply &reply, const QHostAddress &peer, const QByteArray &key,
+                            bool verified)
 {
     --m_pendingLogins;
     QJsonObject answer;
@@ -430,9 +428,7 @@ void AdminAuth::finishLogin(const QPointer<QTcpSocket> &socket, const QHostAddre
         qCWarning(lcAuth).noquote() << "Failed admin login from" << addressKey(peer);
         answer = {{QStringLiteral("error"), QStringLiteral("wrong user name or password")}};
     }
-    if (!socket || socket->state() != QAbstractSocket::ConnectedState)
-        return;
-    QList<QPair<QByteArray, QByteArray>> headers {{"Cache-Control", "no-store"}};
+    DeferredReply::Headers headers {{"Cache-Control", "no-store"}};
     if (verified)
         headers.append(qMakePair(QByteArray("Set-Cookie"),
                                  sessionCookie(answer.value(QLatin1String("token")).toString(),
@@ -440,8 +436,8 @@ void AdminAuth::finishLogin(const QPointer<QTcpSocket> &socket, const QHostAddre
     else
         headers.append(
                 qMakePair(QByteArray("WWW-Authenticate"), QByteArray("Bearer realm=\"AceHub\"")));
-    Http::writeAndClose(socket, verified ? 200 : 401, "application/json",
-                        QJsonDocument(answer).toJson(QJsonDocument::Compact), headers);
+    reply.send(verified ? 200 : 401, "application/json",
+               QJsonDocument(answer).toJson(QJsonDocument::Compact), headers);
 }
 
 void AdminAuth::handleLogout(const HttpRequest &req, QHttpServerResponder &r)
@@ -506,33 +502,62 @@ void AdminAuth::handleChangePassword(const HttpRequest &req, QHttpServerResponde
     }
     // The current password again, even with a valid session: a left-open dashboard is not enough.
     const QHostAddress peer = peerOf(req);
-    switch (checkPassword(peer, o.value(QLatin1String("current_password")).toString())) {
-    case Verdict::Ok:
-        break;
-    case Verdict::Wrong:
+    if (const int wait = retryAfterSeconds(peer)) {
+        sendLimited(r, wait);
+        return;
+    }
+    const auto stored = AdminCredential::load(m_database->connection());
+    if (!stored) {
         Http::sendError(r, Http::Status::BadRequest,
                         QStringLiteral("current_password: wrong password"));
         return;
-    case Verdict::Limited:
-        sendLimited(r, retryAfterSeconds(peer));
-        return;
-    case Verdict::Busy:
+    }
+    const QString current = o.value(QLatin1String("current_password")).toString();
+    const QByteArray key = verifiedKey(*stored, current);
+    const bool known = isVerified(key);
+    if (m_pendingLogins >= kMaxPendingLogins) {
         sendLimited(r, 1, true);
         return;
     }
-    if (auto error = AdminCredential::set(m_database->connection(), next)) {
-        Http::sendDatabaseError(r, QStringLiteral("cannot store the password: %1").arg(*error));
-        return;
-    }
-    // Every other session ends; the caller's token (Bearer or cookie) stays valid.
+    // Checking the current password and deriving the new one's hash are PBKDF2 each: on the
+    // verifier thread, with its own database connection; the answer follows.
     const Credentials c = credentialsOf(req);
     const QByteArray own
             = c.via == Via::Bearer || c.via == Via::Cookie ? tokenKey(c.secret) : QByteArray();
-    const qint64 ownExpiry = m_tokens.value(own, 0);
-    reset();
-    if (ownExpiry > 0)
-        m_tokens.insert(own, ownExpiry);
-    qCInfo(lcAuth).noquote() << "Admin password changed from" << addressKey(peer)
-                             << "; every other session ended";
-    Http::sendJson(r, QJsonObject {{QStringLiteral("ok"), true}});
+    struct Outcome
+    {
+        bool verified = false;
+        std::optional<QString> error;
+    };
+    DeferredReply reply(req);
+    ++m_pendingLogins;
+    Api::onWorker(
+            &m_verifier, m_database, this,
+            [hash = *stored, current, next, known](const QSqlDatabase &db) {
+                Outcome outcome;
+                outcome.verified = known || AdminCredential::verify(hash, current);
+                if (outcome.verified)
+                    outcome.error = AdminCredential::set(db, next);
+                return outcome;
+            },
+            [this, reply, peer, own](Outcome outcome) mutable {
+                --m_pendingLogins;
+                if (!outcome.verified) {
+                    recordFailure(peer);
+                    qCWarning(lcAuth).noquote()
+                            << "Failed admin authentication from" << addressKey(peer);
+                    return reply.sendError(400, QStringLiteral("current_password: wrong password"));
+                }
+                if (outcome.error)
+                    return reply.sendDatabaseError(
+                            QStringLiteral("cannot store the password: %1").arg(*outcome.error));
+                // Every other session ends; the caller's token (Bearer or cookie) stays valid.
+                const qint64 ownExpiry = m_tokens.value(own, 0);
+                reset();
+                if (ownExpiry > 0)
+                    m_tokens.insert(own, ownExpiry);
+                qCInfo(lcAuth).noquote() << "Admin password changed from" << addressKey(peer)
+                                         << "; every other session ended";
+                reply.sendJson(QJsonObject {{QStringLiteral("ok"), true}});
+            });
 }

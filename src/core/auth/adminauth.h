@@ -16,6 +16,7 @@
 Q_DECLARE_LOGGING_CATEGORY(lcAuth)
 
 class Database;
+class DeferredReply;
 class HttpFront;
 class QHttpServerResponder;
 class Settings;
@@ -26,11 +27,11 @@ struct HttpRequest;
 // (for browsers; a state-changing request by cookie must pass the CSRF rule). The desktop
 // panel's local token (Server::setLocalAdminToken) is accepted as a Bearer token. PBKDF2 costs tens
 // of ms, so a verified password is remembered by a keyed hash (never in clear) for a while and
-// tokens live in memory with an expiry. PBKDF2 runs on the server thread (the guard must answer at
-// once), so uncached checks from all addresses together may use at most kDerivationBudgetMs of each
-// second; past that a new password gets 429 for a second while verified passwords and tokens still
-// pass. Failed attempts, by login or by Basic, are counted per address: past the limit the address
-// gets 429 until its window has passed.
+// tokens live in memory with an expiry. PBKDF2 never runs on the server thread: a login, a
+// password change and an uncached Basic password are checked on the verifier thread (at most
+// kMaxPendingLogins at once, more get 429) and answered later through DeferredReply; a Basic
+// request that passes then runs its route. Failed attempts, by login or by Basic, are counted
+// per address: past the limit the address gets 429 until its window has passed.
 class AdminAuth final : public QObject
 {
     Q_OBJECT
@@ -38,8 +39,6 @@ class AdminAuth final : public QObject
 
 public:
     static constexpr const char *kUser = "admin";
-    static constexpr qint64 kDerivationBudgetMs = 300;
-
     static constexpr int kMaxPendingLogins = 4;
 
     static constexpr const char *kCookie = "acehub_session";
@@ -72,7 +71,6 @@ public:
     void reset();
 
 private:
-    enum class Verdict { Ok, Wrong, Limited, Busy };
     enum class Via { None, Cookie, Bearer, Basic };
     // Which credentials a request carries (Authorization wins over the cookie); no checks.
     struct Credentials
@@ -84,13 +82,12 @@ private:
     static bool passesCsrf(const HttpRequest &req);
     static QByteArray sessionCookie(const QString &token, qint64 maxAgeSeconds);
     static QByteArray tokenKey(const QByteArray &token);
-    Verdict checkPassword(const QHostAddress &peer, const QString &password);
     QByteArray verifiedKey(const AdminCredential::Hash &stored, const QString &password) const;
     bool isVerified(const QByteArray &key) const;
     void rememberVerified(const QByteArray &key, const QHostAddress &peer);
     QJsonObject tokenAnswer(const QHostAddress &peer);
-    void finishLogin(const QPointer<QTcpSocket> &socket, const QHostAddress &peer,
-                     const QByteArray &key, bool verified);
+    void finishLogin(DeferredReply &reply, const QHostAddress &peer, const QByteArray &key,
+                     bool verified);
     int retryAfterSeconds(const QHostAddress &peer);
     void recordFailure(const QHostAddress &peer);
     QString issueToken(qint64 *expiresAt);
@@ -107,7 +104,6 @@ private:
     QHash<QByteArray, qint64> m_verified; // HMAC(secret, stored hash + password) -> expiry ms
     QHash<QByteArray, qint64> m_tokens; // SHA-256 of the token -> expiry ms
     QHash<QString, QList<qint64>> m_failures; // address -> failure times (ms)
-    QList<QPair<qint64, qint64>> m_derivations; // recent PBKDF2 runs: (end, duration) in ms
-    QThreadPool m_verifier; // one thread: login password checks
-    int m_pendingLogins = 0;
+    QThreadPool m_verifier; // one thread: every PBKDF2 derivation
+    int m_pendingLogins = 0; // checks queued or running on m_verifier
 };

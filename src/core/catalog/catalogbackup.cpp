@@ -226,3 +226,14 @@ QByteArray CatalogBackup::exportM3u(const QSqlDatabase &db, const QUrl &engineBa
     }
     return out;
 }
+
+QList<int> CatalogBackup::enabledGuideSources(const QSqlDatabase &db)
+{
+    QList<int> ids;
+    QSqlQuery q(db);
+    if (q.exec(QStringLiteral("SELECT id FROM epg_sources WHERE enabled = 1"))) {
+        while (q.next())
+            ids << q.value(0).toInt();
+    }
+    return ids;
+}

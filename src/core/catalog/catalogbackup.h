@@ -28,6 +28,9 @@ public:
     static std::optional<QString> restore(QSqlDatabase db, const QJsonObject &backup,
                                           QVariantMap *settings);
 
+    // The enabled guide sources (to fetch again after a restore).
+    static QList<int> enabledGuideSources(const QSqlDatabase &db);
+
     // Every channel (hidden and inactive too) with its effective values, re-importable.
     // Infohash-only channels point at the engine's getstream URL under engineBase.
     static QByteArray exportM3u(const QSqlDatabase &db, const QUrl &engineBase);

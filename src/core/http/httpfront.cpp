@@ -107,7 +107,8 @@ bool HttpFront::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     // as url%3Ahttp%3A%2F%2F…); each argument is then decoded once.
     const QString path = request.url().path(QUrl::FullyEncoded);
     Methods allowed;
-    for (const Route &r : m_routes) {
+    for (int index = 0; index < m_routes.size(); ++index) {
+        const Route &r = m_routes.at(index);
         QHash<QString, QString> args;
         if (!matchPath(r.pattern, r.argNames, path, &args))
             continue;
@@ -116,15 +117,9 @@ bool HttpFront::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
             continue;
         }
         HttpRequest req {request, socket, std::move(args)};
-        const Http::HeadScope head(request.method() == Method::Head);
-        if (r.access == Access::Admin && m_adminGuard && !m_adminGuard(req, responder))
-            return true;
-        if (r.access == Access::Public) {
-            const auto guard = m_routeGuards.constFind(r.source);
-            if (guard != m_routeGuards.cend() && !(*guard)(req, responder))
-                return true;
-        }
-        r.handler(req, responder);
+        req.front = this;
+        req.route = index;
+        run(r, req, responder);
         return true;
     }
     if (allowed) {
@@ -155,4 +150,63 @@ void HttpFront::missingHandler(const QHttpServerRequest &request, QTcpSocket *so
     QHttpServerResponder responder = makeResponder(request, socket);
     Http::sendError(responder, Http::Status::NotFound,
                     QStringLiteral("not found: ") + request.url().path());
+}
+
+void HttpFront::run(const Route &route, HttpRequest &req, QHttpServerResponder &responder)
+{
+    const Http::HeadScope head(req.method() == Method::Head);
+    if (route.access == Access::Admin && m_adminGuard && !m_adminGuard(req, responder))
+        return;
+    if (route.access == Access::Public) {
+        const auto guard = m_routeGuards.constFind(route.source);
+        if (guard != m_routeGuards.cend() && !(*guard)(req, responder))
+            return;
+    }
+    route.handler(req, responder);
+}
+
+void HttpFront::pauseReading(QTcpSocket *socket)
+{
+    if (m_paused[socket]++ > 0)
+        return;
+    if (!m_detached.contains(socket)) {
+        // QtHttpServer reads the socket only on readyRead: cut that, and the bytes of a
+        // pipelined request wait in the socket until the connection is handed back.
+        QObject::disconnect(socket, &QTcpSocket::readyRead, this, nullptr);
+        m_detached.insert(socket);
+        connect(socket, &QObject::destroyed, this, [this](QObject *object) {
+            m_paused.remove(object);
+            m_detached.remove(object);
+        });
+    }
+}
+
+void HttpFront::resumeReading(QTcpSocket *socket)
+{
+    auto it = m_paused.find(socket);
+    if (it == m_paused.end() || --it.value() > 0)
+        return;
+    m_paused.erase(it);
+    if (!m_detached.remove(socket) || !m_listener
+        || socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    // Handed back as a new connection: QtHttpServer connects its reader again, with a fresh
+    // request parser, and reads what was pipelined meanwhile.
+    disconnect(socket, &QObject::destroyed, this, nullptr);
+    m_listener->readopt(socket);
+    if (socket->bytesAvailable() > 0)
+        QMetaObject::invokeMethod(socket, &QAbstractSocket::readyRead, Qt::QueuedConnection);
+}
+
+void HttpFront::dispatch(const QHttpServerRequest &request, QTcpSocket *socket, int route,
+                         const QHash<QString, QString> &pathArgs)
+{
+    if (route < 0 || route >= m_routes.size())
+        return resumeReading(socket);
+    QHttpServerResponder responder = makeResponder(request, socket);
+    HttpRequest req {request, socket, pathArgs};
+    req.front = this;
+    req.route = route;
+    run(m_routes.at(route), req, responder);
+    resumeReading(socket); // the deferred answer this replaces; a new deferral holds it paused
 }

@@ -8,12 +8,15 @@
 #include <QList>
 #include <QPointer>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTcpServer>
 
 #include "httplistener.h"
 
 #include <functional>
 #include <optional>
+
+class HttpFront;
 
 // What a route handler sees of a request.
 struct HttpRequest
@@ -22,6 +25,8 @@ struct HttpRequest
     QTcpSocket *socket; // owned by the HTTP server; hold it as QPointer if kept
     QHash<QString, QString> pathArgs;
     bool admin = false; // set by a route guard that found valid admin credentials
+    HttpFront *front = nullptr; // the router that matched it (see DeferredReply)
+    int route = -1; // which of its routes
 
     QString arg(const QString &name) const { return pathArgs.value(name); }
     QUrlQuery query() const { return http.query(); }
@@ -74,6 +79,14 @@ public:
     static bool matchPath(const QRegularExpression &pattern, const QStringList &names,
                           const QString &encodedPath, QHash<QString, QString> *args);
 
+    // The glue of DeferredReply (use that class, not these): stop QtHttpServer reading a
+    // connection while an answer is pending (counted: a deferred answer may defer again), hand
+    // it back once the last is written, and run a matched route again on a paused request.
+    void pauseReading(QTcpSocket *socket);
+    void resumeReading(QTcpSocket *socket);
+    void dispatch(const QHttpServerRequest &request, QTcpSocket *socket, int route,
+                  const QHash<QString, QString> &pathArgs);
+
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
@@ -88,7 +101,11 @@ private:
         Handler handler;
         QString source; // the pattern as given
     };
+    void run(const Route &route, HttpRequest &req, QHttpServerResponder &responder);
+
     QList<Route> m_routes;
+    QHash<QObject *, int> m_paused; // socket -> answers pending on it
+    QSet<QObject *> m_detached; // sockets whose readyRead no longer reaches QtHttpServer
     Guard m_adminGuard;
     QHash<QString, RouteGuard> m_routeGuards; // route pattern -> its guard
     QPointer<HttpListener> m_listener;

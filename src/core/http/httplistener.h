@@ -49,6 +49,8 @@ public:
     int openConnections(const QString &address) const { return m_perAddress.value(address); }
     // Bytes of unanswered requests (heads and bodies) held now.
     qint64 bufferedBytes() const { return m_bufferedBytes; }
+    // Hands a connection the HTTP server stopped reading back to it (see DeferredReply).
+    void readopt(QTcpSocket *socket) { addPendingConnection(socket); }
 
 protected:
     void incomingConnection(qintptr socketDescriptor) override;

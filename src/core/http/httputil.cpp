@@ -70,17 +70,24 @@ QByteArray reasonPhrase(int status)
     }
 }
 
-void writeAndClose(QTcpSocket *socket, int status, const QByteArray &contentType,
-                   const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &extraHeaders,
-                   bool headOnly)
+QByteArray responseBytes(int status, const QByteArray &contentType, const QByteArray &body,
+                         const QList<QPair<QByteArray, QByteArray>> &extraHeaders, bool headOnly,
+                         bool close)
 {
     QByteArray head = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status)
                       + "\r\nContent-Type: " + contentType
                       + "\r\nContent-Length: " + QByteArray::number(body.size()) + "\r\n";
     for (const auto &h : extraHeaders)
         head += h.first + ": " + h.second + "\r\n";
-    head += "Connection: close\r\n\r\n";
-    socket->write(headOnly ? head : head + body);
+    head += close ? "Connection: close\r\n\r\n" : "\r\n";
+    return headOnly ? head : head + body;
+}
+
+void writeAndClose(QTcpSocket *socket, int status, const QByteArray &contentType,
+                   const QByteArray &body, const QList<QPair<QByteArray, QByteArray>> &extraHeaders,
+                   bool headOnly)
+{
+    socket->write(responseBytes(status, contentType, body, extraHeaders, headOnly, true));
     socket->disconnectFromHost(); // after the bytes are written
 }
 

@@ -26,6 +26,10 @@ void writeAndClose(QTcpSocket *socket, int status, const QByteArray &contentType
                    const QList<QPair<QByteArray, QByteArray>> &extraHeaders = {},
                    bool headOnly = false);
 QByteArray reasonPhrase(int status);
+// The bytes of a complete answer (headOnly: without the body; close: "Connection: close").
+QByteArray responseBytes(int status, const QByteArray &contentType, const QByteArray &body,
+                         const QList<QPair<QByteArray, QByteArray>> &extraHeaders, bool headOnly,
+                         bool close);
 
 // Set by the router around a HEAD request's handler.
 class HeadScope

@@ -87,38 +87,50 @@ std::optional<QString> checkObject(const QJsonObject &o, const QList<Field> &fie
     return std::nullopt;
 }
 
+bool requireJson(const HttpRequest &req, QHttpServerResponder &r)
+{
+    QByteArray type;
+    for (const auto &h : req.http.headers()) {
+        if (h.first.compare("Content-Type", Qt::CaseInsensitive) == 0)
+            type = h.second.toLower();
+    }
+    if (type.split(';').constFirst().trimmed() == "application/json")
+        return true;
+    Http::sendError(r, Http::Status::UnsupportedMediaType,
+                    QStringLiteral("content-type: expected application/json"));
+    return false;
+}
+
+std::optional<QJsonObject> parseObject(const QByteArray &body, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(body, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = QStringLiteral("body: not valid JSON (%1 at offset %2)")
+                         .arg(parseError.errorString())
+                         .arg(parseError.offset);
+        return std::nullopt;
+    }
+    if (!doc.isObject()) {
+        *error = QStringLiteral("body: expected a JSON object");
+        return std::nullopt;
+    }
+    return doc.object();
+}
+
 std::optional<QJsonObject> jsonBody(const HttpRequest &req, QHttpServerResponder &r,
                                     bool emptyIsObject)
 {
     const QByteArray body = req.http.body();
     if (emptyIsObject && body.trimmed().isEmpty())
         return QJsonObject();
-    QByteArray type;
-    for (const auto &h : req.http.headers()) {
-        if (h.first.compare("Content-Type", Qt::CaseInsensitive) == 0)
-            type = h.second.toLower();
-    }
-    const QByteArray mime = type.split(';').constFirst().trimmed();
-    if (mime != "application/json") {
-        Http::sendError(r, Http::Status::UnsupportedMediaType,
-                        QStringLiteral("content-type: expected application/json"));
+    if (!requireJson(req, r))
         return std::nullopt;
-    }
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(body, &error);
-    if (error.error != QJsonParseError::NoError) {
-        Http::sendError(r, Http::Status::BadRequest,
-                        QStringLiteral("body: not valid JSON (%1 at offset %2)")
-                                .arg(error.errorString())
-                                .arg(error.offset));
-        return std::nullopt;
-    }
-    if (!doc.isObject()) {
-        Http::sendError(r, Http::Status::BadRequest,
-                        QStringLiteral("body: expected a JSON object"));
-        return std::nullopt;
-    }
-    return doc.object();
+    QString error;
+    auto object = parseObject(body, &error);
+    if (!object)
+        Http::sendError(r, Http::Status::BadRequest, error);
+    return object;
 }
 
 bool badRequest(QHttpServerResponder &r, const std::optional<QString> &error)
@@ -207,6 +219,29 @@ void notFound(QHttpServerResponder &r, const char *what, qint64 id)
 {
     Http::sendError(r, Http::Status::NotFound,
                     QStringLiteral("no such %1: %2").arg(QLatin1String(what)).arg(id));
+}
+
+Answer Answer::json(const QJsonValue &value, int status)
+{
+    return {status,
+            value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                            : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact),
+            {}};
+}
+
+Answer Answer::error(int status, const QString &message)
+{
+    return json(QJsonObject {{QStringLiteral("error"), message}}, status);
+}
+
+void send(DeferredReply &reply, const Answer &answer)
+{
+    if (!answer.dbError.isEmpty()) {
+        qCWarning(lcCatalog).noquote() << "Database error in the admin API:" << answer.dbError;
+        reply.sendDatabaseError(QStringLiteral("database error: %1").arg(answer.dbError));
+        return;
+    }
+    reply.send(answer.status, "application/json", answer.body, {{"Cache-Control", "no-store"}});
 }
 
 void dbError(QHttpServerResponder &r, const QString &error)

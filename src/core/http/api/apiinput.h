@@ -1,15 +1,20 @@
 #pragma once
 
+#include "http/deferredreply.h"
+#include "storage/database.h"
+
 #include <QHttpServerResponder>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
+#include <QThreadPool>
 #include <QUrlQuery>
 #include <QVariant>
 #include <functional>
 #include <optional>
 
+class Database;
 class QSqlDatabase;
 class QSqlQuery;
 struct HttpRequest;
@@ -110,6 +115,82 @@ void deleteById(const QSqlDatabase &db, const HttpRequest &req, QHttpServerRespo
 // A write that failed: 409 with `duplicate` when it broke a UNIQUE constraint, else the
 // database error (503 while an import holds the lock, 500 otherwise).
 void writeFailed(QHttpServerResponder &r, const QSqlQuery &q, const QString &duplicate);
+
+// ---- work off the server thread -----------------------------------------------------------------
+
+// Runs work() on pool, then then(result) on context's thread (the server's). The owner of pool
+// waits for it in its destructor (before context goes), so context outlives every task. With a
+// DeferredReply that answers in then, this is how a route's slow part leaves the server thread.
+template<typename Work, typename Then>
+void offThread(QThreadPool *pool, QObject *context, Work work, Then then)
+{
+    pool->start([context, work = std::move(work), then = std::move(then)]() mutable {
+        auto result = work();
+        QMetaObject::invokeMethod(
+                context,
+                [then = std::move(then), result = std::move(result)]() mutable {
+                    then(std::move(result));
+                },
+                Qt::QueuedConnection);
+    });
+}
+
+// offThread with the worker thread's own database connection: work(connection). SQLite
+// connections belong to one thread; the worker's is dropped once work is done.
+template<typename Work, typename Then>
+void onWorker(QThreadPool *pool, Database *db, QObject *context, Work work, Then then)
+{
+    offThread(
+            pool, context,
+            [db, work = std::move(work)]() mutable {
+                auto result = work(db->connection());
+                db->releaseThreadConnection();
+                return result;
+            },
+            std::move(then));
+}
+
+// What a route's worker part answers: JSON serialized on the worker, an error, or a failed
+// statement (503 + Retry-After while an import holds the lock, else 500).
+struct Answer
+{
+    int status = 200;
+    QByteArray body;
+    QString dbError;
+
+    static Answer json(const QJsonValue &value, int status = 200);
+    static Answer error(int status, const QString &message);
+    static Answer databaseError(const QString &error) { return {500, {}, error}; }
+    bool ok() const { return dbError.isEmpty() && status < 400; }
+};
+void send(DeferredReply &reply, const Answer &answer);
+
+// The one way a route's catalog-sized work leaves the server thread: the route checks its
+// input on the server thread, then answerOnWorker runs work(the worker's connection) -> Answer
+// on pool and sends that answer later, in order with anything pipelined behind the request.
+// done(answer), if given, runs on the server thread just before it is sent (events, refreshes).
+template<typename Work, typename Done>
+void answerOnWorker(const HttpRequest &req, QThreadPool *pool, Database *db, QObject *context,
+                    Work work, Done done)
+{
+    DeferredReply reply(req);
+    onWorker(pool, db, context, std::move(work),
+             [reply, done = std::move(done)](Answer answer) mutable {
+                 done(answer);
+                 send(reply, answer);
+             });
+}
+template<typename Work>
+void answerOnWorker(const HttpRequest &req, QThreadPool *pool, Database *db, QObject *context,
+                    Work work)
+{
+    answerOnWorker(req, pool, db, context, std::move(work), [](const Answer &) {});
+}
+
+// The request's body as a JSON object, for a worker: the Content-Type check (415) stays on the
+// server thread (requireJson), the parse of a large body runs off it (parseObject).
+bool requireJson(const HttpRequest &req, QHttpServerResponder &r);
+std::optional<QJsonObject> parseObject(const QByteArray &body, QString *error);
 
 // Validates and stores settings (all or none); the error names the key. Server::updateSettings.
 using SettingsWriter = std::function<std::optional<QString>(const QVariantMap &)>;

@@ -5,6 +5,7 @@
 #include "catalog/sourcemanager.h"
 #include "engine/aceengine.h"
 #include "http/api/apiinput.h"
+#include "http/deferredreply.h"
 #include "http/httpfront.h"
 #include "http/httputil.h"
 #include "storage/database.h"
@@ -28,28 +29,47 @@ BackupRoutes::BackupRoutes(HttpFront *http, Database *db, const Settings *settin
     : QObject(http), m_db(db), m_settings(settings), m_writeSettings(std::move(writeSettings)),
       m_sources(sources), m_checker(checker), m_engine(engine)
 {
+    // A backup, a restore and an export grow with the catalog: each runs on the worker (one at
+    // a time, so a restore never overlaps a backup) and answers when done.
+    m_workers.setMaxThreadCount(1);
+
     http->route(M::Get | M::Head, QStringLiteral("/api/backup"), Access::Admin,
-                [this](const HttpRequest &, QHttpServerResponder &r) {
-                    QString error;
-                    const auto backup = CatalogBackup::dump(m_db->connection(),
-                                                            (*m_settings).stored(), &error);
-                    if (!backup)
-                        return dbError(r, error);
-                    const QString name = QStringLiteral("acehub-backup-%1.json")
-                                                 .arg(QDateTime::currentDateTimeUtc().toString(
-                                                         QStringLiteral("yyyyMMdd-HHmmss")));
-                    Http::send(r, Status::Ok, "application/json",
-                               QJsonDocument(*backup).toJson(QJsonDocument::Compact),
-                               {{"Content-Disposition",
-                                 "attachment; filename=\"" + name.toLatin1() + "\""},
-                                {"Cache-Control", "no-store"}});
+                [this](const HttpRequest &req, QHttpServerResponder &) {
+                    DeferredReply reply(req);
+                    struct Result
+                    {
+                        QByteArray json;
+                        QString error;
+                    };
+                    onWorker(
+                            &m_workers, m_db, this,
+                            [stored = m_settings->stored()](const QSqlDatabase &db) {
+                                Result result;
+                                const auto backup = CatalogBackup::dump(db, stored, &result.error);
+                                if (backup)
+                                    result.json
+                                            = QJsonDocument(*backup).toJson(QJsonDocument::Compact);
+                                return result;
+                            },
+                            [reply](Result result) mutable {
+                                if (!result.error.isEmpty())
+                                    return reply.sendDatabaseError(
+                                            QStringLiteral("database error: %1").arg(result.error));
+                                const QString name
+                                        = QStringLiteral("acehub-backup-%1.json")
+                                                  .arg(QDateTime::currentDateTimeUtc().toString(
+                                                          QStringLiteral("yyyyMMdd-HHmmss")));
+                                reply.send(200, "application/json", result.json,
+                                           {{"Content-Disposition",
+                                             "attachment; filename=\"" + name.toLatin1() + "\""},
+                                            {"Cache-Control", "no-store"}});
+                            });
                 });
 
     http->route(
             M::Post, QStringLiteral("/api/restore"), Access::Admin,
             [this](const HttpRequest &req, QHttpServerResponder &r) {
-                const auto body = jsonBody(req, r);
-                if (!body)
+                if (!requireJson(req, r))
                     return;
                 if (!m_sources->isIdle()) {
                     Http::sendError(
@@ -57,50 +77,90 @@ BackupRoutes::BackupRoutes(HttpFront *http, Database *db, const Settings *settin
                             QStringLiteral("an import is running; restore when it has finished"));
                     return;
                 }
-                QVariantMap settings;
-                QSqlDatabase db = m_db->connection();
-                if (const auto error = CatalogBackup::restore(db, *body, &settings)) {
-                    Http::sendError(r, Status::BadRequest, *error);
-                    return;
-                }
-                m_checker->clear();
-                QJsonObject counts;
-                for (const QString &table : CatalogBackup::tables())
-                    counts.insert(table, body->value(table).toArray().size());
-                qCInfo(lcCatalog) << "Catalog restored from a backup";
-                // The restore emptied the guide: fetch it again now, not at the next schedule.
-                QSqlQuery guides(db);
-                if (guides.exec(QStringLiteral("SELECT id FROM epg_sources WHERE enabled = 1"))) {
-                    while (guides.next())
-                        m_sources->refresh(SourceManager::Kind::Guide, guides.value(0).toInt());
-                }
-                if (!settings.isEmpty()) {
-                    if (const auto error = m_writeSettings(settings)) {
-                        qCWarning(lcCatalog).noquote()
-                                << "Restored the catalog but not the settings:" << *error;
-                        const bool busy = Database::isBusy(*error);
-                        Http::send(r,
-                                   busy ? Status::ServiceUnavailable : Status::InternalServerError,
-                                   "application/json",
-                                   QJsonDocument(
-                                           QJsonObject {{QStringLiteral("error"),
-                                                         QStringLiteral("the catalog was restored "
+                DeferredReply reply(req);
+                struct Result
+                {
+                    int status = 200; // 400: error is the reason
+                    QString error;
+                    QVariantMap settings;
+                    QJsonObject counts;
+                    QList<int> guides;
+                };
+                onWorker(
+                        &m_workers, m_db, this,
+                        [body = req.http.body()](const QSqlDatabase &connection) {
+                            Result result;
+                            result.status = 400;
+                            const auto backup = parseObject(body, &result.error);
+                            if (!backup)
+                                return result;
+                            QSqlDatabase db = connection;
+                            if (const auto error
+                                = CatalogBackup::restore(db, *backup, &result.settings)) {
+                                result.error = *error;
+                                return result;
+                            }
+                            result.status = 200;
+                            for (const QString &table : CatalogBackup::tables())
+                                result.counts.insert(table, backup->value(table).toArray().size());
+                            result.guides = CatalogBackup::enabledGuideSources(db);
+                            return result;
+                        },
+                        [this, reply](Result result) mutable {
+                            if (result.status != 200)
+                                return reply.sendError(result.status, result.error);
+                            m_checker->clear();
+                            qCInfo(lcCatalog) << "Catalog restored from a backup";
+                            // The restore emptied the guide: fetch it again now, not at the next
+                            // schedule.
+                            for (const int id : std::as_const(result.guides))
+                                m_sources->refresh(SourceManager::Kind::Guide, id);
+                            if (!result.settings.isEmpty()) {
+                                if (const auto error = m_writeSettings(result.settings)) {
+                                    qCWarning(lcCatalog).noquote()
+                                            << "Restored the catalog but not the settings:"
+                                            << *error;
+                                    const bool busy = Database::isBusy(*error);
+                                    reply.send(busy ? 503 : 500, "application/json",
+                                               QJsonDocument(
+                                                       QJsonObject {
+                                                               {QStringLiteral("error"),
+                                                                QStringLiteral(
+                                                                        "the catalog was restored "
                                                                         "but not the settings: %1")
-                                                                 .arg(*error)},
-                                                        {QStringLiteral("restored"), counts}})
-                                           .toJson(QJsonDocument::Compact),
-                                   {{"Cache-Control", "no-store"}});
-                        return;
-                    }
-                }
-                Http::sendJson(r, QJsonObject {{QStringLiteral("restored"), counts}});
+                                                                        .arg(*error)},
+                                                               {QStringLiteral("restored"),
+                                                                result.counts}})
+                                                       .toJson(QJsonDocument::Compact),
+                                               {{"Cache-Control", "no-store"}});
+                                    return;
+                                }
+                            }
+                            reply.sendJson(
+                                    QJsonObject {{QStringLiteral("restored"), result.counts}});
+                        });
             });
 
     http->route(M::Get | M::Head, QStringLiteral("/api/export.m3u"), Access::Admin,
-                [this](const HttpRequest &, QHttpServerResponder &r) {
-                    Http::send(r, Status::Ok, "audio/x-mpegurl; charset=utf-8",
-                               CatalogBackup::exportM3u(m_db->connection(), m_engine->baseUrl()),
-                               {{"Content-Disposition", "attachment; filename=\"acehub.m3u\""},
-                                {"Cache-Control", "no-store"}});
+                [this](const HttpRequest &req, QHttpServerResponder &) {
+                    DeferredReply reply(req);
+                    onWorker(
+                            &m_workers, m_db, this,
+                            [base = m_engine->baseUrl()](const QSqlDatabase &db) {
+                                return CatalogBackup::exportM3u(db, base);
+                            },
+                            [reply](QByteArray m3u) mutable {
+                                reply.send(200, "audio/x-mpegurl; charset=utf-8", m3u,
+                                           {{"Content-Disposition",
+                                             "attachment; filename=\"acehub.m3u\""},
+                                            {"Cache-Control", "no-store"}});
+                            });
                 });
+}
+
+BackupRoutes::~BackupRoutes()
+{
+    // Tasks read the database and post to this object: they finish first.
+    m_workers.clear();
+    m_workers.waitForDone();
 }

@@ -3,6 +3,7 @@
 #include "http/api/apiinput.h"
 
 #include <QObject>
+#include <QThreadPool>
 
 class AceEngine;
 class ChannelChecker;
@@ -22,6 +23,7 @@ public:
     BackupRoutes(HttpFront *http, Database *db, const Settings *settings,
                  Api::SettingsWriter writeSettings, SourceManager *sources, ChannelChecker *checker,
                  AceEngine *engine);
+    ~BackupRoutes() override;
 
 private:
     Database *m_db;
@@ -30,4 +32,5 @@ private:
     SourceManager *m_sources;
     ChannelChecker *m_checker;
     AceEngine *m_engine;
+    QThreadPool m_workers;
 };

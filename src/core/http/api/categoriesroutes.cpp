@@ -50,23 +50,26 @@ CategoriesRoutes::CategoriesRoutes(HttpFront *http, Database *db) : QObject(http
                 [this](const HttpRequest &req, QHttpServerResponder &r) {
                     if (badRequest(r, checkQueryNames(req.query(), {})))
                         return;
-                    QSqlQuery q(m_db->connection());
-                    if (!q.exec(QStringLiteral(
-                                "SELECT cat.id, cat.name, cat.sort_order, cat.created_at,"
-                                " (SELECT COUNT(*) FROM channels c WHERE "
-                                "COALESCE(c.custom_category_id, c.category_id) = cat.id)"
-                                " FROM categories cat ORDER BY cat.sort_order, cat.id")))
-                        return dbError(r, q.lastError().text());
-                    QJsonArray items;
-                    while (q.next()) {
-                        items.append(
-                                QJsonObject {{QStringLiteral("id"), q.value(0).toInt()},
-                                             {QStringLiteral("name"), q.value(1).toString()},
-                                             {QStringLiteral("sort_order"), q.value(2).toInt()},
-                                             {QStringLiteral("created_at"), isoTime(q.value(3))},
-                                             {QStringLiteral("channels"), q.value(4).toInt()}});
-                    }
-                    Http::sendJson(r, QJsonObject {{QStringLiteral("items"), items}});
+                    // Each category's channel count scans the channels: on a worker.
+                    answerOnWorker(req, &m_workers, m_db, this, [](const QSqlDatabase &db) {
+                        QSqlQuery q(db);
+                        if (!q.exec(QStringLiteral(
+                                    "SELECT cat.id, cat.name, cat.sort_order, cat.created_at,"
+                                    " (SELECT COUNT(*) FROM channels c WHERE "
+                                    "COALESCE(c.custom_category_id, c.category_id) = cat.id)"
+                                    " FROM categories cat ORDER BY cat.sort_order, cat.id")))
+                            return Answer::databaseError(q.lastError().text());
+                        QJsonArray items;
+                        while (q.next()) {
+                            items.append(QJsonObject {
+                                    {QStringLiteral("id"), q.value(0).toInt()},
+                                    {QStringLiteral("name"), q.value(1).toString()},
+                                    {QStringLiteral("sort_order"), q.value(2).toInt()},
+                                    {QStringLiteral("created_at"), isoTime(q.value(3))},
+                                    {QStringLiteral("channels"), q.value(4).toInt()}});
+                        }
+                        return Answer::json(QJsonObject {{QStringLiteral("items"), items}});
+                    });
                 });
 
     http->route(
@@ -210,4 +213,11 @@ CategoriesRoutes::CategoriesRoutes(HttpFront *http, Database *db) : QObject(http
                     deleteById(m_db->connection(), req, r, QStringLiteral("categories"),
                                "category");
                 });
+}
+
+CategoriesRoutes::~CategoriesRoutes()
+{
+    // Tasks post to this object and read the database: they finish first.
+    m_workers.clear();
+    m_workers.waitForDone();
 }

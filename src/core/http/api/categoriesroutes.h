@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QThreadPool>
 
 class Database;
 class HttpFront;
@@ -14,7 +15,9 @@ class CategoriesRoutes final : public QObject
 public:
     // A child of http; registers its routes there.
     CategoriesRoutes(HttpFront *http, Database *db);
+    ~CategoriesRoutes() override;
 
 private:
     Database *m_db;
+    QThreadPool m_workers; // the list: its counts grow with the catalog
 };

@@ -3,12 +3,14 @@
 #include "catalog/m3uparser.h"
 #include "catalog/sourcemanager.h"
 #include "http/api/apiinput.h"
+#include "http/deferredreply.h"
 #include "http/httpfront.h"
 #include "http/httputil.h"
 #include "storage/database.h"
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -124,6 +126,12 @@ ChannelsRoutes::ChannelsRoutes(HttpFront *http, Database *db) : QObject(http), m
                 auto text = [&](const char *name) {
                     return query.queryItemValue(QString::fromLatin1(name), QUrl::FullyDecoded);
                 };
+                if (text("search").size() > kMaxSearchLength) {
+                    Http::sendError(
+                            r, Status::BadRequest,
+                            QStringLiteral("search: at most %1 characters").arg(kMaxSearchLength));
+                    return;
+                }
                 if (!text("search").isEmpty()) {
                     where << QStringLiteral(
                             "(COALESCE(c.custom_name, c.name) LIKE ? ESCAPE '\\' OR c.tvg_name "
@@ -242,30 +250,59 @@ ChannelsRoutes::ChannelsRoutes(HttpFront *http, Database *db) : QObject(http), m
                         = where.isEmpty()
                                   ? QString()
                                   : QStringLiteral(" WHERE ") + where.join(QStringLiteral(" AND "));
-                QSqlDatabase db = m_db->connection();
-                QSqlQuery count(db);
-                count.prepare(QStringLiteral("SELECT COUNT(*) FROM channels c") + whereSql);
-                for (const QVariant &b : binds)
-                    count.addBindValue(b);
-                if (!count.exec() || !count.next())
-                    return dbError(r, count.lastError().text());
-                QSqlQuery q(db);
-                q.setForwardOnly(true);
-                q.prepare(QStringLiteral("SELECT %1 FROM channels c%2 ORDER BY %3 LIMIT ? OFFSET ?")
-                                  .arg(kChannelColumns, whereSql, order));
-                for (const QVariant &b : binds)
-                    q.addBindValue(b);
-                q.addBindValue(limit);
-                q.addBindValue(offset);
-                if (!q.exec())
-                    return dbError(r, q.lastError().text());
-                QJsonArray items;
-                while (q.next())
-                    items.append(channelJson(q));
-                Http::sendJson(r, QJsonObject {{QStringLiteral("items"), items},
-                                               {QStringLiteral("total"), count.value(0).toInt()},
-                                               {QStringLiteral("offset"), offset},
-                                               {QStringLiteral("limit"), limit}});
+                // The count and the page grow with the catalog: built on a worker.
+                DeferredReply reply(req);
+                struct Result
+                {
+                    QByteArray json;
+                    QString error;
+                };
+                onWorker(
+                        &m_workers, m_db, this,
+                        [whereSql, binds, order, offset, limit](const QSqlDatabase &db) {
+                            Result result;
+                            QSqlQuery count(db);
+                            count.prepare(QStringLiteral("SELECT COUNT(*) FROM channels c")
+                                          + whereSql);
+                            for (const QVariant &b : binds)
+                                count.addBindValue(b);
+                            if (!count.exec() || !count.next()) {
+                                result.error = count.lastError().text();
+                                return result;
+                            }
+                            QSqlQuery q(db);
+                            q.setForwardOnly(true);
+                            q.prepare(QStringLiteral(
+                                              "SELECT %1 FROM channels c%2 ORDER BY %3 LIMIT ? "
+                                              "OFFSET ?")
+                                              .arg(kChannelColumns, whereSql, order));
+                            for (const QVariant &b : binds)
+                                q.addBindValue(b);
+                            q.addBindValue(limit);
+                            q.addBindValue(offset);
+                            if (!q.exec()) {
+                                result.error = q.lastError().text();
+                                return result;
+                            }
+                            QJsonArray items;
+                            while (q.next())
+                                items.append(channelJson(q));
+                            result.json
+                                    = QJsonDocument(QJsonObject {{QStringLiteral("items"), items},
+                                                                 {QStringLiteral("total"),
+                                                                  count.value(0).toInt()},
+                                                                 {QStringLiteral("offset"), offset},
+                                                                 {QStringLiteral("limit"), limit}})
+                                              .toJson(QJsonDocument::Compact);
+                            return result;
+                        },
+                        [reply](Result result) mutable {
+                            if (!result.error.isEmpty())
+                                return reply.sendDatabaseError(
+                                        QStringLiteral("database error: %1").arg(result.error));
+                            reply.send(200, "application/json", result.json,
+                                       {{"Cache-Control", "no-store"}});
+                        });
             });
 
     http->route(
@@ -353,47 +390,59 @@ ChannelsRoutes::ChannelsRoutes(HttpFront *http, Database *db) : QObject(http), m
                             QStringLiteral("category_id: give category_id or hidden (or both)"));
                     return;
                 }
-                QSqlDatabase db = m_db->connection();
-                const QJsonValue category = body->value(QLatin1String("category_id"));
-                if (!categoryExistsOr400(db, category, r))
-                    return;
-                const QJsonArray ids = body->value(QLatin1String("ids")).toArray();
-                for (int i = 0; i < ids.size(); ++i) {
-                    if (!exists(db, QStringLiteral("channels"), ids.at(i).toInteger())) {
-                        Http::sendError(r, Status::BadRequest,
-                                        QStringLiteral("ids[%1]: no such channel: %2")
-                                                .arg(i)
-                                                .arg(ids.at(i).toInteger()));
-                        return;
-                    }
-                }
-                QStringList sets;
-                if (body->contains(QLatin1String("category_id")))
-                    sets << QStringLiteral("custom_category_id = ?");
-                if (body->contains(QLatin1String("hidden")))
-                    sets << QStringLiteral("hidden = ?");
-                if (!db.transaction())
-                    return dbError(r, db.lastError().text());
-                QSqlQuery q(db);
-                q.prepare(QStringLiteral("UPDATE channels SET %1, updated_at = ? WHERE id = ?")
-                                  .arg(sets.join(QStringLiteral(", "))));
-                const qint64 now = QDateTime::currentSecsSinceEpoch();
-                for (const QJsonValue &id : ids) {
-                    if (body->contains(QLatin1String("category_id")))
-                        q.addBindValue(nullOr(category));
-                    if (body->contains(QLatin1String("hidden")))
-                        q.addBindValue(body->value(QLatin1String("hidden")).toBool() ? 1 : 0);
-                    q.addBindValue(now);
-                    q.addBindValue(id.toInteger());
-                    if (!q.exec()) {
-                        const QString error = q.lastError().text();
-                        db.rollback();
-                        return dbError(r, error);
-                    }
-                }
-                if (!db.commit())
-                    return dbError(r, db.lastError().text());
-                Http::sendJson(r, QJsonObject {{QStringLiteral("updated"), ids.size()}});
+                // Up to 100,000 ids, each checked then updated: on a worker, in one transaction.
+                answerOnWorker(
+                        req, &m_workers, m_db, this,
+                        [body = *body](const QSqlDatabase &connection) {
+                            QSqlDatabase db = connection;
+                            const QJsonValue category = body.value(QLatin1String("category_id"));
+                            if (category.isDouble()
+                                && !exists(db, QStringLiteral("categories"), category.toInteger()))
+                                return Answer::error(400, QStringLiteral("category_id: no such "
+                                                                         "category: %1")
+                                                                  .arg(category.toInteger()));
+                            const QJsonArray ids = body.value(QLatin1String("ids")).toArray();
+                            for (int i = 0; i < ids.size(); ++i) {
+                                if (!exists(db, QStringLiteral("channels"), ids.at(i).toInteger()))
+                                    return Answer::error(
+                                            400, QStringLiteral("ids[%1]: no such channel: %2")
+                                                         .arg(i)
+                                                         .arg(ids.at(i).toInteger()));
+                            }
+                            QStringList sets;
+                            if (body.contains(QLatin1String("category_id")))
+                                sets << QStringLiteral("custom_category_id = ?");
+                            if (body.contains(QLatin1String("hidden")))
+                                sets << QStringLiteral("hidden = ?");
+                            if (!db.transaction())
+                                return Answer::databaseError(db.lastError().text());
+                            QSqlQuery q(db);
+                            q.prepare(QStringLiteral("UPDATE channels SET %1, updated_at = ? WHERE "
+                                                     "id = ?")
+                                              .arg(sets.join(QStringLiteral(", "))));
+                            const qint64 now = QDateTime::currentSecsSinceEpoch();
+                            for (const QJsonValue &id : ids) {
+                                if (body.contains(QLatin1String("category_id")))
+                                    q.addBindValue(nullOr(category));
+                                if (body.contains(QLatin1String("hidden")))
+                                    q.addBindValue(
+                                            body.value(QLatin1String("hidden")).toBool() ? 1 : 0);
+                                q.addBindValue(now);
+                                q.addBindValue(id.toInteger());
+                                if (!q.exec()) {
+                                    const QString error = q.lastError().text();
+                                    db.rollback();
+                                    return Answer::databaseError(error);
+                                }
+                            }
+                            if (!db.commit()) {
+                                const QString error = db.lastError().text();
+                                db.rollback();
+                                return Answer::databaseError(error);
+                            }
+                            return Answer::json(
+                                    QJsonObject {{QStringLiteral("updated"), ids.size()}});
+                        });
             });
 
     http->route(M::Get | M::Head, QStringLiteral("/api/channels/{id}"), Access::Admin,
@@ -518,4 +567,11 @@ ChannelsRoutes::ChannelsRoutes(HttpFront *http, Database *db) : QObject(http), m
                                          guideId.isEmpty() ? QJsonValue() : QJsonValue(guideId)},
                                         {QStringLiteral("items"), items}});
             });
+}
+
+ChannelsRoutes::~ChannelsRoutes()
+{
+    // Tasks read the database and post to this object: they finish first.
+    m_workers.clear();
+    m_workers.waitForDone();
 }

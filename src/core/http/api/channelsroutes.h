@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QObject>
+#include <QThreadPool>
 #include <optional>
 
 class Database;
@@ -19,6 +20,7 @@ class ChannelsRoutes final : public QObject
 public:
     // A child of http; registers its routes there.
     ChannelsRoutes(HttpFront *http, Database *db);
+    ~ChannelsRoutes() override;
 
     // One channel as the API shows it; nothing when there is no such id.
     static std::optional<QJsonObject> channel(const QSqlDatabase &db, int id);
@@ -26,4 +28,5 @@ public:
 
 private:
     Database *m_db;
+    QThreadPool m_workers; // lists and searches: they grow with the catalog
 };

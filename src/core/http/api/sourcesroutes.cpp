@@ -1,15 +1,20 @@
 #include "sourcesroutes.h"
 
 #include "catalog/catalogimport.h"
+#include "catalog/gzipdevice.h"
 #include "catalog/sourcemanager.h"
 #include "http/api/apiinput.h"
+#include "http/deferredreply.h"
 #include "http/httpfront.h"
 #include "http/httputil.h"
 #include "storage/database.h"
 
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
+#include <QRandomGenerator>
+#include <QSaveFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
@@ -52,56 +57,99 @@ const QList<Field> kSourceFields {
         {"refresh_interval_s", Type::Int, false, 0, 366LL * 86400},
 };
 
+// Writes an uploaded file into dir under a name of its own; the path, or empty with *error.
+QString saveUpload(const QString &dir, SourceManager::Kind kind, const QByteArray &body,
+                   QString *error)
+{
+    if (!QDir().mkpath(dir)) {
+        *error = QStringLiteral("cannot create %1").arg(dir);
+        return {};
+    }
+    const QString stem
+            = QStringLiteral("%1-%2-%3")
+                      .arg(kind == SourceManager::Kind::Channels ? QStringLiteral("playlist")
+                                                                 : QStringLiteral("guide"),
+                           QDateTime::currentDateTimeUtc().toString(
+                                   QStringLiteral("yyyyMMdd-HHmmss")))
+                      .arg(QRandomGenerator::global()->generate(), 8, 16, QLatin1Char('0'));
+    const QString extension = kind == SourceManager::Kind::Channels ? QStringLiteral(".m3u")
+                                                                    : QStringLiteral(".xml");
+    const QString path = QDir(dir).filePath(
+            stem + extension
+            + (GzipDevice::isGzip(body.left(2)) ? QStringLiteral(".gz") : QString()));
+    // Written whole under a temporary name, then renamed: an import never reads half a file.
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(body) != body.size() || !file.commit()) {
+        *error = QStringLiteral("cannot write %1: %2").arg(path, file.errorString());
+        return {};
+    }
+    return path;
+}
+
+bool nameTaken(const QSqlDatabase &db, const QString &table, const QString &name)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE name = ?").arg(table));
+    q.addBindValue(name);
+    return q.exec() && q.next();
+}
+
 } // namespace
 
-SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sources)
-    : QObject(http), m_db(db), m_sources(sources)
+SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sources,
+                             QString uploadDir)
+    : QObject(http), m_db(db), m_sources(sources), m_uploadDir(std::move(uploadDir))
 {
     // The guides' own channel list: what a channel's epg_id can be set to by hand.
-    http->route(
-            M::Get | M::Head, QStringLiteral("/api/epg-channels"), Access::Admin,
-            [this](const HttpRequest &req, QHttpServerResponder &r) {
-                const QUrlQuery query = req.query();
-                if (badRequest(r, checkQueryNames(query, {QStringLiteral("search"),
-                                                          QStringLiteral("limit")})))
-                    return;
-                qint64 limit = 500;
-                if (query.hasQueryItem(QStringLiteral("limit"))
-                    && !Http::parseInt(query.queryItemValue(QStringLiteral("limit")), 1, 100000,
-                                       &limit)) {
-                    Http::sendError(r, Status::BadRequest,
-                                    QStringLiteral("limit: expected a number from 1 to 100000"));
-                    return;
-                }
-                const QString search
-                        = query.queryItemValue(QStringLiteral("search"), QUrl::FullyDecoded);
-                QSqlQuery q(m_db->connection());
-                q.prepare(QStringLiteral("SELECT source_id, epg_id, display_name, icon, "
-                                         "other_names FROM epg_channels"
-                                         " WHERE ? = '' OR instr(lower(epg_id), lower(?)) > 0"
-                                         " OR instr(lower(COALESCE(display_name, '') || '\t' || "
-                                         "COALESCE(other_names, '')),"
-                                         " lower(?)) > 0"
-                                         " ORDER BY display_name COLLATE NOCASE, epg_id LIMIT ?"));
-                q.addBindValue(search);
-                q.addBindValue(search);
-                q.addBindValue(search);
-                q.addBindValue(limit);
-                if (!q.exec())
-                    return dbError(r, q.lastError().text());
-                QJsonArray items;
-                while (q.next()) {
-                    items.append(
-                            QJsonObject {{QStringLiteral("source_id"), q.value(0).toInt()},
-                                         {QStringLiteral("epg_id"), q.value(1).toString()},
-                                         {QStringLiteral("display_name"), nullable(q.value(2))},
-                                         {QStringLiteral("icon"), nullable(q.value(3))},
-                                         {QStringLiteral("other_names"),
-                                          QJsonArray::fromStringList(q.value(4).toString().split(
-                                                  QLatin1Char('\t'), Qt::SkipEmptyParts))}});
-                }
-                Http::sendJson(r, QJsonObject {{QStringLiteral("items"), items}});
-            });
+    http->route(M::Get | M::Head, QStringLiteral("/api/epg-channels"), Access::Admin,
+                [this](const HttpRequest &req, QHttpServerResponder &r) {
+                    const QUrlQuery query = req.query();
+                    if (badRequest(r, checkQueryNames(query, {QStringLiteral("search"),
+                                                              QStringLiteral("limit")})))
+                        return;
+                    qint64 limit = 500;
+                    if (query.hasQueryItem(QStringLiteral("limit"))
+                        && !Http::parseInt(query.queryItemValue(QStringLiteral("limit")), 1, 100000,
+                                           &limit)) {
+                        Http::sendError(
+                                r, Status::BadRequest,
+                                QStringLiteral("limit: expected a number from 1 to 100000"));
+                        return;
+                    }
+                    const QString search
+                            = query.queryItemValue(QStringLiteral("search"), QUrl::FullyDecoded);
+                    // A search over every guide's channels: on a worker.
+                    answerOnWorker(
+                            req, &m_workers, m_db, this, [search, limit](const QSqlDatabase &db) {
+                                QSqlQuery q(db);
+                                q.prepare(QStringLiteral(
+                                        "SELECT source_id, epg_id, display_name, icon, "
+                                        "other_names FROM epg_channels"
+                                        " WHERE ? = '' OR instr(lower(epg_id), lower(?)) > 0"
+                                        " OR instr(lower(COALESCE(display_name, '') || '\t' || "
+                                        "COALESCE(other_names, '')),"
+                                        " lower(?)) > 0"
+                                        " ORDER BY display_name COLLATE NOCASE, epg_id LIMIT ?"));
+                                q.addBindValue(search);
+                                q.addBindValue(search);
+                                q.addBindValue(search);
+                                q.addBindValue(limit);
+                                if (!q.exec())
+                                    return Answer::databaseError(q.lastError().text());
+                                QJsonArray items;
+                                while (q.next()) {
+                                    items.append(QJsonObject {
+                                            {QStringLiteral("source_id"), q.value(0).toInt()},
+                                            {QStringLiteral("epg_id"), q.value(1).toString()},
+                                            {QStringLiteral("display_name"), nullable(q.value(2))},
+                                            {QStringLiteral("icon"), nullable(q.value(3))},
+                                            {QStringLiteral("other_names"),
+                                             QJsonArray::fromStringList(q.value(4).toString().split(
+                                                     QLatin1Char('\t'), Qt::SkipEmptyParts))}});
+                                }
+                                return Answer::json(QJsonObject {{QStringLiteral("items"), items}});
+                            });
+                });
 
     for (const SourceManager::Kind kind :
          {SourceManager::Kind::Channels, SourceManager::Kind::Guide}) {
@@ -111,8 +159,11 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
         const QString table = SourceManager::table(kind);
         const char *what = kind == SourceManager::Kind::Channels ? "channel source" : "EPG source";
 
-        auto sourceJson = [this, kind, table](int id) -> std::optional<QJsonObject> {
-            QSqlQuery q(m_db->connection());
+        // A source's row and what it holds (a count that grows with the catalog: a worker
+        // calls this for the list); sourceJson adds the progress the server thread keeps.
+        auto sourceRow
+                = [kind, table](const QSqlDatabase &db, int id) -> std::optional<QJsonObject> {
+            QSqlQuery q(db);
             const QString count = kind == SourceManager::Kind::Channels
                                           ? QStringLiteral("(SELECT COUNT(*) FROM channels c WHERE "
                                                            "c.source_id = s.id AND c.active = 1)")
@@ -143,24 +194,56 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
                     {kind == SourceManager::Kind::Channels ? QStringLiteral("channels")
                                                            : QStringLiteral("programmes"),
                      q.value(11).toInt()},
-                    {QStringLiteral("progress"), m_sources->progress(kind, id)},
             };
         };
+        auto sourceJson = [this, kind, sourceRow](int id) {
+            auto source = sourceRow(m_db->connection(), id);
+            if (source)
+                source->insert(QStringLiteral("progress"), m_sources->progress(kind, id));
+            return source;
+        };
 
-        http->route(M::Get | M::Head, base, Access::Admin,
-                    [this, table, sourceJson](const HttpRequest &req, QHttpServerResponder &r) {
-                        if (badRequest(r, checkQueryNames(req.query(), {})))
-                            return;
-                        QSqlQuery q(m_db->connection());
-                        if (!q.exec(QStringLiteral("SELECT id FROM %1 ORDER BY id").arg(table)))
-                            return dbError(r, q.lastError().text());
-                        QJsonArray items;
-                        while (q.next()) {
-                            if (const auto s = sourceJson(q.value(0).toInt()))
-                                items.append(*s);
-                        }
-                        Http::sendJson(r, QJsonObject {{QStringLiteral("items"), items}});
-                    });
+        http->route(
+                M::Get | M::Head, base, Access::Admin,
+                [this, kind, table, sourceRow](const HttpRequest &req, QHttpServerResponder &r) {
+                    if (badRequest(r, checkQueryNames(req.query(), {})))
+                        return;
+                    // The counts grow with the catalog (a guide's programmes): on a worker.
+                    DeferredReply reply(req);
+                    struct Rows
+                    {
+                        QList<QJsonObject> items;
+                        QString error;
+                    };
+                    onWorker(
+                            &m_workers, m_db, this,
+                            [table, sourceRow](const QSqlDatabase &db) {
+                                Rows rows;
+                                QSqlQuery q(db);
+                                if (!q.exec(QStringLiteral("SELECT id FROM %1 ORDER BY id")
+                                                    .arg(table))) {
+                                    rows.error = q.lastError().text();
+                                    return rows;
+                                }
+                                while (q.next()) {
+                                    if (const auto s = sourceRow(db, q.value(0).toInt()))
+                                        rows.items.append(*s);
+                                }
+                                return rows;
+                            },
+                            [this, kind, reply](Rows rows) mutable {
+                                if (!rows.error.isEmpty())
+                                    return send(reply, Answer::databaseError(rows.error));
+                                QJsonArray items;
+                                for (QJsonObject &s : rows.items) {
+                                    s.insert(QStringLiteral("progress"),
+                                             m_sources->progress(
+                                                     kind, s.value(QLatin1String("id")).toInt()));
+                                    items.append(s);
+                                }
+                                reply.sendJson(QJsonObject {{QStringLiteral("items"), items}});
+                            });
+                });
 
         http->route(
                 M::Post, base, Access::Admin,
@@ -318,6 +401,83 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
                     Http::sendJson(r, QJsonObject {{QStringLiteral("deleted"), *id}});
                 });
 
+        // The file itself as the body (any content type, at most http_max_request_mib: the
+        // listener refuses more with 413): kept in uploadDir and imported as a source of its
+        // own, on demand only. The file is written on a worker; the import runs as for a URL.
+        http->route(
+                M::Post, base + QStringLiteral("/upload"), Access::Admin,
+                [this, kind, table, what, sourceJson](const HttpRequest &req,
+                                                      QHttpServerResponder &r) {
+                    const auto query = Query::check(req, r, {QStringLiteral("name")});
+                    if (!query)
+                        return;
+                    const QString name = query->text(QStringLiteral("name")).trimmed();
+                    if (name.isEmpty() || name.size() > 200) {
+                        Http::sendError(r, Status::BadRequest,
+                                        name.isEmpty()
+                                                ? QStringLiteral("name: required (?name=…)")
+                                                : QStringLiteral("name: at most 200 characters"));
+                        return;
+                    }
+                    const QByteArray body = req.http.body();
+                    if (body.isEmpty()) {
+                        Http::sendError(r, Status::BadRequest,
+                                        QStringLiteral("body: empty; send the file itself"));
+                        return;
+                    }
+                    const QString taken = QStringLiteral("name: there is already a %1 named %2")
+                                                  .arg(QLatin1String(what), name);
+                    if (nameTaken(m_db->connection(), table, name)) {
+                        Http::sendError(r, Status::Conflict, taken);
+                        return;
+                    }
+                    DeferredReply reply(req);
+                    struct Saved
+                    {
+                        QString path;
+                        QString error;
+                    };
+                    offThread(
+                            &m_workers, this,
+                            [dir = m_uploadDir, kind, body] {
+                                Saved saved;
+                                saved.path = saveUpload(dir, kind, body, &saved.error);
+                                return saved;
+                            },
+                            [this, reply, kind, table, name, taken,
+                             sourceJson](Saved saved) mutable {
+                                if (saved.path.isEmpty()) {
+                                    qCWarning(lcCatalog).noquote()
+                                            << "Upload not kept:" << saved.error;
+                                    return reply.sendError(500, saved.error);
+                                }
+                                QSqlDatabase db = m_db->connection();
+                                // Checked again: another upload may have taken it meanwhile.
+                                if (nameTaken(db, table, name)) {
+                                    QFile::remove(saved.path);
+                                    return reply.sendError(409, taken);
+                                }
+                                QSqlQuery q(db);
+                                q.prepare(QStringLiteral("INSERT INTO %1(name, location, enabled, "
+                                                         "refresh_interval_s, created_at)"
+                                                         " VALUES (?, ?, 1, 0, ?)")
+                                                  .arg(table));
+                                q.addBindValue(name);
+                                q.addBindValue(saved.path);
+                                q.addBindValue(QDateTime::currentSecsSinceEpoch());
+                                if (!q.exec()) {
+                                    QFile::remove(saved.path);
+                                    return reply.sendDatabaseError(q.lastError().text());
+                                }
+                                const int id = q.lastInsertId().toInt();
+                                qCInfo(lcCatalog).noquote()
+                                        << "Added" << SourceManager::kindName(kind) << "source"
+                                        << id << name << "from an uploaded file" << saved.path;
+                                m_sources->refresh(kind, id);
+                                reply.sendJson(*sourceJson(id), 201);
+                            });
+                });
+
         http->route(
                 M::Post, base + QStringLiteral("/{id}/refresh"), Access::Admin,
                 [this, kind, what](const HttpRequest &req, QHttpServerResponder &r) {
@@ -337,4 +497,11 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
                                    Status::Accepted);
                 });
     }
+}
+
+SourcesRoutes::~SourcesRoutes()
+{
+    // Tasks post to this object and read the database: they finish first.
+    m_workers.clear();
+    m_workers.waitForDone();
 }

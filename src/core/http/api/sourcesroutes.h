@@ -1,23 +1,29 @@
 #pragma once
 
 #include <QObject>
+#include <QString>
+#include <QThreadPool>
 
 class Database;
 class HttpFront;
 class SourceManager;
 
 // Channel sources (/api/sources, M3U) and EPG sources (/api/epg-sources, XMLTV) with the same
-// routes, and the guides' own channels (/api/epg-channels).
+// routes, an upload of the file itself ({base}/upload), and the guides' own channels
+// (/api/epg-channels).
 class SourcesRoutes final : public QObject
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SourcesRoutes)
 
 public:
-    // A child of http; registers its routes there.
-    SourcesRoutes(HttpFront *http, Database *db, SourceManager *sources);
+    // A child of http; registers its routes there. uploadDir: where uploaded files are kept.
+    SourcesRoutes(HttpFront *http, Database *db, SourceManager *sources, QString uploadDir);
+    ~SourcesRoutes() override;
 
 private:
     Database *m_db;
     SourceManager *m_sources;
+    QString m_uploadDir;
+    QThreadPool m_workers; // uploads written to disk, lists that grow with the catalog
 };

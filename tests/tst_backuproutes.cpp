@@ -1,0 +1,144 @@
+// The backup routes (/api/backup, /api/restore, /api/export.m3u) on a large catalog: their work
+// runs off the server thread, so health checks and streams go on while they are in flight, and
+// an answer given later still comes before whatever was pipelined behind it.
+#include "fakeengine.h"
+#include "httpclient.h"
+#include "streamplayer.h"
+#include "testserver.h"
+
+#include "server.h"
+#include "storage/database.h"
+
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QTcpSocket>
+#include <QTest>
+
+namespace {
+const QString kId = QStringLiteral("0123456789abcdef0123456789abcdef01234567");
+constexpr int kChannels = 50000;
+} // namespace
+
+class tst_BackupRoutes : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void healthAndAPlayerAreAnsweredWhileBackupRestoreAndExportAreInFlight();
+    void pipelinedRequestBehindADeferredAnswerIsAnsweredAfterIt();
+
+private:
+    QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body = {});
+    // Health answers and the player gets bytes while reply is still in flight.
+    void othersAreServedWhileInFlight(QNetworkReply *reply, StreamPlayer *player);
+
+    std::unique_ptr<FakeEngine> m_engine;
+    std::unique_ptr<TestServer> m_ts;
+    QNetworkAccessManager m_nam;
+};
+
+void tst_BackupRoutes::init()
+{
+    m_engine = std::make_unique<FakeEngine>();
+    QVERIFY(m_engine->listen());
+    m_ts = std::make_unique<TestServer>();
+    QVERIFY2(m_ts->start({{QStringLiteral("engine_port"), int(m_engine->port())}}),
+             qPrintable(m_ts->errorString()));
+    // A large catalog, made fast in one transaction.
+    QSqlDatabase db = m_ts->server()->database()->connection();
+    QVERIFY(db.transaction());
+    QSqlQuery q(db);
+    QVERIFY(q.prepare(QStringLiteral("INSERT INTO channels(kind, content_id, name, number, "
+                                     "added_at, updated_at) VALUES ('acestream', ?, ?, ?, 0, 0)")));
+    for (int i = 0; i < kChannels; ++i) {
+        q.addBindValue(QStringLiteral("%1").arg(i, 40, 16, QLatin1Char('0')));
+        q.addBindValue(QStringLiteral("Channel %1").arg(i));
+        q.addBindValue(i + 1);
+        QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
+    }
+    QVERIFY(db.commit());
+}
+
+void tst_BackupRoutes::cleanup()
+{
+    m_ts.reset();
+    m_engine.reset();
+}
+
+QNetworkReply *tst_BackupRoutes::send(const QByteArray &method, const QString &path,
+                                      const QByteArray &body)
+{
+    QNetworkRequest request(m_ts->url(path));
+    const auto auth = basicAuth(m_ts->adminPassword());
+    request.setRawHeader(auth.first, auth.second);
+    request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArray("application/json"));
+    return m_nam.sendCustomRequest(request, method, body);
+}
+
+void tst_BackupRoutes::othersAreServedWhileInFlight(QNetworkReply *reply, StreamPlayer *player)
+{
+    const qint64 before = player->bodyBytes();
+    QNetworkReply *health = send("GET", QStringLiteral("/api/health"));
+    QTRY_VERIFY(health->isFinished() || reply->isFinished());
+    QVERIFY2(!reply->isFinished(), "the bulk answer came before the health check's");
+    QCOMPARE(health->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QTRY_VERIFY(player->bodyBytes() > before || reply->isFinished());
+    QVERIFY2(!reply->isFinished(), "the player got nothing while the bulk route worked");
+    delete health;
+    QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 60000);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+}
+
+void tst_BackupRoutes::healthAndAPlayerAreAnsweredWhileBackupRestoreAndExportAreInFlight()
+{
+    StreamPlayer player;
+    player.open(m_ts->url(QStringLiteral("/ace/getstream?id=") + kId));
+    QTRY_VERIFY_WITH_TIMEOUT(player.bodyBytes() > 0, 20000);
+
+    QNetworkReply *backup = send("GET", QStringLiteral("/api/backup"));
+    othersAreServedWhileInFlight(backup, &player);
+    const QByteArray document = backup->readAll();
+    QVERIFY(document.count("\"Channel ") >= kChannels);
+    delete backup;
+
+    QNetworkReply *restore = send("POST", QStringLiteral("/api/restore"), document);
+    othersAreServedWhileInFlight(restore, &player);
+    delete restore;
+
+    QNetworkReply *exported = send("GET", QStringLiteral("/api/export.m3u"));
+    othersAreServedWhileInFlight(exported, &player);
+    QCOMPARE(exported->readAll().count("#EXTINF:"), kChannels);
+    delete exported;
+    QVERIFY(!player.isClosed());
+}
+
+void tst_BackupRoutes::pipelinedRequestBehindADeferredAnswerIsAnsweredAfterIt()
+{
+    QTcpSocket socket;
+    socket.connectToHost(QStringLiteral("127.0.0.1"), m_ts->server()->port());
+    QVERIFY(socket.waitForConnected(5000));
+    const auto auth = basicAuth(m_ts->adminPassword());
+    const QByteArray authLine = auth.first + ": " + auth.second + "\r\n";
+    socket.write("GET /api/export.m3u HTTP/1.1\r\nHost: x\r\n" + authLine + "\r\n"
+                 + "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("\"status\":\"ok\""), 60000);
+    const qsizetype exportAt = received.indexOf("HTTP/1.1 200");
+    const qsizetype healthAt = received.indexOf("HTTP/1.1 200", exportAt + 1);
+    QVERIFY(exportAt == 0 && healthAt > 0);
+    QVERIFY(received.left(healthAt).contains("audio/x-mpegurl"));
+    QCOMPARE(received.left(healthAt).count("#EXTINF:"), kChannels);
+    QVERIFY(received.mid(healthAt).contains("application/json"));
+    // The connection stays open for more (keep-alive), and answers again.
+    QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
+    received.clear();
+    socket.write("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    QTRY_VERIFY((received += socket.readAll()).contains("\"status\":\"ok\""));
+}
+
+QTEST_GUILESS_MAIN(tst_BackupRoutes)
+#include "tst_backuproutes.moc"
