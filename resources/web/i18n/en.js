@@ -96,7 +96,7 @@ export default {
   'sources.channels': { one: '{n} channel', other: '{n} channels' }, 'sources.programmes': { one: '{n} programme', other: '{n} programmes' },
   'sources.every': 'refreshed every {h} h', 'sources.onDemand': 'refreshed on demand',
   'sources.imported': '{n} imported, {skipped} skipped', 'sources.items': { one: '{n} item', other: '{n} items' },
-  'sources.playlist.uploadProgress': 'Upload of the playlist file', 'sources.guide.uploadProgress': 'Upload of the guide file',
+  'sources.playlist.uploadProgress': 'Sending the playlist', 'sources.guide.uploadProgress': 'Sending the guide',
   'sources.uploading': 'Sending {name}: {percent}%', 'sources.uploaded': '{name}: sent; importing',
   'sources.progressOf': 'Import of {name}',
   'progress.queued': 'Queued', 'progress.downloading': 'Downloading', 'progress.importing': 'Importing',

@@ -96,7 +96,7 @@ export default {
   'sources.channels': { one: '{n} canale', other: '{n} canali' }, 'sources.programmes': { one: '{n} programma', other: '{n} programmi' },
   'sources.every': 'aggiornata ogni {h} h', 'sources.onDemand': 'aggiornata a richiesta',
   'sources.imported': '{n} importati, {skipped} scartati', 'sources.items': { one: '{n} elemento', other: '{n} elementi' },
-  'sources.playlist.uploadProgress': 'Caricamento del file della playlist', 'sources.guide.uploadProgress': 'Caricamento del file della guida',
+  'sources.playlist.uploadProgress': 'Invio della playlist', 'sources.guide.uploadProgress': 'Invio della guida',
   'sources.uploading': 'Invio di {name}: {percent}%', 'sources.uploaded': '{name}: inviato; importazione in corso',
   'sources.progressOf': 'Importazione di {name}',
   'progress.queued': 'In coda', 'progress.downloading': 'Download', 'progress.importing': 'Importazione',
