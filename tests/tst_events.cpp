@@ -97,6 +97,7 @@ private Q_SLOTS:
     void cleanup();
     void eventsNeedAdminAuthAndRefuseUnknownParameters();
     void firstEventIsHelloThenEditsArriveAsChanged();
+    void editsOfChannelsCategoriesSourcesAndUsersArriveAsChangedInOrder();
     void playerJoiningAndLeavingGivesJoinedThenLeftInOrder();
     void importGivesProgressThenFinished();
     void reconnectWithLastEventIdReplaysWhatWasMissed();
@@ -192,6 +193,75 @@ void tst_Events::firstEventIsHelloThenEditsArriveAsChanged()
     QCOMPARE(changed.data.value(QLatin1String("keys")).toArray(),
              QJsonArray {QStringLiteral("stream_linger_s")});
     QVERIFY(changed.id.startsWith(m_server->server()->events()->instance().toLatin1() + '.'));
+}
+
+void tst_Events::editsOfChannelsCategoriesSourcesAndUsersArriveAsChangedInOrder()
+{
+    StreamPlayer *c = events();
+    QTRY_VERIFY(!eventsOf(c).isEmpty());
+    auto created = [&](const QString &path, const QByteArray &body) {
+        const HttpResult r = m_server->api("POST", path, body);
+        return r.status == 201 ? qint64(r.json().object().value(QLatin1String("id")).toInteger())
+                               : -1;
+    };
+    const qint64 category = created(QStringLiteral("/api/categories"), R"({"name": "News"})");
+    QVERIFY(category > 0);
+    const qint64 channel = created(QStringLiteral("/api/channels"),
+                                   R"({"name": "One", "address": ")" + kId.toLatin1() + R"("})");
+    QVERIFY(channel > 0);
+    QCOMPARE(m_server->api("PATCH", QStringLiteral("/api/channels/%1").arg(channel),
+                           QJsonObject {{QStringLiteral("name"), QStringLiteral("Uno")}})
+                     .status,
+             200);
+    QCOMPARE(m_server->api("POST", QStringLiteral("/api/channels/bulk"),
+                           QJsonObject {{QStringLiteral("ids"), QJsonArray {channel}},
+                                        {QStringLiteral("category_id"), category}})
+                     .status,
+             200);
+    const qint64 source
+            = created(QStringLiteral("/api/epg-sources"),
+                      R"({"name": "Guide", "location": "/nowhere/guide.xml", "enabled": false})");
+    QVERIFY(source > 0);
+    const qint64 user = created(QStringLiteral("/api/users"),
+                                R"({"username": "tv", "password": "k7mq4rtx9wpa"})");
+    QVERIFY(user > 0);
+    QCOMPARE(m_server->api("DELETE", QStringLiteral("/api/channels/%1").arg(channel)).status, 200);
+    // A refused edit changes nothing and says nothing.
+    QCOMPARE(m_server->api("PATCH", QStringLiteral("/api/categories/%1").arg(category),
+                           QJsonObject {{QStringLiteral("name"), 5}})
+                     .status,
+             400);
+    QCOMPARE(m_server->api("DELETE", QStringLiteral("/api/categories/%1").arg(category)).status,
+             200);
+
+    const QList<QStringList> expected {
+            {"categories", "created", QString::number(category)},
+            {"channels", "created", QString::number(channel)},
+            {"channels", "updated", QString::number(channel)},
+            {"channels", "bulk", QString::number(channel)},
+            {"epg-sources", "created", QString::number(source)},
+            {"users", "created", QString::number(user)},
+            {"channels", "deleted", QString::number(channel)},
+            {"categories", "deleted", QString::number(category)},
+    };
+    QList<QStringList> seen;
+    QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                seen.clear();
+                for (const SseEvent &e : eventsOf(c)) {
+                    if (e.type != "changed")
+                        continue;
+                    QStringList ids;
+                    for (const QJsonValue &v : e.data.value(QLatin1String("ids")).toArray())
+                        ids << QString::number(v.toInteger());
+                    seen.append({e.data.value(QLatin1String("area")).toString(),
+                                 e.data.value(QLatin1String("action")).toString(),
+                                 ids.join(QLatin1Char(','))});
+                }
+                return seen.size() >= expected.size();
+            }(),
+            10000);
+    QCOMPARE(seen, expected);
 }
 
 void tst_Events::playerJoiningAndLeavingGivesJoinedThenLeftInOrder()

@@ -36,6 +36,19 @@
 #include <QJsonArray>
 #include <QTimer>
 
+namespace {
+
+// The edits a route class stores reach the faces as "changed" events.
+template<typename Routes>
+void reportingChanges(Routes *routes, EventHub *events)
+{
+    QObject::connect(routes, &Routes::changed, events,
+                     [events](const QString &area, const QString &action,
+                              const QList<qint64> &ids) { events->changed(area, action, ids); });
+}
+
+} // namespace
+
 Server::Server(const QString &dataDir, const Settings &settings, QObject *parent)
     : QObject(parent), m_dataDir(dataDir), m_settings(settings)
 {
@@ -151,7 +164,7 @@ bool Server::start()
 
     // players: Xtream Codes API
     auto *players = new PlayerRoutes(this, m_http); // child of m_http: goes with it
-    new UsersRoutes(m_http, m_database.get(), m_streams);
+    reportingChanges(new UsersRoutes(m_http, m_database.get(), m_streams), m_events);
     // last: /U/P/{id} matches any three-segment path
     new LiveRoutes(this, m_http, m_streams, players);
 
@@ -299,10 +312,14 @@ void Server::registerAdminRoutes()
     Database *db = m_database.get();
     const auto writeSettings = [this](const QVariantMap &values) { return updateSettings(values); };
     new AuthRoutes(m_http, m_auth);
-    new ChannelsRoutes(m_http, db);
+    reportingChanges(new ChannelsRoutes(m_http, db), m_events);
     new ChecksRoutes(m_http, db, m_checker);
-    new CategoriesRoutes(m_http, db);
-    new SourcesRoutes(m_http, db, m_sources, QDir(m_dataDir).filePath(QStringLiteral("uploads")));
+    reportingChanges(new CategoriesRoutes(m_http, db), m_events);
+    reportingChanges(new SourcesRoutes(m_http, db, m_sources,
+                                       QDir(m_dataDir).filePath(QStringLiteral("uploads"))),
+                     m_events);
     new SettingsRoutes(m_http, &m_settings, writeSettings);
-    new BackupRoutes(m_http, db, &m_settings, writeSettings, m_sources, m_checker, m_engine);
+    reportingChanges(new BackupRoutes(m_http, db, &m_settings, writeSettings, m_sources, m_checker,
+                                      m_engine),
+                     m_events);
 }

@@ -274,23 +274,26 @@ QJsonValue isoTime(const QVariant &secs)
 }
 
 // DELETE of the row named by the path's {id}: 404 when there is none, else {"deleted": id}.
-void deleteById(const QSqlDatabase &db, const HttpRequest &req, QHttpServerResponder &r,
-                const QString &table, const char *what)
+std::optional<int> deleteById(const QSqlDatabase &db, const HttpRequest &req,
+                              QHttpServerResponder &r, const QString &table, const char *what)
 {
     const auto id = pathId(req, r, what);
     if (!id)
-        return;
+        return std::nullopt;
     QSqlQuery q(db);
     q.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table));
     q.addBindValue(*id);
-    if (!q.exec())
-        return dbError(r, q.lastError().text());
+    if (!q.exec()) {
+        dbError(r, q.lastError().text());
+        return std::nullopt;
+    }
     if (q.numRowsAffected() == 0) {
         Http::sendError(r, Http::Status::NotFound,
                         QStringLiteral("no such %1: %2").arg(QLatin1String(what)).arg(*id));
-        return;
+        return std::nullopt;
     }
     Http::sendJson(r, QJsonObject {{QStringLiteral("deleted"), *id}});
+    return id;
 }
 
 bool exists(const QSqlDatabase &db, const QString &table, qint64 id)

@@ -109,9 +109,10 @@ bool exists(const QSqlDatabase &db, const QString &table, qint64 id);
 // A category_id given in a body must name a category; false when it answered 400.
 bool categoryExistsOr400(const QSqlDatabase &db, const QJsonValue &category,
                          QHttpServerResponder &r);
-// DELETE of the row named by the path's {id}: 404 when there is none, else {"deleted": id}.
-void deleteById(const QSqlDatabase &db, const HttpRequest &req, QHttpServerResponder &r,
-                const QString &table, const char *what);
+// DELETE of the row named by the path's {id}: 404 when there is none, else {"deleted": id}
+// and the id.
+std::optional<int> deleteById(const QSqlDatabase &db, const HttpRequest &req,
+                              QHttpServerResponder &r, const QString &table, const char *what);
 // A write that failed: 409 with `duplicate` when it broke a UNIQUE constraint, else the
 // database error (503 while an import holds the lock, 500 otherwise).
 void writeFailed(QHttpServerResponder &r, const QSqlQuery &q, const QString &duplicate);

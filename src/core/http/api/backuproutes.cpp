@@ -110,6 +110,11 @@ BackupRoutes::BackupRoutes(HttpFront *http, Database *db, const Settings *settin
                             if (result.status != 200)
                                 return reply.sendError(result.status, result.error);
                             m_checker->clear();
+                            // The tables are replaced: every face reloads them (settings say so
+                            // themselves when they are written below).
+                            for (const char *area :
+                                 {"channels", "categories", "sources", "epg-sources", "users"})
+                                Q_EMIT changed(QLatin1String(area), QStringLiteral("restored"), {});
                             qCInfo(lcCatalog) << "Catalog restored from a backup";
                             // The restore emptied the guide: fetch it again now, not at the next
                             // schedule.

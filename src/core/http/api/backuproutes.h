@@ -25,6 +25,10 @@ public:
                  AceEngine *engine);
     ~BackupRoutes() override;
 
+Q_SIGNALS:
+    // An edit was stored: area and action as in the "changed" event (docs/admin-api.md).
+    void changed(const QString &area, const QString &action, const QList<qint64> &ids);
+
 private:
     Database *m_db;
     const Settings *m_settings;

@@ -97,7 +97,9 @@ CategoriesRoutes::CategoriesRoutes(HttpFront *http, Database *db) : QObject(http
                 if (!q.exec())
                     return writeFailed(
                             r, q, QStringLiteral("name: a category with this name already exists"));
-                Http::sendJson(r, *categoryJson(db, q.lastInsertId().toInt()), Status::Created);
+                const int id = q.lastInsertId().toInt();
+                Http::sendJson(r, *categoryJson(db, id), Status::Created);
+                Q_EMIT changed(QStringLiteral("categories"), QStringLiteral("created"), {id});
             });
 
     // Registered before /api/categories/{id} so "order" is not taken for an id.
@@ -156,6 +158,7 @@ CategoriesRoutes::CategoriesRoutes(HttpFront *http, Database *db) : QObject(http
                 if (!db.commit())
                     return dbError(r, db.lastError().text());
                 Http::sendJson(r, QJsonObject {{QStringLiteral("ok"), true}});
+                Q_EMIT changed(QStringLiteral("categories"), QStringLiteral("bulk"), {});
             });
 
     http->route(M::Get | M::Head, QStringLiteral("/api/categories/{id}"), Access::Admin,
@@ -204,14 +207,17 @@ CategoriesRoutes::CategoriesRoutes(HttpFront *http, Database *db) : QObject(http
                                 QStringLiteral("name: a category with this name already exists"));
                 }
                 Http::sendJson(r, *categoryJson(db, *id));
+                Q_EMIT changed(QStringLiteral("categories"), QStringLiteral("updated"), {*id});
             });
 
     http->route(M::Delete, QStringLiteral("/api/categories/{id}"), Access::Admin,
                 [this](const HttpRequest &req, QHttpServerResponder &r) {
                     // Its channels fall back to no category (ON DELETE SET NULL); a later import of
                     // the same group-title creates the category again.
-                    deleteById(m_db->connection(), req, r, QStringLiteral("categories"),
-                               "category");
+                    if (const auto id = deleteById(m_db->connection(), req, r,
+                                                   QStringLiteral("categories"), "category"))
+                        Q_EMIT changed(QStringLiteral("categories"), QStringLiteral("deleted"),
+                                       {*id});
                 });
 }
 

@@ -17,6 +17,10 @@ public:
     CategoriesRoutes(HttpFront *http, Database *db);
     ~CategoriesRoutes() override;
 
+Q_SIGNALS:
+    // An edit was stored: area and action as in the "changed" event (docs/admin-api.md).
+    void changed(const QString &area, const QString &action, const QList<qint64> &ids);
+
 private:
     Database *m_db;
     QThreadPool m_workers; // the list: its counts grow with the catalog

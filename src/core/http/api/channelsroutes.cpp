@@ -367,6 +367,7 @@ ChannelsRoutes::ChannelsRoutes(HttpFront *http, Database *db) : QObject(http), m
                 const int id = q.lastInsertId().toInt();
                 qCInfo(lcCatalog) << "Channel" << id << "created by the admin";
                 Http::sendJson(r, *channel(m_db->connection(), id), Status::Created);
+                Q_EMIT changed(QStringLiteral("channels"), QStringLiteral("created"), {id});
             });
 
     http->route(
@@ -442,6 +443,16 @@ ChannelsRoutes::ChannelsRoutes(HttpFront *http, Database *db) : QObject(http), m
                             }
                             return Answer::json(
                                     QJsonObject {{QStringLiteral("updated"), ids.size()}});
+                        },
+                        [this,
+                         ids = body->value(QLatin1String("ids")).toArray()](const Answer &answer) {
+                            if (!answer.ok())
+                                return;
+                            QList<qint64> changedIds;
+                            for (const QJsonValue &id : ids)
+                                changedIds.append(id.toInteger());
+                            Q_EMIT changed(QStringLiteral("channels"), QStringLiteral("bulk"),
+                                           changedIds);
                         });
             });
 
@@ -501,13 +512,17 @@ ChannelsRoutes::ChannelsRoutes(HttpFront *http, Database *db) : QObject(http), m
                         return dbError(r, q.lastError().text());
                 }
                 Http::sendJson(r, *channel(m_db->connection(), *id));
+                Q_EMIT changed(QStringLiteral("channels"), QStringLiteral("updated"), {*id});
             });
 
-    http->route(M::Delete, QStringLiteral("/api/channels/{id}"), Access::Admin,
-                [this](const HttpRequest &req, QHttpServerResponder &r) {
-                    // A channel still in its source's playlist comes back at the next refresh.
-                    deleteById(m_db->connection(), req, r, QStringLiteral("channels"), "channel");
-                });
+    http->route(
+            M::Delete, QStringLiteral("/api/channels/{id}"), Access::Admin,
+            [this](const HttpRequest &req, QHttpServerResponder &r) {
+                // A channel still in its source's playlist comes back at the next refresh.
+                if (const auto id
+                    = deleteById(m_db->connection(), req, r, QStringLiteral("channels"), "channel"))
+                    Q_EMIT changed(QStringLiteral("channels"), QStringLiteral("deleted"), {*id});
+            });
 
     // The guide of one channel, through its effective guide id.
     http->route(

@@ -26,6 +26,10 @@ public:
     static std::optional<QJsonObject> channel(const QSqlDatabase &db, int id);
     static QJsonObject channelJson(const QSqlQuery &q);
 
+Q_SIGNALS:
+    // An edit was stored: area and action as in the "changed" event (docs/admin-api.md).
+    void changed(const QString &area, const QString &action, const QList<qint64> &ids);
+
 private:
     Database *m_db;
     QThreadPool m_workers; // lists and searches: they grow with the catalog

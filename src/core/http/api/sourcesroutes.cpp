@@ -158,6 +158,8 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
                                      : QStringLiteral("/api/epg-sources");
         const QString table = SourceManager::table(kind);
         const char *what = kind == SourceManager::Kind::Channels ? "channel source" : "EPG source";
+        const QString area = kind == SourceManager::Kind::Channels ? QStringLiteral("sources")
+                                                                   : QStringLiteral("epg-sources");
 
         // A source's row and what it holds (a count that grows with the catalog: a worker
         // calls this for the list); sourceJson adds the progress the server thread keeps.
@@ -247,7 +249,8 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
 
         http->route(
                 M::Post, base, Access::Admin,
-                [this, kind, table, sourceJson](const HttpRequest &req, QHttpServerResponder &r) {
+                [this, kind, table, area, sourceJson](const HttpRequest &req,
+                                                      QHttpServerResponder &r) {
                     const auto body = jsonBody(req, r);
                     if (!body
                         || badRequest(r, checkObject(*body, kSourceFields,
@@ -278,6 +281,7 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
                     if (body->value(QLatin1String("enabled")).toBool(true))
                         m_sources->refresh(kind, id);
                     Http::sendJson(r, *sourceJson(id), Status::Created);
+                    Q_EMIT changed(area, QStringLiteral("created"), {id});
                 });
 
         http->route(
@@ -314,8 +318,8 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
 
         http->route(
                 M::Patch | M::Put, base + QStringLiteral("/{id}"), Access::Admin,
-                [this, kind, table, what, sourceJson](const HttpRequest &req,
-                                                      QHttpServerResponder &r) {
+                [this, kind, table, what, area, sourceJson](const HttpRequest &req,
+                                                            QHttpServerResponder &r) {
                     const auto id = pathId(req, r, what);
                     if (!id)
                         return;
@@ -354,11 +358,12 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
                             || !before->value(QLatin1String("enabled")).toBool()))
                         m_sources->refresh(kind, *id);
                     Http::sendJson(r, *sourceJson(*id));
+                    Q_EMIT changed(area, QStringLiteral("updated"), {*id});
                 });
 
         http->route(
                 M::Delete, base + QStringLiteral("/{id}"), Access::Admin,
-                [this, kind, table, what](const HttpRequest &req, QHttpServerResponder &r) {
+                [this, kind, table, what, area](const HttpRequest &req, QHttpServerResponder &r) {
                     const auto id = pathId(req, r, what);
                     if (!id)
                         return;
@@ -399,6 +404,7 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
                     qCInfo(lcCatalog).noquote()
                             << "Deleted" << SourceManager::kindName(kind) << "source" << *id;
                     Http::sendJson(r, QJsonObject {{QStringLiteral("deleted"), *id}});
+                    Q_EMIT changed(area, QStringLiteral("deleted"), {*id});
                 });
 
         // The file itself as the body (any content type, at most http_max_request_mib: the
@@ -406,8 +412,8 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
         // own, on demand only. The file is written on a worker; the import runs as for a URL.
         http->route(
                 M::Post, base + QStringLiteral("/upload"), Access::Admin,
-                [this, kind, table, what, sourceJson](const HttpRequest &req,
-                                                      QHttpServerResponder &r) {
+                [this, kind, table, what, area, sourceJson](const HttpRequest &req,
+                                                            QHttpServerResponder &r) {
                     const auto query = Query::check(req, r, {QStringLiteral("name")});
                     if (!query)
                         return;
@@ -444,7 +450,7 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
                                 saved.path = saveUpload(dir, kind, body, &saved.error);
                                 return saved;
                             },
-                            [this, reply, kind, table, name, taken,
+                            [this, reply, kind, table, name, taken, area,
                              sourceJson](Saved saved) mutable {
                                 if (saved.path.isEmpty()) {
                                     qCWarning(lcCatalog).noquote()
@@ -475,6 +481,7 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
                                         << id << name << "from an uploaded file" << saved.path;
                                 m_sources->refresh(kind, id);
                                 reply.sendJson(*sourceJson(id), 201);
+                                Q_EMIT changed(area, QStringLiteral("created"), {id});
                             });
                 });
 

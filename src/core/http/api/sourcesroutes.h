@@ -21,6 +21,10 @@ public:
     SourcesRoutes(HttpFront *http, Database *db, SourceManager *sources, QString uploadDir);
     ~SourcesRoutes() override;
 
+Q_SIGNALS:
+    // An edit was stored: area and action as in the "changed" event (docs/admin-api.md).
+    void changed(const QString &area, const QString &action, const QList<qint64> &ids);
+
 private:
     Database *m_db;
     SourceManager *m_sources;

@@ -63,7 +63,7 @@ UsersRoutes::UsersRoutes(HttpFront *http, Database *db, StreamManager *streams) 
                                                    {QStringLiteral("count"), out.size()}});
                 });
     http->route(M::Post, QStringLiteral("/api/users"), Access::Admin,
-                [database, answer](const HttpRequest &req, QHttpServerResponder &r) {
+                [this, database, answer](const HttpRequest &req, QHttpServerResponder &r) {
                     const auto body = Api::jsonBody(req, r);
                     if (!body)
                         return;
@@ -72,6 +72,9 @@ UsersRoutes::UsersRoutes(HttpFront *http, Database *db, StreamManager *streams) 
                     if (result.user)
                         qCInfo(lcPlayers).noquote() << "User" << result.user->username << "created";
                     answer(r, result, Http::Status::Created);
+                    if (result.user)
+                        Q_EMIT changed(QStringLiteral("users"), QStringLiteral("created"),
+                                       {result.user->id});
                 });
     http->route(M::Get | M::Head, QStringLiteral("/api/users/{id}"), Access::Admin,
                 [database, view](const HttpRequest &req, QHttpServerResponder &r) {
@@ -87,7 +90,7 @@ UsersRoutes::UsersRoutes(HttpFront *http, Database *db, StreamManager *streams) 
                     Http::sendJson(r, view(*user));
                 });
     http->route(M::Put | M::Patch, QStringLiteral("/api/users/{id}"), Access::Admin,
-                [database, streams, answer](const HttpRequest &req, QHttpServerResponder &r) {
+                [this, database, streams, answer](const HttpRequest &req, QHttpServerResponder &r) {
                     const auto id = userId(req, r);
                     if (!id)
                         return;
@@ -108,9 +111,11 @@ UsersRoutes::UsersRoutes(HttpFront *http, Database *db, StreamManager *streams) 
                                                    QStringLiteral("account changed"));
                     }
                     answer(r, result, Http::Status::Ok);
+                    if (result.user)
+                        Q_EMIT changed(QStringLiteral("users"), QStringLiteral("updated"), {*id});
                 });
     http->route(M::Delete, QStringLiteral("/api/users/{id}"), Access::Admin,
-                [database, streams](const HttpRequest &req, QHttpServerResponder &r) {
+                [this, database, streams](const HttpRequest &req, QHttpServerResponder &r) {
                     const auto id = userId(req, r);
                     if (!id)
                         return;
@@ -128,5 +133,6 @@ UsersRoutes::UsersRoutes(HttpFront *http, Database *db, StreamManager *streams) 
                     LiveRoutes::endStreams(streams, user->username,
                                            QStringLiteral("account deleted"));
                     Http::send(r, Http::Status::NoContent, "application/json", {});
+                    Q_EMIT changed(QStringLiteral("users"), QStringLiteral("deleted"), {*id});
                 });
 }

@@ -16,4 +16,8 @@ class UsersRoutes final : public QObject
 public:
     // A child of http; registers its routes there.
     UsersRoutes(HttpFront *http, Database *db, StreamManager *streams);
+
+Q_SIGNALS:
+    // An edit was stored: area and action as in the "changed" event (docs/admin-api.md).
+    void changed(const QString &area, const QString &action, const QList<qint64> &ids);
 };
