@@ -1063,6 +1063,15 @@ void tst_AdminApi::sourcesRefreshOnTheirInterval()
                      .value(QLatin1String("epg_id"))
                      .toString(),
              QStringLiteral("ch1"));
+    // Without a search, all of them (an absent parameter once matched nothing), in pages.
+    r = api("GET", QStringLiteral("/api/epg-channels"));
+    QCOMPARE(r.status, 200);
+    QCOMPARE(r.json().object().value(QLatin1String("total")).toInt(), 2);
+    QCOMPARE(r.json().object().value(QLatin1String("items")).toArray().size(), 2);
+    r = api("GET", QStringLiteral("/api/epg-channels?limit=1&offset=1"));
+    QCOMPARE(r.json().object().value(QLatin1String("items")).toArray().size(), 1);
+    QCOMPARE(r.json().object().value(QLatin1String("total")).toInt(), 2);
+    QCOMPARE(api("GET", QStringLiteral("/api/epg-channels?offset=-1")).status, 400);
 }
 
 void tst_AdminApi::stoppingDuringAnImportCancelsIt()

@@ -648,11 +648,13 @@ void tst_HostileClients::anAccountExpiringMidStreamEndsItsStreams()
     startServer({{QStringLiteral("engine_port"), int(fake.port())}});
     seedChannels(fake);
     const qint64 expires = QDateTime::currentSecsSinceEpoch() + 3;
-    QVERIFY(UserStore::create(m_ts->server()->database()->connection(),
-                              {{QStringLiteral("username"), QStringLiteral("soon")},
-                               {QStringLiteral("password"), QStringLiteral("p")},
-                               {QStringLiteral("expires_at"), expires}},
-                              0)
+    QVERIFY(UserStore::create(
+                    m_ts->server()->database()->connection(),
+                    {{QStringLiteral("username"), QStringLiteral("soon")},
+                     {QStringLiteral("password"), QStringLiteral("p")},
+                     {QStringLiteral("expires_at"),
+                      QDateTime::fromSecsSinceEpoch(expires, Qt::UTC).toString(Qt::ISODate)}},
+                    0)
                     .user);
     StreamPlayer player;
     player.open(m_ts->url(QStringLiteral("/live/soon/p/1.ts")));

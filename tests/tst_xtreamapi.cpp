@@ -237,7 +237,7 @@ void tst_XtreamApi::adminCreatesListsUpdatesAndDeletesUsers()
                          {{"username", "anna"},
                           {"password", "s3cret"},
                           {"max_connections", 2},
-                          {"expires_at", 4000000000.0},
+                          {"expires_at", "2096-10-02T07:06:40Z"},
                           {"categories", QJsonArray {1, 2}}});
     QCOMPARE(r.status, 201);
     QJsonObject u = object(r);
@@ -247,8 +247,12 @@ void tst_XtreamApi::adminCreatesListsUpdatesAndDeletesUsers()
     COMPARE_STRING(u, "password", "s3cret");
     QCOMPARE(u.value(QLatin1String("enabled")).toBool(false), true);
     COMPARE_NUMBER(u, "max_connections", 2);
-    COMPARE_NUMBER(u, "expires_at", 4000000000LL);
-    QVERIFY(qAbs(u.value(QLatin1String("created_at")).toInteger() - m_now) < 60);
+    // Admin API times are ISO 8601 UTC.
+    COMPARE_STRING(u, "expires_at", "2096-10-02T07:06:40Z");
+    const QDateTime created
+            = QDateTime::fromString(u.value(QLatin1String("created_at")).toString(), Qt::ISODate);
+    QCOMPARE(created.timeSpec(), Qt::UTC);
+    QVERIFY(qAbs(created.toSecsSinceEpoch() - m_now) < 60);
     QCOMPARE(u.value(QLatin1String("categories")).toArray(), (QJsonArray {1, 2}));
     QCOMPARE(u.value(QLatin1String("replace_oldest")).toBool(true), false);
     COMPARE_STRING(u, "status", "Active");
@@ -313,7 +317,14 @@ void tst_XtreamApi::badUserInputIsRefusedNamingTheField_data()
             << QByteArray(R"({"username":"u","password":"p","max_connections":1.5})")
             << "max_connections";
     QTest::newRow("negative expiry")
-            << QByteArray(R"({"username":"u","password":"p","expires_at":-5})") << "expires_at";
+            << QByteArray(R"({"username":"u","password":"p","expires_at":"1969-12-31T23:59:55Z"})")
+            << "expires_at";
+    QTest::newRow("epoch expiry") << QByteArray(
+            R"({"username":"u","password":"p","expires_at":1767225600})")
+                                  << "expires_at";
+    QTest::newRow("expiry without offset")
+            << QByteArray(R"({"username":"u","password":"p","expires_at":"2026-11-21T17:00:00"})")
+            << "expires_at";
     QTest::newRow("text expiry") << QByteArray(
             R"({"username":"u","password":"p","expires_at":"soon"})")
                                  << "expires_at";
@@ -382,7 +393,7 @@ void tst_XtreamApi::accountInfoHasTheExactTypes()
     addUser({{"username", "Anna.R"},
              {"password", "pa&ss+1"},
              {"max_connections", 2},
-             {"expires_at", 1767225600.0 + 10 * 365 * 86400}});
+             {"expires_at", "2035-12-30T00:00:00Z"}});
     const HttpResult r
             = httpGet(url(QStringLiteral("/player_api.php?username=Anna.R&password=pa%26ss%2B1")));
     QCOMPARE(r.status, 200);
@@ -525,7 +536,7 @@ void tst_XtreamApi::disabledAndExpiredAccountsGetTheirStatusAndNoData_data()
     QTest::addColumn<QJsonObject>("fields");
     QTest::addColumn<QString>("status");
     QTest::newRow("disabled") << QJsonObject {{"enabled", false}} << "Disabled";
-    QTest::newRow("expired") << QJsonObject {{"expires_at", 1700000000}} << "Expired";
+    QTest::newRow("expired") << QJsonObject {{"expires_at", "2023-11-14T22:13:20Z"}} << "Expired";
 }
 
 void tst_XtreamApi::disabledAndExpiredAccountsGetTheirStatusAndNoData()

@@ -298,7 +298,7 @@ void tst_XtreamLive::refusedPlayersGetTheReason()
     addUser({{"username", "u"}, {"password", "p"}});
     addUser({{"username", "news"}, {"password", "n"}, {"categories", QJsonArray {2}}});
     addUser({{"username", "off"}, {"password", "o"}, {"enabled", false}});
-    addUser({{"username", "old"}, {"password", "o"}, {"expires_at", 1000}});
+    addUser({{"username", "old"}, {"password", "o"}, {"expires_at", "1970-01-01T00:16:40Z"}});
     const HttpResult r = httpGet(url(path));
     QCOMPARE(r.status, status);
     QVERIFY(!r.json().object().value(QLatin1String("error")).toString().isEmpty());

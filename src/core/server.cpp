@@ -140,12 +140,12 @@ bool Server::start()
     connect(this, &Server::settingsChanged, m_streams,
             [this] { m_streams->setConfig(StreamConfig::fromSettings(m_settings)); });
     registerStreamRoutes(m_http, m_streams);
-    AceAccess::registerGuard(m_http, this); // who may use them (ace_access)
+    AceAccess::registerGuard(m_http, &m_settings); // who may use them (ace_access)
     m_events->watchStreams(m_streams);
 
     // catalog and admin API: route objects are children of m_http and go with it
-    m_sources = new SourceManager(this, this);
-    m_checker = new ChannelChecker(this, this);
+    m_sources = new SourceManager(m_database.get(), &m_settings, this);
+    m_checker = new ChannelChecker(m_database.get(), &m_settings, m_engine, this);
     m_events->watchImports(m_sources);
     m_events->watchChecks(m_checker);
     m_auth = new AdminAuth(m_database.get(), m_settings, m_http, this);
@@ -153,10 +153,11 @@ bool Server::start()
     registerAdminRoutes();
 
     // players: Xtream Codes API
-    auto *players = new PlayerRoutes(this, m_http); // child of m_http: goes with it
+    auto *players = new PlayerRoutes(m_database.get(), &m_settings, m_streams,
+                                     m_http); // child of m_http: goes with it
     reportingChanges(new UsersRoutes(m_http, m_database.get(), m_streams), m_events);
     // last: /U/P/{id} matches any three-segment path
-    new LiveRoutes(this, m_http, m_streams, players);
+    new LiveRoutes(m_database.get(), &m_settings, m_http, m_streams, players);
 
     QString error;
     HttpFront::Limits limits;

@@ -1,23 +1,24 @@
 #include "channelchecker.h"
 
+#include "checkstore.h"
 #include "engine/aceengine.h"
 #include "net/replylimit.h"
-#include "server.h"
 #include "sourcemanager.h"
 #include "storage/database.h"
+#include "storage/settings.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QNetworkReply>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QUrlQuery>
 
 namespace {
 constexpr int kRetryMs = 1000;
 }
 
-ChannelChecker::ChannelChecker(Server *server, QObject *parent) : QObject(parent), m_server(server)
+ChannelChecker::ChannelChecker(Database *db, const Settings *settings, AceEngine *engine,
+                               QObject *parent)
+    : QObject(parent), m_db(db), m_settings(settings), m_engine(engine)
 {
     m_pause.setSingleShot(true);
     m_pause.setTimerType(Qt::PreciseTimer); // the pause is a promise to the engine: never early
@@ -38,16 +39,13 @@ ChannelChecker::~ChannelChecker()
 
 int ChannelChecker::enqueue(const QList<int> &channelIds)
 {
-    QSqlQuery q(m_server->database()->connection());
-    q.prepare(QStringLiteral("SELECT kind FROM channels WHERE id = ?"));
+    const QSqlDatabase db = m_db->connection();
     int added = 0;
     for (int id : channelIds) {
         if (id == m_running || m_queue.contains(id))
             continue;
-        q.addBindValue(id);
-        if (!q.exec() || !q.next() || q.value(0).toString() != QLatin1String("acestream"))
+        if (CheckStore::kind(db, id) != QLatin1String("acestream"))
             continue;
-        q.finish();
         m_queue.append(id);
         ++added;
     }
@@ -58,14 +56,7 @@ int ChannelChecker::enqueue(const QList<int> &channelIds)
 
 int ChannelChecker::enqueueAll()
 {
-    QList<int> ids;
-    QSqlQuery q(m_server->database()->connection());
-    if (q.exec(QStringLiteral("SELECT id FROM channels WHERE kind = 'acestream' AND active = 1"
-                              " ORDER BY COALESCE(custom_number, number), id"))) {
-        while (q.next())
-            ids << q.value(0).toInt();
-    }
-    return enqueue(ids);
+    return enqueue(CheckStore::activeAceStreamIds(m_db->connection()));
 }
 
 void ChannelChecker::clear()
@@ -78,7 +69,7 @@ QJsonObject ChannelChecker::status() const
     return {{QStringLiteral("queued"), int(m_queue.size())},
             {QStringLiteral("running"), m_running ? QJsonValue(m_running) : QJsonValue()},
             {QStringLiteral("checked"), m_checked},
-            {QStringLiteral("delay_ms"), m_server->settings().channelCheckDelayMs()},
+            {QStringLiteral("delay_ms"), m_settings->channelCheckDelayMs()},
             {QStringLiteral("unsaved"), int(m_unsaved.size())}};
 }
 
@@ -88,30 +79,26 @@ void ChannelChecker::next()
         return; // one at a time
     while (!m_queue.isEmpty()) {
         const int id = m_queue.takeFirst();
-        QSqlQuery q(m_server->database()->connection());
-        q.prepare(QStringLiteral(
-                "SELECT content_id, infohash FROM channels WHERE id = ? AND kind = 'acestream'"));
-        q.addBindValue(id);
-        if (!q.exec() || !q.next())
+        const auto target = CheckStore::target(m_db->connection(), id);
+        if (!target)
             continue; // deleted meanwhile
-        AceEngine *engine = m_server->engine();
+        AceEngine *engine = m_engine;
         if (!engine)
             return;
         QUrl url = engine->endpoint(QStringLiteral("/server/api"));
         QUrlQuery query;
         query.addQueryItem(QStringLiteral("api_version"), QStringLiteral("3"));
         query.addQueryItem(QStringLiteral("method"), QStringLiteral("get_media_files"));
-        if (!q.value(0).toString().isEmpty())
-            query.addQueryItem(QStringLiteral("content_id"), q.value(0).toString());
+        if (!target->contentId.isEmpty())
+            query.addQueryItem(QStringLiteral("content_id"), target->contentId);
         else
-            query.addQueryItem(QStringLiteral("infohash"), q.value(1).toString());
+            query.addQueryItem(QStringLiteral("infohash"), target->infohash);
         url.setQuery(query);
         QNetworkRequest request(url);
-        request.setTransferTimeout(m_server->settings().channelCheckTimeoutSeconds() * 1000);
+        request.setTransferTimeout(m_settings->channelCheckTimeoutSeconds() * 1000);
         QNetworkReply *reply = engine->network()->get(request);
         // A torrent's file list: small, but not as small as the other engine answers.
-        ReplyLimit::apply(reply, 1024 * 1024,
-                          m_server->settings().channelCheckTimeoutSeconds() * 1000,
+        ReplyLimit::apply(reply, 1024 * 1024, m_settings->channelCheckTimeoutSeconds() * 1000,
                           QStringLiteral("a channel check"));
         m_reply = reply;
         m_running = id;
@@ -155,7 +142,7 @@ void ChannelChecker::onFinished(QNetworkReply *reply, int channelId)
     store(channelId, status, error);
     ++m_checked;
     Q_EMIT checked(channelId, status, error);
-    m_pause.start(m_server->settings().channelCheckDelayMs());
+    m_pause.start(m_settings->channelCheckDelayMs());
 }
 
 void ChannelChecker::store(int channelId, const QString &status, const QString &error)
@@ -171,19 +158,12 @@ void ChannelChecker::store(int channelId, const QString &status, const QString &
 
 bool ChannelChecker::write(int channelId, const QString &status, const QString &error, qint64 at)
 {
-    QSqlQuery q(m_server->database()->connection());
-    q.prepare(QStringLiteral(
-            "UPDATE channels SET check_status = ?, check_error = ?, checked_at = ? WHERE id = ?"));
-    q.addBindValue(status);
-    q.addBindValue(error.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(error));
-    q.addBindValue(at);
-    q.addBindValue(channelId);
-    if (q.exec())
+    const StoreResult saved = CheckStore::save(m_db->connection(), channelId, status, error, at);
+    if (saved.ok())
         return true;
-    if (Database::isBusy(q.lastError()))
+    if (Database::isBusy(saved.error))
         return false; // retried later
-    qCWarning(lcCatalog) << "Cannot store the check of channel" << channelId
-                         << q.lastError().text();
+    qCWarning(lcCatalog) << "Cannot store the check of channel" << channelId << saved.error;
     return true; // not a lock: retrying would fail the same way
 }
 

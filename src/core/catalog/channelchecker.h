@@ -8,8 +8,10 @@
 #include <QPointer>
 #include <QTimer>
 
+class AceEngine;
+class Database;
 class QNetworkReply;
-class Server;
+class Settings;
 
 // Asks the engine whether AceStream channels are available (get_media_files), strictly one
 // channel at a time with a pause between checks: bulk checks crash the engine. Stores
@@ -20,7 +22,9 @@ class ChannelChecker final : public QObject
     Q_DISABLE_COPY_MOVE(ChannelChecker)
 
 public:
-    explicit ChannelChecker(Server *server, QObject *parent = nullptr);
+    // settings: the server's, read at each check (delay and timeout change at run time).
+    ChannelChecker(Database *db, const Settings *settings, AceEngine *engine,
+                   QObject *parent = nullptr);
     ~ChannelChecker() override;
 
     // Queues the channels not already queued; direct (non-AceStream) ones are left out.
@@ -52,7 +56,9 @@ private:
         qint64 at = 0;
     };
 
-    Server *m_server;
+    Database *m_db;
+    const Settings *m_settings;
+    QPointer<AceEngine> m_engine;
     QList<int> m_queue;
     QPointer<QNetworkReply> m_reply;
     int m_running = 0;

@@ -1,16 +1,15 @@
 #include "sourcemanager.h"
 
+#include "catalog/sourcestore.h"
 #include "net/replylimit.h"
-#include "server.h"
 #include "storage/database.h"
+#include "storage/settings.h"
 #include "version.h"
 
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QNetworkReply>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <QThread>
 
 Q_LOGGING_CATEGORY(lcCatalog, "acehub.catalog")
@@ -46,8 +45,8 @@ QString SourceManager::displayLocation(const QString &location)
                       : location.trimmed();
 }
 
-SourceManager::SourceManager(Server *server, QObject *parent)
-    : QObject(parent), m_server(server), m_db(server->database())
+SourceManager::SourceManager(Database *db, const Settings *settings, QObject *parent)
+    : QObject(parent), m_settings(settings), m_db(db)
 {
     connect(&m_tick, &QTimer::timeout, this, &SourceManager::tick);
 }
@@ -88,18 +87,13 @@ void SourceManager::tick()
 {
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     for (Kind kind : {Kind::Channels, Kind::Guide}) {
-        QSqlQuery q(m_db->connection());
-        q.prepare(QStringLiteral("SELECT id FROM %1 WHERE enabled = 1 AND refresh_interval_s > 0"
-                                 " AND (last_refresh_at IS NULL OR last_refresh_at + "
-                                 "refresh_interval_s <= ?)")
-                          .arg(table(kind)));
-        q.addBindValue(now);
-        if (!q.exec()) {
-            qCWarning(lcCatalog) << "Cannot read the sources:" << q.lastError().text();
+        QString error;
+        const auto due = SourceStore::due(m_db->connection(), kind, now, &error);
+        if (!due) {
+            qCWarning(lcCatalog) << "Cannot read the sources:" << error;
             continue;
         }
-        while (q.next()) {
-            const int id = q.value(0).toInt();
+        for (const int id : *due) {
             if (!isBusy(kind, id))
                 refresh(kind, id);
         }
@@ -108,10 +102,7 @@ void SourceManager::tick()
 
 bool SourceManager::refresh(Kind kind, int id, QString *error)
 {
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(table(kind)));
-    q.addBindValue(id);
-    if (!q.exec() || !q.next()) {
+    if (!SourceStore::exists(m_db->connection(), kind, id)) {
         if (error)
             *error = QStringLiteral("no such source: %1").arg(id);
         return false;
@@ -192,21 +183,18 @@ void SourceManager::startNext()
         return;
     m_current = m_queue.takeFirst();
     m_cancel = false;
-    QSqlQuery q(m_db->connection());
-    q.prepare(QStringLiteral("SELECT location, name FROM %1 WHERE id = ?")
-                      .arg(table(m_current->kind)));
-    q.addBindValue(m_current->id);
-    if (!q.exec() || !q.next()) {
+    const auto source = SourceStore::location(m_db->connection(), m_current->kind, m_current->id);
+    if (!source) {
         ImportOutcome gone;
         gone.error = QStringLiteral("the source was deleted");
         finish(gone);
         return;
     }
-    const QString location = q.value(0).toString().trimmed();
+    const QString location = source->location;
     qCInfo(lcCatalog).noquote() << "Refreshing" << kindName(m_current->kind) << "source"
-                                << m_current->id << q.value(1).toString() << "from"
+                                << m_current->id << source->name << "from"
                                 << displayLocation(location);
-    Q_EMIT importStarted(m_current->kind, m_current->id, q.value(1).toString());
+    Q_EMIT importStarted(m_current->kind, m_current->id, source->name);
     const QUrl url(location);
     if (isWeb(url)) {
         fetch(url);
@@ -227,7 +215,7 @@ void SourceManager::fetch(const QUrl &url)
         return;
     }
     m_current->download = std::move(file);
-    const Settings &settings = m_server->settings();
+    const Settings &settings = *m_settings;
     const qint64 maxBytes = settings.sourceFetchMaxBytes();
     QNetworkRequest request(url);
     request.setTransferTimeout(settings.sourceFetchTimeoutSeconds() * 1000);
@@ -299,7 +287,7 @@ void SourceManager::runImport(const QString &path)
         return;
     }
     setProgress(QStringLiteral("importing"), {});
-    const Settings &settings = m_server->settings();
+    const Settings &settings = *m_settings;
     const Kind kind = m_current->kind;
     const int id = m_current->id;
     CatalogImport::Limits limits;
@@ -346,17 +334,7 @@ void SourceManager::finish(const ImportOutcome &outcome)
     if (!job)
         return;
     const qint64 now = QDateTime::currentSecsSinceEpoch();
-    QSqlQuery q(m_db->connection());
     if (outcome.ok) {
-        q.prepare(
-                QStringLiteral(
-                        "UPDATE %1 SET last_refresh_at = ?, last_status = 'ok', last_error = NULL,"
-                        " last_imported = ?, last_skipped = ? WHERE id = ?")
-                        .arg(table(job->kind)));
-        q.addBindValue(now);
-        q.addBindValue(outcome.imported);
-        q.addBindValue(outcome.skipped);
-        q.addBindValue(job->id);
         if (job->kind == Kind::Channels)
             qCInfo(lcCatalog).noquote()
                     << QStringLiteral("Channel source %1 imported: %2 channels (%3 new, %4 "
@@ -379,13 +357,6 @@ void SourceManager::finish(const ImportOutcome &outcome)
         for (const QString &problem : outcome.problems)
             qCDebug(lcCatalog).noquote() << "  skipped:" << problem;
     } else {
-        q.prepare(QStringLiteral(
-                          "UPDATE %1 SET last_refresh_at = ?, last_status = 'error', last_error = ?"
-                          " WHERE id = ?")
-                          .arg(table(job->kind)));
-        q.addBindValue(now);
-        q.addBindValue(outcome.error);
-        q.addBindValue(job->id);
         qCWarning(lcCatalog).noquote()
                 << QStringLiteral("%1 source %2 not imported, the catalog is unchanged: %3")
                            .arg(job->kind == Kind::Channels ? QStringLiteral("Channel")
@@ -393,8 +364,12 @@ void SourceManager::finish(const ImportOutcome &outcome)
                            .arg(job->id)
                            .arg(outcome.error);
     }
-    if (!job->cancelled && !q.exec())
-        qCWarning(lcCatalog) << "Cannot store the source status:" << q.lastError().text();
+    if (!job->cancelled) {
+        const StoreResult recorded
+                = SourceStore::recordOutcome(m_db->connection(), job->kind, job->id, outcome, now);
+        if (!recorded.ok())
+            qCWarning(lcCatalog) << "Cannot store the source status:" << recorded.error;
+    }
     job->state = QStringLiteral("idle");
     job->progress.percent = outcome.ok ? 100 : job->progress.percent;
     m_lastProgress.insert(key(job->kind, job->id), progressJson(*job));

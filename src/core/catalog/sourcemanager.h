@@ -20,7 +20,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcCatalog)
 class Database;
 class QNetworkReply;
 class QThread;
-class Server;
+class Settings;
 
 // Refreshes channel sources (M3U) and EPG sources (XMLTV): on each source's interval and on
 // demand. Downloads run asynchronously on the server thread into a temporary file; parsing and
@@ -35,7 +35,9 @@ public:
     enum class Kind { Channels, Guide };
     Q_ENUM(Kind)
 
-    explicit SourceManager(Server *server, QObject *parent = nullptr);
+    // settings: the server's, read at each refresh (limits and the guide window change at run
+    // time).
+    SourceManager(Database *db, const Settings *settings, QObject *parent = nullptr);
     ~SourceManager() override; // cancels a running import and waits for its thread
 
     static QString table(Kind kind);
@@ -87,7 +89,7 @@ private:
     void setProgress(const QString &state, const ImportProgress &progress);
     QJsonObject progressJson(const Job &job) const;
 
-    Server *m_server;
+    const Settings *m_settings;
     Database *m_db;
     QNetworkAccessManager m_network;
     QTimer m_tick;

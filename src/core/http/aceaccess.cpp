@@ -3,7 +3,7 @@
 #include "http/httpfront.h"
 #include "http/httputil.h"
 #include "log/logger.h"
-#include "server.h"
+#include "storage/settings.h"
 
 #include <QElapsedTimer>
 #include <QNetworkInterface>
@@ -39,7 +39,7 @@ bool isLocalNetwork(const QHostAddress &peer, const QList<QPair<QHostAddress, in
     return false;
 }
 
-void registerGuard(HttpFront *http, Server *server)
+void registerGuard(HttpFront *http, const Settings *settings)
 {
     struct Cache
     {
@@ -47,12 +47,12 @@ void registerGuard(HttpFront *http, Server *server)
         QList<QPair<QHostAddress, int>> networks;
     };
     auto cache = std::make_shared<Cache>();
-    const auto guard = [http, server, cache](HttpRequest &req, QHttpServerResponder &r) {
+    const auto guard = [http, settings, cache](HttpRequest &req, QHttpServerResponder &r) {
         const auto admin = http->adminCredentials(req, r);
         if (!admin)
             return false; // wrong credentials: answered
         req.admin = *admin;
-        const QString access = server->settings().aceAccess();
+        const QString access = settings->aceAccess();
         if (*admin || access == QLatin1String("anyone"))
             return true;
         const QHostAddress peer = req.http.remoteAddress();

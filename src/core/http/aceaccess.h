@@ -5,7 +5,7 @@
 #include <QPair>
 
 class HttpFront;
-class Server;
+class Settings;
 
 // Who may use the anonymous AceStream routes (/ace/getstream, /ace/status), by the setting
 // ace_access: anyone, lan (a peer in one of this machine's networks, or loopback) or none. The
@@ -13,7 +13,8 @@ class Server;
 // held to ace_anonymous_sessions, and only the admin sees engine URLs in /ace/status.
 namespace AceAccess {
 
-void registerGuard(HttpFront *http, Server *server);
+// settings: the server's, read at each request (ace_access changes at run time).
+void registerGuard(HttpFront *http, const Settings *settings);
 
 // Whether peer is this machine or in the subnet of one of its interfaces. networks: the
 // interfaces' (address, prefix length) pairs, see localNetworks().

@@ -3,8 +3,8 @@
 #include "http/httputil.h"
 #include "http/playerroutes.h"
 #include "http/streamroutes.h"
-#include "server.h"
 #include "storage/database.h"
+#include "storage/settings.h"
 #include "stream/streammanager.h"
 #include "xtream/playercatalog.h"
 #include "xtream/userstore.h"
@@ -24,9 +24,9 @@ QHostAddress plainAddress(const QHostAddress &address)
 
 } // namespace
 
-LiveRoutes::LiveRoutes(Server *server, HttpFront *http, StreamManager *streams,
-                       PlayerRoutes *players)
-    : QObject(http), m_server(server), m_players(players), m_streams(streams)
+LiveRoutes::LiveRoutes(Database *db, const Settings *settings, HttpFront *http,
+                       StreamManager *streams, PlayerRoutes *players)
+    : QObject(http), m_db(db), m_settings(settings), m_players(players), m_streams(streams)
 {
     connect(streams, &StreamManager::clientDetached, this,
             [this](quint64 clientId, const QString &) {
@@ -77,7 +77,7 @@ void LiveRoutes::play(const HttpRequest &req, QHttpServerResponder &r)
     QString idText = req.arg(QStringLiteral("id"));
     if (idText.endsWith(QLatin1String(".ts")))
         idText.chop(3);
-    QSqlDatabase db = m_server->database()->connection();
+    QSqlDatabase db = m_db->connection();
     const PlayerRoutes::SignIn signedIn = m_players->signIn(req, username, password);
     if (signedIn.retryAfter > 0) {
         PlayerRoutes::sendThrottled(r, signedIn.retryAfter);
@@ -147,7 +147,7 @@ bool LiveRoutes::admit(const XtreamUser &user, const QHostAddress &peer, QHttpSe
     // Streams to end, oldest first: those of the same address (a reconnect or a zap whose old
     // connection is not noticed closed yet), then, if the account asks for it, any.
     QList<quint64> victims;
-    if (m_server->settings().xtreamSameAddressReplaces()) {
+    if (m_settings->xtreamSameAddressReplaces()) {
         for (quint64 id : open) {
             if (victims.size() < excess && m_peers.value(id) == peer)
                 victims.append(id);
@@ -203,7 +203,7 @@ void LiveRoutes::scheduleAccountCheck()
 
 void LiveRoutes::checkAccounts()
 {
-    QSqlDatabase db = m_server->database()->connection();
+    QSqlDatabase db = m_db->connection();
     const qint64 now = QDateTime::currentSecsSinceEpoch();
     QHash<qint64, QString> ended; // user id -> why
     QSet<qint64> seen;

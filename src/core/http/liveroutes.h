@@ -10,7 +10,8 @@
 #include <optional>
 
 class PlayerRoutes;
-class Server;
+class Database;
+class Settings;
 class StreamManager;
 struct XtreamUser;
 
@@ -25,7 +26,9 @@ class LiveRoutes final : public QObject
 public:
     // Registers its routes on http (last: /U/P/{id} matches any three-segment path). Sign-ins
     // go through players' (one login throttle for every player route).
-    LiveRoutes(Server *server, HttpFront *http, StreamManager *streams, PlayerRoutes *players);
+    // settings: the server's, read at each request.
+    LiveRoutes(Database *db, const Settings *settings, HttpFront *http, StreamManager *streams,
+               PlayerRoutes *players);
 
     // The StreamManager tag of an account's players.
     static QString tag(const QString &username);
@@ -44,7 +47,8 @@ private:
     void checkAccounts();
     void scheduleAccountCheck();
 
-    Server *m_server;
+    Database *m_db;
+    const Settings *m_settings;
     PlayerRoutes *m_players;
     QPointer<StreamManager> m_streams;
     QHash<quint64, QHostAddress> m_peers; // attached player -> its address

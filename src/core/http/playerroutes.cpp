@@ -2,8 +2,8 @@
 
 #include "http/httputil.h"
 #include "http/liveroutes.h"
-#include "server.h"
 #include "storage/database.h"
+#include "storage/settings.h"
 #include "xtream/playercatalog.h"
 #include "xtream/playlistwriter.h"
 #include "xtream/xmltvwriter.h"
@@ -56,8 +56,9 @@ PlayerRoutes::LateAnswer jsonAnswer(const Json &value)
 
 } // namespace
 
-PlayerRoutes::PlayerRoutes(Server *server, HttpFront *http)
-    : QObject(http), m_server(server), m_http(http)
+PlayerRoutes::PlayerRoutes(Database *db, const Settings *settings, StreamManager *streams,
+                           HttpFront *http)
+    : QObject(http), m_db(db), m_settings(settings), m_streams(streams), m_http(http)
 {
     m_builders.setMaxThreadCount(2);
     using Access = HttpFront::Access;
@@ -103,7 +104,7 @@ void PlayerRoutes::answerLate(const HttpRequest &req, const QString &what, Build
     // Qt 6.4 offers no way to hand the connection back, it closes after the answer.
     QObject::disconnect(socket, &QTcpSocket::readyRead, m_http, nullptr);
     const bool head = req.method() == HttpFront::Method::Head;
-    Database *database = m_server->database();
+    Database *database = m_db;
     // ~PlayerRoutes waits for the builders, so `this` outlives every task; a result queued to
     // a PlayerRoutes deleted since is dropped by Qt.
     m_builders.start([this, database, socket, head, what, build = std::move(build)] {
@@ -130,7 +131,7 @@ void PlayerRoutes::answerLate(const HttpRequest &req, const QString &what, Build
 
 int PlayerRoutes::activeConnections(const QString &username) const
 {
-    return LiveRoutes::activeConnections(m_server->streams(), username);
+    return LiveRoutes::activeConnections(m_streams, username);
 }
 
 QHash<QString, QString> PlayerRoutes::parameters(const HttpRequest &req)
@@ -186,7 +187,7 @@ XtreamJson::Endpoint PlayerRoutes::endpoint(const HttpRequest &req)
 
 QTimeZone PlayerRoutes::timeZone() const
 {
-    const QString id = m_server->settings().xtreamTimezone();
+    const QString id = m_settings->xtreamTimezone();
     if (!id.isEmpty()) {
         QTimeZone zone(id.toUtf8());
         if (zone.isValid())
@@ -202,7 +203,7 @@ PlayerRoutes::SignIn PlayerRoutes::signIn(const HttpRequest &req, const QString 
     const QHostAddress peer = req.http.remoteAddress();
     const quint32 ip4 = peer.toIPv4Address(&v4);
     const QString address = v4 ? QHostAddress(ip4).toString() : peer.toString();
-    const Settings &settings = m_server->settings();
+    const Settings &settings = *m_settings;
     m_logins.setLimits(settings.xtreamLoginMaxFailures(), settings.xtreamLoginWindowSeconds());
     SignIn out;
     out.retryAfter = m_logins.retryAfter(address, username);
@@ -210,7 +211,7 @@ PlayerRoutes::SignIn PlayerRoutes::signIn(const HttpRequest &req, const QString 
         qCDebug(lcPlayers).noquote() << "Held back a login of" << username << "from" << address;
         return out;
     }
-    out.user = UserStore::authenticate(m_server->database()->connection(), username, password);
+    out.user = UserStore::authenticate(m_db->connection(), username, password);
     if (out.user) {
         m_logins.succeeded(address, username);
     } else if (m_logins.failed(address, username)) {
@@ -279,7 +280,7 @@ void PlayerRoutes::playerApi(const HttpRequest &req, QHttpServerResponder &r)
         Http::sendJson(r, accountBlock(req, user, now));
         return;
     }
-    QSqlDatabase db = m_server->database()->connection();
+    QSqlDatabase db = m_db->connection();
     if (action == QLatin1String("get_live_categories")) {
         // Counting what a user may see walks the channels: built off the server thread too.
         answerLate(req, QStringLiteral("Live categories for ") + user.username,

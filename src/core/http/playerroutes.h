@@ -14,7 +14,9 @@
 
 #include <functional>
 
-class Server;
+class Database;
+class Settings;
+class StreamManager;
 
 // What IPTV players use: /player_api.php, /get.php, /xmltv.php and /panel_api.php over the
 // Xtream users and the catalog.
@@ -24,8 +26,9 @@ class PlayerRoutes final : public QObject
     Q_DISABLE_COPY_MOVE(PlayerRoutes)
 
 public:
-    // Registers its routes on http; reads settings and the database through server.
-    PlayerRoutes(Server *server, HttpFront *http);
+    // Registers its routes on http. settings: the server's, read at each request; streams: for
+    // each account's active connections.
+    PlayerRoutes(Database *db, const Settings *settings, StreamManager *streams, HttpFront *http);
     ~PlayerRoutes() override;
 
     // Streams a user has open now (their active_cons).
@@ -90,7 +93,9 @@ private:
     // answer in the log.
     void answerLate(const HttpRequest &req, const QString &what, Builder build);
 
-    Server *m_server;
+    Database *m_db;
+    const Settings *m_settings;
+    StreamManager *m_streams;
     HttpFront *m_http;
     LoginThrottle m_logins;
     QThreadPool

@@ -3,6 +3,7 @@
 #include "log/logger.h"
 #include "migrations.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -242,4 +243,27 @@ bool Database::saveSettings(const QVariantMap &values, QString *error)
         return false;
     }
     return true;
+}
+
+QVariant Database::bindValue(const QJsonValue &v)
+{
+    if (v.isNull() || v.isUndefined())
+        return QVariant(QMetaType(QMetaType::QString));
+    if (v.isString())
+        return v.toString().trimmed();
+    if (v.isBool())
+        return v.toBool() ? 1 : 0;
+    return qint64(v.toDouble());
+}
+
+QJsonValue Database::jsonValue(const QVariant &v)
+{
+    return v.isNull() ? QJsonValue() : QJsonValue::fromVariant(v);
+}
+
+QJsonValue Database::isoTime(const QVariant &secs)
+{
+    return secs.isNull() ? QJsonValue()
+                         : QJsonValue(QDateTime::fromSecsSinceEpoch(secs.toLongLong(), Qt::UTC)
+                                              .toString(Qt::ISODate));
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QJsonValue>
 #include <QSqlDatabase>
 #include <QString>
 #include <QThread>
@@ -47,6 +48,15 @@ public:
     static bool isBusy(const QString &errorText);
     // Drops the calling thread's connection (a worker thread calls this before it ends).
     void releaseThreadConnection() const;
+
+    // Value conversions the stores share. A JSON value as a bind value: null (or absent) ->
+    // NULL, strings trimmed, booleans as 0/1, numbers as integers.
+    static QVariant bindValue(const QJsonValue &v);
+    // A column as JSON: NULL -> null.
+    static QJsonValue jsonValue(const QVariant &v);
+    // Epoch seconds as ISO 8601 UTC ("2026-11-21T17:00:00Z"), NULL -> null: every time the
+    // admin API shows.
+    static QJsonValue isoTime(const QVariant &secs);
 
     QVariantMap loadSettings() const;
     bool saveSettings(const QVariantMap &values, QString *error = nullptr);

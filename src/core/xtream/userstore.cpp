@@ -1,5 +1,8 @@
 #include "userstore.h"
 
+#include "storage/database.h"
+
+#include <QDateTime>
 #include <QJsonArray>
 #include <QRegularExpression>
 #include <QSet>
@@ -56,6 +59,19 @@ std::optional<QString> checkCredential(const QString &field, const QJsonValue &v
     return std::nullopt;
 }
 
+// An ISO 8601 time with its offset ("Z" or "+01:00"), as epoch seconds. Numbers and times
+// without an offset are refused: the admin API speaks ISO 8601 UTC only, and a time without an
+// offset would silently be read in the server's time zone.
+std::optional<qint64> parseUtcTime(const QJsonValue &v)
+{
+    if (!v.isString())
+        return std::nullopt;
+    const QDateTime at = QDateTime::fromString(v.toString().trimmed(), Qt::ISODateWithMs);
+    if (!at.isValid() || at.timeSpec() == Qt::LocalTime || at.toSecsSinceEpoch() <= 0)
+        return std::nullopt;
+    return at.toSecsSinceEpoch();
+}
+
 bool isWholeNumber(const QJsonValue &v)
 {
     return v.isDouble() && v.toDouble() == double(qint64(v.toDouble()));
@@ -95,9 +111,10 @@ QJsonObject XtreamUser::toJson() const
             {QStringLiteral("username"), username},
             {QStringLiteral("password"), password},
             {QStringLiteral("enabled"), enabled},
-            {QStringLiteral("expires_at"), expiresAt ? QJsonValue(*expiresAt) : QJsonValue()},
+            {QStringLiteral("expires_at"),
+             expiresAt ? Database::isoTime(*expiresAt) : QJsonValue()},
             {QStringLiteral("max_connections"), maxConnections},
-            {QStringLiteral("created_at"), createdAt},
+            {QStringLiteral("created_at"), Database::isoTime(createdAt)},
             {QStringLiteral("categories"), categories},
             {QStringLiteral("replace_oldest"), replaceOldest},
     };
@@ -179,10 +196,11 @@ std::optional<QString> UserStore::apply(const QSqlDatabase &db, const QJsonObjec
         const QJsonValue v = body.value(QLatin1String("expires_at"));
         if (v.isNull()) {
             user->expiresAt.reset();
-        } else if (!isWholeNumber(v) || v.toDouble() <= 0) {
-            return QStringLiteral("expires_at: expected null or a positive epoch in seconds");
+        } else if (const auto at = parseUtcTime(v)) {
+            user->expiresAt = *at;
         } else {
-            user->expiresAt = qint64(v.toDouble());
+            return QStringLiteral("expires_at: expected null or an ISO 8601 UTC time such as "
+                                  "2026-11-21T17:00:00Z");
         }
     }
     if (body.contains(QLatin1String("max_connections"))) {

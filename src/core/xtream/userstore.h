@@ -26,7 +26,8 @@ struct XtreamUser
 
     Status status(qint64 now) const;
     static QString statusName(Status status); // the Xtream spelling: Active, Disabled, Expired
-    // The admin API's view (password included: the Xtream protocol needs it in clear).
+    // The admin API's view (password included: the Xtream protocol needs it in clear), times
+    // in ISO 8601 UTC.
     QJsonObject toJson() const;
 };
 
@@ -47,9 +48,10 @@ public:
     static std::optional<XtreamUser> authenticate(const QSqlDatabase &db, const QString &username,
                                                   const QString &password);
 
-    // body: {"username", "password", "enabled", "expires_at", "max_connections", "categories",
-    // "replace_oldest"}; username and password are required to create, everything is optional
-    // to update. All fields are checked before anything is written.
+    // body: {"username", "password", "enabled", "expires_at" (ISO 8601 with an offset, or
+    // null), "max_connections", "categories", "replace_oldest"}; username and password are required
+    // to create, everything is optional to update. All fields are checked before anything is
+    // written.
     static Result create(const QSqlDatabase &db, const QJsonObject &body, qint64 now);
     static Result update(const QSqlDatabase &db, qint64 id, const QJsonObject &body);
     static Result remove(const QSqlDatabase &db, qint64 id);

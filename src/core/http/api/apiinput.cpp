@@ -4,6 +4,8 @@
 #include "http/httpfront.h"
 #include "http/httputil.h"
 #include "log/logger.h"
+#include "storage/database.h"
+#include "storage/storeresult.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -252,25 +254,17 @@ void dbError(QHttpServerResponder &r, const QString &error)
 
 QVariant nullOr(const QJsonValue &v)
 {
-    if (v.isNull() || v.isUndefined())
-        return QVariant(QMetaType(QMetaType::QString));
-    if (v.isString())
-        return v.toString().trimmed();
-    if (v.isBool())
-        return v.toBool() ? 1 : 0;
-    return qint64(v.toDouble());
+    return Database::bindValue(v);
 }
 
 QJsonValue nullable(const QVariant &v)
 {
-    return v.isNull() ? QJsonValue() : QJsonValue::fromVariant(v);
+    return Database::jsonValue(v);
 }
 
 QJsonValue isoTime(const QVariant &secs)
 {
-    return secs.isNull() ? QJsonValue()
-                         : QJsonValue(QDateTime::fromSecsSinceEpoch(secs.toLongLong(), Qt::UTC)
-                                              .toString(Qt::ISODate));
+    return Database::isoTime(secs);
 }
 
 // DELETE of the row named by the path's {id}: 404 when there is none, else {"deleted": id}.
@@ -328,6 +322,48 @@ void writeFailed(QHttpServerResponder &r, const QSqlQuery &q, const QString &dup
         Http::sendError(r, Http::Status::Conflict, duplicate);
     else
         dbError(r, q.lastError().text());
+}
+
+std::optional<Edit> editRequest(const HttpRequest &req, QHttpServerResponder &r, const char *what,
+                                const QList<Field> &fields)
+{
+    const auto id = pathId(req, r, what);
+    if (!id)
+        return std::nullopt;
+    auto body = jsonBody(req, r);
+    if (!body || badRequest(r, checkObject(*body, fields)))
+        return std::nullopt;
+    return Edit {*id, std::move(*body)};
+}
+
+void sendFound(QHttpServerResponder &r, const std::optional<QJsonObject> &object, const char *what,
+               qint64 id)
+{
+    if (object)
+        Http::sendJson(r, *object);
+    else
+        notFound(r, what, id);
+}
+
+bool storeFailed(QHttpServerResponder &r, const StoreResult &result, const char *what, qint64 id)
+{
+    switch (result.code) {
+    case StoreResult::Code::Ok:
+        return false;
+    case StoreResult::Code::NotFound:
+        notFound(r, what, id);
+        break;
+    case StoreResult::Code::Invalid:
+        Http::sendError(r, Http::Status::BadRequest, result.error);
+        break;
+    case StoreResult::Code::Conflict:
+        Http::sendError(r, Http::Status::Conflict, result.error);
+        break;
+    case StoreResult::Code::Failed:
+        dbError(r, result.error);
+        break;
+    }
+    return true;
 }
 
 } // namespace Api

@@ -14,6 +14,7 @@
 #include <functional>
 #include <optional>
 
+struct StoreResult;
 class Database;
 class QSqlDatabase;
 class QSqlQuery;
@@ -195,5 +196,23 @@ std::optional<QJsonObject> parseObject(const QByteArray &body, QString *error);
 
 // Validates and stores settings (all or none); the error names the key. Server::updateSettings.
 using SettingsWriter = std::function<std::optional<QString>(const QVariantMap &)>;
+
+// ---- the by-id routes and the stores' answers ---------------------------------------------------
+
+// PATCH/PUT /api/<area>/{id}: the path's id (404 naming what) and the JSON body checked against
+// fields (415, 400 naming the field). Whether the row exists is the store's answer.
+struct Edit
+{
+    int id = 0;
+    QJsonObject body;
+};
+std::optional<Edit> editRequest(const HttpRequest &req, QHttpServerResponder &r, const char *what,
+                                const QList<Field> &fields);
+// GET /api/<area>/{id}: the object, or 404 naming what.
+void sendFound(QHttpServerResponder &r, const std::optional<QJsonObject> &object, const char *what,
+               qint64 id);
+// A store's result that is not Ok, answered: 404 naming what, 400, 409, 503 while an import holds
+// the lock, else 500. False (nothing sent) when it is Ok.
+bool storeFailed(QHttpServerResponder &r, const StoreResult &result, const char *what, qint64 id);
 
 } // namespace Api

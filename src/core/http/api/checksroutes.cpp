@@ -1,8 +1,8 @@
 #include "checksroutes.h"
 
 #include "catalog/channelchecker.h"
+#include "catalog/checkstore.h"
 #include "http/api/apiinput.h"
-#include "http/api/channelsroutes.h"
 #include "http/httpfront.h"
 #include "http/httputil.h"
 #include "storage/database.h"
@@ -25,13 +25,10 @@ ChecksRoutes::ChecksRoutes(HttpFront *http, Database *db, ChannelChecker *checke
                     const auto id = pathId(req, r, "channel");
                     if (!id)
                         return;
-                    const auto c = ChannelsRoutes::channel(m_db->connection(), *id);
-                    if (!c) {
-                        Http::sendError(r, Status::NotFound,
-                                        QStringLiteral("no such channel: %1").arg(*id));
-                        return;
-                    }
-                    if (c->value(QLatin1String("kind")).toString() != QLatin1String("acestream")) {
+                    const auto kind = CheckStore::kind(m_db->connection(), *id);
+                    if (!kind)
+                        return notFound(r, "channel", *id);
+                    if (*kind != QLatin1String("acestream")) {
                         Http::sendError(
                                 r, Status::BadRequest,
                                 QStringLiteral("id: only AceStream channels can be checked"));
