@@ -112,6 +112,8 @@ sanitize)
     # Leak reports are off: Qt's plugin and thread-local caches live until exit by design.
     export ASAN_OPTIONS=detect_leaks=0:abort_on_error=1:strict_string_checks=1
     export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+    # Qt Test's own limit per test function (300 s) is too short for the big-import cases here.
+    export QTEST_FUNCTION_TIMEOUT=900000
     exec ctest --output-on-failure --parallel "$(nproc)" --timeout 900 "$@"
     ;;
 fuzz)

@@ -66,6 +66,14 @@ void tst_Daemon::firstStartPrintsAGeneratedAdminPasswordOnce()
         password = m.captured(1);
         QCOMPARE(password.size(), 20);
         QVERIFY(out.contains(QLatin1String("--set-admin-password")));
+        // ...and kept in a file only its user reads, which the output names.
+        const QString kept = dir.path() + QStringLiteral("/initial-admin-password");
+        QVERIFY2(out.contains(kept), qPrintable(out));
+        QFile file(kept);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(QString::fromUtf8(file.readAll()).trimmed(), password);
+        QCOMPARE(file.permissions() & (QFileDevice::ReadGroup | QFileDevice::ReadOther),
+                 QFileDevice::Permissions());
         acehub.terminate();
         QVERIFY(acehub.waitFinished());
         // The password is never written to the log file.
@@ -76,7 +84,19 @@ void tst_Daemon::firstStartPrintsAGeneratedAdminPasswordOnce()
     AcehubProcess again(dir.path());
     again.start(loopbackArgs());
     QVERIFY(again.waitListening());
-    QVERIFY(!again.output().contains(QLatin1String("shown only this once")));
+    QVERIFY(!again.output().contains(QLatin1String("generated on first start")));
+    QVERIFY(QFile::exists(dir.path() + QStringLiteral("/initial-admin-password")));
+    again.terminate();
+    QVERIFY(again.waitFinished());
+
+    // A new password makes the kept one worthless: the file goes.
+    AcehubProcess change(dir.path());
+    change.start({QStringLiteral("--set-admin-password")});
+    change.process().write("correct horse battery staple\n");
+    change.process().closeWriteChannel();
+    QVERIFY(change.waitFinished());
+    QCOMPARE(change.exitCode(), 0);
+    QVERIFY(!QFile::exists(dir.path() + QStringLiteral("/initial-admin-password")));
 }
 
 void tst_Daemon::setAdminPasswordReadsStandardInput()
@@ -102,7 +122,7 @@ void tst_Daemon::setAdminPasswordReadsStandardInput()
     AcehubProcess daemon(ok.dataDir());
     daemon.start(loopbackArgs());
     QVERIFY(daemon.waitListening());
-    QVERIFY(!daemon.output().contains(QLatin1String("shown only this once")));
+    QVERIFY(!daemon.output().contains(QLatin1String("generated on first start")));
 }
 
 void tst_Daemon::occupiedPortIsAClearErrorAndNonZeroExit()

@@ -19,12 +19,15 @@
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QStandardPaths>
+#include <QTabBar>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,6 +45,7 @@ private Q_SLOTS:
     void initTestCase();
     void cleanupTestCase();
     void addingAPlaylistFileFillsTheChannelsPage();
+    void addingAGuideFileImportsItsProgrammes();
     void renamingAChannelInlineReachesTheServer();
     void creatingAUserThroughTheDialog();
     void aStreamingPlayerShowsOnStreamsAndKickDisconnectsIt();
@@ -53,6 +57,8 @@ private:
     template<typename T>
     T *child(QWidget *parent, const char *name);
     void press(QWidget *widget) { QTest::mouseClick(widget, Qt::LeftButton); }
+    void pickFile(const QString &path);
+    void showTab(int index); // on the Sources page: 0 playlists, 1 guides
 
     std::unique_ptr<Logger> m_logger;
     FakeEngine m_engine;
@@ -106,6 +112,28 @@ void tst_GuiPages::cleanupTestCase()
     m_app.reset();
 }
 
+void tst_GuiPages::showTab(int index)
+{
+    QTabBar *bar = child<QTabWidget>(m_window->sourcesPage(), "kindTabs")->tabBar();
+    QTest::mouseClick(bar, Qt::LeftButton, {}, bar->tabRect(index).center());
+    QCOMPARE(bar->currentIndex(), index);
+}
+
+void tst_GuiPages::pickFile(const QString &path)
+{
+    press(child<QPushButton>(m_window->sourcesPage(), "addFileButton"));
+    QFileDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<QFileDialog *>()) && dialog->isVisible());
+    // The user is in the file's folder (a typed absolute path is rewritten by the dialog's
+    // completer as it is typed) and types its name.
+    dialog->setDirectory(QFileInfo(path).absolutePath());
+    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
+    QVERIFY(name);
+    QTest::keyClicks(name, QFileInfo(path).fileName());
+    QTest::keyClick(name, Qt::Key_Return);
+    QTRY_VERIFY(!dialog->isVisible());
+}
+
 void tst_GuiPages::addingAPlaylistFileFillsTheChannelsPage()
 {
     const QString path = m_dir.filePath(QStringLiteral("home.m3u"));
@@ -121,18 +149,52 @@ void tst_GuiPages::addingAPlaylistFileFillsTheChannelsPage()
     file.close();
 
     m_window->showPage(MainWindow::Sources);
-    press(child<QPushButton>(m_window->sourcesPage(), "addFileButton"));
-    QFileDialog *dialog = nullptr;
-    QTRY_VERIFY((dialog = m_window->findChild<QFileDialog *>()) && dialog->isVisible());
-    auto *name = dialog->findChild<QLineEdit *>(QStringLiteral("fileNameEdit"));
-    QVERIFY(name);
-    QTest::keyClicks(name, path);
-    QTest::keyClick(name, Qt::Key_Return);
+    showTab(0);
+    pickFile(path);
 
     m_window->showPage(MainWindow::Channels);
     auto *view = child<QTableView>(m_window->channelsPage(), "channelsView");
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 3, 15000);
     QCOMPARE(view->model()->index(0, ChannelsModel::Name).data().toString(), QStringLiteral("One"));
+    // The file was uploaded (a remote AceHub could not read it where it is): AceHub keeps it.
+    const QJsonArray sources
+            = api("GET", QStringLiteral("/api/sources")).json()[QLatin1String("items")].toArray();
+    QCOMPARE(sources.size(), 1);
+    QCOMPARE(sources.at(0)[QLatin1String("name")].toString(), QStringLiteral("home"));
+    QVERIFY(sources.at(0)[QLatin1String("location")].toString().contains(QLatin1String("uploads")));
+}
+
+void tst_GuiPages::addingAGuideFileImportsItsProgrammes()
+{
+    const QString path = m_dir.filePath(QStringLiteral("tonight.xml"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const auto stamp = [](const QDateTime &t) {
+        return t.toString(QStringLiteral("yyyyMMddHHmmss")).toUtf8() + " +0000";
+    };
+    file.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<tv>"
+               "<channel id=\"one.it\"><display-name>One</display-name></channel>"
+               "<programme start=\""
+               + stamp(now) + "\" stop=\"" + stamp(now.addSecs(3600))
+               + "\" channel=\"one.it\"><title>News</title></programme></tv>\n");
+    file.close();
+
+    m_window->showPage(MainWindow::Sources);
+    showTab(1);
+    pickFile(path);
+
+    // Uploaded as the guide "tonight" and imported: the page shows its programme.
+    auto *view = child<QTableView>(m_window->sourcesPage(), "guidesView");
+    auto programmes = [view] {
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            if (view->model()->index(row, 0).data().toString() == QLatin1String("tonight"))
+                return view->model()->index(row, 5).data().toInt();
+        }
+        return -1;
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(programmes(), 1, 15000);
+    QVERIFY(api("GET", QStringLiteral("/api/epg-sources")).body.contains("\"tonight\""));
 }
 
 void tst_GuiPages::renamingAChannelInlineReachesTheServer()
@@ -145,7 +207,8 @@ void tst_GuiPages::renamingAChannelInlineReachesTheServer()
     view->setCurrentIndex(cell);
     QTest::keyClick(view, Qt::Key_F2);
     QLineEdit *editor = nullptr;
-    QTRY_VERIFY((editor = qobject_cast<QLineEdit *>(QApplication::focusWidget())));
+    // The delegate's editor (the offscreen platform has no active window, so no focus widget).
+    QTRY_VERIFY((editor = view->viewport()->findChild<QLineEdit *>()) && editor->isVisible());
     editor->selectAll();
     QTest::keyClicks(editor, QStringLiteral("Renamed Two"));
     QTest::keyClick(editor, Qt::Key_Return);
@@ -188,6 +251,9 @@ void tst_GuiPages::aStreamingPlayerShowsOnStreamsAndKickDisconnectsIt()
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 1, 15000);
     const QModelIndex stream = view->model()->index(0, 0);
     QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(stream), 1, 15000);
+    // An /ace player names only the content id: the page shows the catalog's channel.
+    QVERIFY2(stream.data().toString().endsWith(QLatin1String("One")),
+             qPrintable(stream.data().toString()));
     QTRY_VERIFY(player.bodyBytes() > 0);
 
     const QModelIndex playerRow = view->model()->index(0, 0, stream);

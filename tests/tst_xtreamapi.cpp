@@ -1148,7 +1148,7 @@ void tst_XtreamApi::largeGuideDoesNotStallTheServer()
         apiMs << clock.elapsed();
         api->deleteLater();
     }
-    QTRY_VERIFY_WITH_TIMEOUT(guideDoneMs >= 0, 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(guideDoneMs >= 0, 300000); // ASan on a loaded machine: over 60 s
     fprintf(stderr, "guide: %lld bytes after %lld ms; API answered at %lld, %lld, %lld ms\n",
             qint64(guide->size()), guideDoneMs, apiMs.at(0), apiMs.at(1), apiMs.at(2));
     QCOMPARE(guide->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
@@ -1309,7 +1309,7 @@ void tst_XtreamApi::largeListsDoNotStallTheServer()
     for (QNetworkReply *reply : std::as_const(replies))
         connect(reply, &QNetworkReply::finished, this, [&prober] { prober.setCounting(false); });
     for (QNetworkReply *reply : std::as_const(replies))
-        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 60000);
+        QTRY_VERIFY_WITH_TIMEOUT(reply->isFinished(), 300000);
     const int probesDuring = prober.answers();
     prober.stop();
     fprintf(stderr, "health: %d answers, slowest %lld ms\n", probesDuring, prober.slowestMs());
@@ -1352,7 +1352,7 @@ void tst_XtreamApi::lateAnswerIsNotOvertakenByAPipelinedRequest()
     socket.write("GET /player_api.php?username=u&password=p HTTP/1.1\r\nHost: t\r\n\r\n");
     QTRY_VERIFY_WITH_TIMEOUT(received.contains("</tv>")
                                      || socket.state() == QAbstractSocket::UnconnectedState,
-                             60000);
+                             300000);
     // The guide comes first, whole; whatever follows it (nothing, or the account) comes after.
     QVERIFY2(received.startsWith("HTTP/1.1 200 OK\r\n"), received.left(200).constData());
     const qsizetype headEnd = received.indexOf("\r\n\r\n");

@@ -515,17 +515,6 @@
 <context>
     <name>Daemon</name>
     <message>
-        <source>
-AceHub admin password (generated on first start, shown only this once):
-
-    %1
-
-Use it to sign in to the dashboard and the /api routes as user &quot;admin&quot;.
-Change it with:  acehub --set-admin-password  (reads the new one from standard input)
-</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>New admin password: </source>
         <translation type="unfinished"></translation>
     </message>
@@ -535,6 +524,19 @@ Change it with:  acehub --set-admin-password  (reads the new one from standard i
     </message>
     <message>
         <source>Admin password changed in %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>
+AceHub admin password (generated on first start):
+
+    %1
+
+It is also kept in %2 (readable by this user only)
+until the admin password is changed.
+Use it to sign in to the dashboard and the /api routes as user &quot;admin&quot;.
+Change it with:  acehub --set-admin-password  (reads the new one from standard input)
+</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1498,7 +1500,11 @@ Change it with:  acehub --set-admin-password  (reads the new one from standard i
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Added %1</source>
+        <source>Sending %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added %1; importing it now</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

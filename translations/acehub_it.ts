@@ -515,24 +515,6 @@
 <context>
     <name>Daemon</name>
     <message>
-        <source>
-AceHub admin password (generated on first start, shown only this once):
-
-    %1
-
-Use it to sign in to the dashboard and the /api routes as user &quot;admin&quot;.
-Change it with:  acehub --set-admin-password  (reads the new one from standard input)
-</source>
-        <translation>
-Password di amministratore di AceHub (generata al primo avvio, mostrata solo questa volta):
-
-    %1
-
-Usala per accedere alla dashboard e alle route /api come utente &quot;admin&quot;.
-Per cambiarla:  acehub --set-admin-password  (legge la nuova dallo standard input)
-</translation>
-    </message>
-    <message>
         <source>New admin password: </source>
         <translation>Nuova password di amministratore: </translation>
     </message>
@@ -543,6 +525,28 @@ Per cambiarla:  acehub --set-admin-password  (legge la nuova dallo standard inpu
     <message>
         <source>Admin password changed in %1.</source>
         <translation>Password di amministratore cambiata in %1.</translation>
+    </message>
+    <message>
+        <source>
+AceHub admin password (generated on first start):
+
+    %1
+
+It is also kept in %2 (readable by this user only)
+until the admin password is changed.
+Use it to sign in to the dashboard and the /api routes as user &quot;admin&quot;.
+Change it with:  acehub --set-admin-password  (reads the new one from standard input)
+</source>
+        <translation>
+Password di amministratore di AceHub (generata al primo avvio):
+
+    %1
+
+È conservata anche in %2 (leggibile solo da questo utente)
+finché la password di amministratore non viene cambiata.
+Usala per accedere alla dashboard e alle route /api come utente "admin".
+Cambiala con:  acehub --set-admin-password  (legge la nuova dallo standard input)
+</translation>
     </message>
 </context>
 <context>
@@ -1505,8 +1509,12 @@ Per cambiarla:  acehub --set-admin-password  (legge la nuova dallo standard inpu
         <translation>Impossibile leggere %1: %2</translation>
     </message>
     <message>
-        <source>Added %1</source>
-        <translation>Aggiunto %1</translation>
+        <source>Sending %1…</source>
+        <translation>Invio di %1…</translation>
+    </message>
+    <message>
+        <source>Added %1; importing it now</source>
+        <translation>%1 aggiunto; importazione in corso</translation>
     </message>
 </context>
 <context>

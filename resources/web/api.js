@@ -63,6 +63,35 @@ export const patch = (path, body, options) => request('PATCH', path, body, optio
 export const put = (path, body, options) => request('PUT', path, body, options);
 export const del = (path, options) => request('DELETE', path, undefined, options);
 
+// POSTs a file as the body (the upload routes) through XMLHttpRequest, the one browser API
+// that reports how much of a request body is sent: onProgress(sentBytes, totalBytes).
+export function upload(path, file, onProgress, options = {}) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', path);
+    xhr.withCredentials = true;
+    xhr.setRequestHeader('X-Requested-With', 'AceHub');
+    xhr.setRequestHeader('Accept', 'application/json');
+    xhr.setRequestHeader('Content-Type', 'application/octet-stream');
+    xhr.upload.onprogress = (ev) => { if (onProgress) onProgress(ev.loaded, ev.lengthComputable ? ev.total : file.size); };
+    xhr.onerror = () => reject(new ApiError(0, 'network error'));
+    xhr.onabort = () => reject(new ApiError(0, 'aborted'));
+    xhr.onload = () => {
+      if (xhr.status === 401 && !options.noRetry && reauthenticate) {
+        reauthenticate().then(() => upload(path, file, onProgress, { ...options, noRetry: true }))
+          .then(resolve, reject);
+        return;
+      }
+      let body = null;
+      try { body = xhr.responseText ? JSON.parse(xhr.responseText) : null; } catch { /* not JSON */ }
+      if (xhr.status >= 200 && xhr.status < 300) { resolve(body); return; }
+      reject(new ApiError(xhr.status, (body && body.error) || `${xhr.status} ${xhr.statusText}`,
+        Number(xhr.getResponseHeader('Retry-After')) || 0));
+    };
+    xhr.send(file);
+  });
+}
+
 // "?a=1&b=x" from an object, leaving out empty values.
 export function query(params) {
   const q = new URLSearchParams();

@@ -2,8 +2,11 @@
 // browser's language first, then the user's choice (kept in localStorage).
 import en from './i18n/en.js';
 import it from './i18n/it.js';
+import settingsIt from './i18n/settings-it.js';
 
 const tables = { en, it };
+// Names and descriptions of settings by key; English comes from the server's schema.
+const settingTables = { it: settingsIt };
 export const languages = [['en', 'English'], ['it', 'Italiano']];
 
 function initial() {
@@ -34,6 +37,12 @@ export function t(key, params = {}) {
   // {one, other}: the plural form for params.n in this language
   if (typeof s === 'object') s = s[new Intl.PluralRules(lang).select(Number(String(params.n ?? 0).replace(/\D/g, '')) || 0)] ?? s.other;
   return s.replace(/\{(\w+)\}/g, (_, k) => (params[k] ?? `{${k}}`));
+}
+
+// A setting's [label, description] in this language, or null: the caller falls back to the
+// schema's English description (a setting newer than this table still reads sensibly).
+export function settingText(key) {
+  return settingTables[lang]?.[key] ?? null;
 }
 
 // Fills [data-i18n] (text) and [data-i18n-label] (aria-label) in the static page.

@@ -1,6 +1,7 @@
 #include "daemon.h"
 
 #include "auth/admincredential.h"
+#include "auth/initialpassword.h"
 #include "commandline.h"
 #include "log/logger.h"
 #include "server.h"
@@ -8,23 +9,25 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QTextStream>
 #include <cstdio>
 #include <termios.h>
 #include <unistd.h>
 
-void printGeneratedAdminPassword(const QString &password)
+void printGeneratedAdminPassword(const QString &password, const QString &keptIn)
 {
     const QString text
             = QCoreApplication::translate(
                       "Daemon",
-                      "\nAceHub admin password (generated on first start, shown only this "
-                      "once):\n\n"
+                      "\nAceHub admin password (generated on first start):\n\n"
                       "    %1\n\n"
+                      "It is also kept in %2 (readable by this user only)\n"
+                      "until the admin password is changed.\n"
                       "Use it to sign in to the dashboard and the /api routes as user \"admin\".\n"
                       "Change it with:  acehub --set-admin-password  (reads the new one from "
                       "standard input)\n")
-                      .arg(password);
+                      .arg(password, QFileInfo(keptIn).absoluteFilePath());
     fprintf(stdout, "%s\n", qPrintable(text));
     fflush(stdout);
 }
@@ -32,8 +35,10 @@ void printGeneratedAdminPassword(const QString &password)
 int runDaemon(const AppOptions &options)
 {
     Server server(options.dataDir, options.settings);
-    QObject::connect(&server, &Server::adminPasswordGenerated, &server,
-                     &printGeneratedAdminPassword);
+    QObject::connect(
+            &server, &Server::adminPasswordGenerated, &server, [&options](const QString &password) {
+                printGeneratedAdminPassword(password, InitialPassword::path(options.dataDir));
+            });
     if (!server.start()) {
         fprintf(stderr, "acehub: %s\n", qPrintable(server.errorString()));
         return 1;
@@ -92,6 +97,7 @@ int runSetAdminPassword(const AppOptions &options)
         fprintf(stderr, "acehub: %s\n", qPrintable(*error));
         return 2;
     }
+    InitialPassword::forget(options.dataDir); // it no longer opens anything
     fprintf(stdout, "%s\n",
             qPrintable(QCoreApplication::translate("Daemon", "Admin password changed in %1.")
                                .arg(db.path())));

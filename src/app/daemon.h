@@ -9,5 +9,6 @@ int runDaemon(const AppOptions &options);
 // acehub --set-admin-password: reads the password from standard input and stores its hash.
 int runSetAdminPassword(const AppOptions &options);
 
-// Prints the one-time admin password generated on first start, with how to change it.
-void printGeneratedAdminPassword(const QString &password);
+// Prints the admin password generated on first start, the file that keeps it (keptIn) and how
+// to change it.
+void printGeneratedAdminPassword(const QString &password, const QString &keptIn);

@@ -2,6 +2,7 @@
 
 #include "auth/adminauth.h"
 #include "auth/admincredential.h"
+#include "auth/initialpassword.h"
 #include "catalog/catalogimport.h"
 #include "catalog/channelchecker.h"
 #include "catalog/sourcemanager.h"
@@ -116,9 +117,18 @@ bool Server::start()
         const QString password = AdminCredential::generatePassword();
         if (auto error = AdminCredential::set(m_database->connection(), password))
             return fail(tr("Cannot store the admin credential: %1").arg(*error));
-        qCInfo(lcServer) << "No admin password was set: a random one was generated and shown once"
-                            " (change it with acehub --set-admin-password)";
+        // Kept before it is shown, so a start that fails right after never loses it.
+        if (!InitialPassword::save(m_dataDir, password))
+            qCWarning(lcServer).noquote()
+                    << "Cannot keep the generated admin password in"
+                    << InitialPassword::path(m_dataDir) << "(it is shown once)";
+        qCInfo(lcServer).noquote()
+                << "No admin password was set: a random one was generated, shown and kept in"
+                << InitialPassword::path(m_dataDir)
+                << "until it is changed (acehub --set-admin-password)";
         Q_EMIT adminPasswordGenerated(password);
+    } else {
+        InitialPassword::forgetIfStale(m_dataDir, m_database->connection());
     }
 
     m_engine = new AceEngine(this);
@@ -139,7 +149,7 @@ bool Server::start()
     m_streams = new StreamManager(m_engine, StreamConfig::fromSettings(m_settings), this);
     connect(this, &Server::settingsChanged, m_streams,
             [this] { m_streams->setConfig(StreamConfig::fromSettings(m_settings)); });
-    registerStreamRoutes(m_http, m_streams);
+    registerStreamRoutes(m_http, m_streams, m_database.get());
     AceAccess::registerGuard(m_http, &m_settings); // who may use them (ace_access)
     m_events->watchStreams(m_streams);
 

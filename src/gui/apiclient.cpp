@@ -95,7 +95,9 @@ QNetworkReply *ApiClient::start(const QByteArray &method, const QString &path,
                                 const QByteArray &contentType)
 {
     QUrl url = m_base;
-    url.setPath(path);
+    // Paths arrive encoded (a stream key is percent-encoded: "ace%3A…", "url%3Ahttp%3A%2F%2F…"):
+    // setPath's default (DecodedMode) would encode the '%' again.
+    url.setPath(path, QUrl::TolerantMode);
     url.setQuery(query);
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + m_token);

@@ -1,7 +1,7 @@
 #include "desktopapp.h"
 
 #include "apiclient.h"
-#include "initialpassword.h"
+#include "auth/initialpassword.h"
 #include "mainwindow.h"
 #include "servercontroller.h"
 #include "trayicon.h"
@@ -57,10 +57,8 @@ DesktopApp::DesktopApp(const QString &dataDir, const Settings &settings, QObject
     });
     connect(m_controller.get(), &ServerController::adminPasswordGenerated, this,
             [this](const QString &password) {
-                // Kept first, so a start that fails right after never loses it.
-                if (!InitialPassword::save(m_dataDir, password))
-                    fprintf(stderr, "acehub: cannot keep the admin password in %s\n",
-                            qPrintable(InitialPassword::path(m_dataDir)));
+                // The server kept it in InitialPassword::path() before it said so, so a start
+                // that fails right after never loses it.
                 showPassword(password);
             });
     connect(m_controller.get(), &ServerController::failed, this, &DesktopApp::failed);
@@ -135,6 +133,7 @@ void DesktopApp::showPassword(const QString &password)
                                     .arg(InitialPassword::path(m_dataDir)),
                             dialog);
     text->setWordWrap(true);
+    text->setTextInteractionFlags(Qt::TextSelectableByMouse); // the file's path can be copied
     layout->addWidget(text);
     auto *row = new QHBoxLayout;
     auto *edit = new QLineEdit(password, dialog);

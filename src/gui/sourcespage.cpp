@@ -16,6 +16,7 @@
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPainter>
+#include <QRegularExpression>
 #include <QSpinBox>
 #include <QStyledItemDelegate>
 
@@ -360,29 +361,20 @@ void SourcesPage::addFile(const QString &path)
         Q_EMIT message(tr("Cannot read %1: %2").arg(path, file.errorString()));
         return;
     }
-    const QString name = QFileInfo(path).completeBaseName();
-    m_api->uploadSource(
-            guide, name, file.readAll(), this, [this, guide, name, path](const ApiResult &r) {
-                if (r.ok()) {
-                    model(guide)->upsert(r.json);
-                    Q_EMIT message(tr("Added %1").arg(name));
-                    return;
-                }
-                // An AceHub before the upload route: on this computer the server
-                // can read the file where it is.
-                if (r.status == 404 && !m_api->isRemote()) {
-                    m_api->createSource(guide,
-                                        QJsonObject {{QStringLiteral("name"), name},
-                                                     {QStringLiteral("location"), path},
-                                                     {QStringLiteral("refresh_interval_s"), 0}},
-                                        this, [this, guide](const ApiResult &r2) {
-                                            if (r2.ok())
-                                                model(guide)->upsert(r2.json);
-                                            else
-                                                Q_EMIT message(tr("Not added: %1").arg(r2.error));
-                                        });
-                    return;
-                }
-                Q_EMIT message(tr("Not added: %1").arg(r.error));
-            });
+    // "list.m3u.gz" is named "list": the name a user gave the file.
+    QString name = QFileInfo(path).fileName();
+    name.remove(QRegularExpression(QStringLiteral("(\\.(m3u8?|xml|xmltv))?(\\.gz)?$"),
+                                   QRegularExpression::CaseInsensitiveOption));
+    if (name.isEmpty())
+        name = QFileInfo(path).fileName();
+    Q_EMIT message(tr("Sending %1…").arg(QFileInfo(path).fileName()));
+    // Uploaded (POST /api/…/upload), so a remote AceHub gets the file too.
+    m_api->uploadSource(guide, name, file.readAll(), this, [this, guide, name](const ApiResult &r) {
+        if (!r.ok()) {
+            Q_EMIT message(tr("Not added: %1").arg(r.error));
+            return;
+        }
+        model(guide)->upsert(r.json);
+        Q_EMIT message(tr("Added %1; importing it now").arg(name));
+    });
 }

@@ -9,6 +9,7 @@
 // to what it measures.
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QProcess>
@@ -397,6 +398,55 @@ void sleepMs(int ms)
     std::this_thread::sleep_for(std::chrono::milliseconds(ms));
 }
 
+// One request on a fresh connection, read to the end of its answer (Content-Length); the
+// status, or -1; *body gets the answer's body.
+int exchange(quint16 port, const std::string &request, std::string *body, int timeoutMs = 120000)
+{
+    const int fd = connectTo(port);
+    if (fd < 0)
+        return -1;
+    // Large bodies (a restore) are written blocking, then the answer is read.
+    if (!sendAll(fd, request)) {
+        ::close(fd);
+        return -1;
+    }
+    std::string got;
+    std::vector<char> buf(1 << 16);
+    long long contentLength = -1;
+    size_t end = std::string::npos;
+    int status = -1;
+    pollfd pfd {fd, POLLIN, 0};
+    while (poll(&pfd, 1, timeoutMs) > 0) {
+        const ssize_t n = ::recv(fd, buf.data(), buf.size(), 0);
+        if (n <= 0)
+            break;
+        got.append(buf.data(), size_t(n));
+        if (end == std::string::npos) {
+            end = got.find("\r\n\r\n");
+            if (end == std::string::npos)
+                continue;
+            status = std::atoi(got.c_str() + 9);
+            const size_t at = got.find("Content-Length:");
+            contentLength
+                    = at == std::string::npos || at > end ? 0 : std::atoll(got.c_str() + at + 15);
+        }
+        if ((long long)(got.size() - end - 4) >= contentLength)
+            break;
+    }
+    ::close(fd);
+    if (body && end != std::string::npos)
+        *body = got.substr(end + 4);
+    return status;
+}
+
+std::string adminRequest(const std::string &method, const std::string &path,
+                         const std::string &basic, const std::string &body = {})
+{
+    return method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Basic " + basic
+           + "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size())
+           + "\r\nConnection: close\r\n\r\n" + body;
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -456,8 +506,15 @@ int main(int argc, char *argv[])
     const QCommandLineOption hubEnv(QStringLiteral("hub-env"),
                                     QStringLiteral("KEY=VALUE for AceHub's environment."),
                                     QStringLiteral("env"));
+    const QCommandLineOption admin(
+            QStringLiteral("admin"),
+            QStringLiteral("The admin scenario instead of the proxy's measurements: a catalog of "
+                           "50,000 channels and 200,000 programmes, then backup, restore, export, "
+                           "a 5,000-channel list and a search in turn while /api/health is polled "
+                           "every 10 ms (use with --players 50)."));
     parser.addOptions({players, bitrate, duration, warmup, acehub, engineBin, readChunk, keepLogs,
-                       channels, ramp, dropEvery, longGop, joinsOption, hubEnv, eventClients});
+                       channels, ramp, dropEvery, longGop, joinsOption, hubEnv, eventClients,
+                       admin});
     parser.process(app);
     const int n = std::max(1, parser.value(players).toInt());
     const int channelCount = std::max(1, parser.value(channels).toInt());
@@ -557,6 +614,136 @@ int main(int argc, char *argv[])
     const std::vector<double> rampFirstBytes = load.firstByteMs(1);
     load.resetGaps();
     const ProcStat loaded = procStat(pid);
+
+    if (parser.isSet(admin)) {
+        const std::string basic
+                = QByteArray("admin:" + adminPassword.toUtf8()).toBase64().toStdString();
+        // The catalog, imported from files as sources are.
+        {
+            QFile m3u(dir.filePath(QStringLiteral("bench.m3u")));
+            m3u.open(QIODevice::WriteOnly);
+            QByteArray text = "#EXTM3U\n";
+            for (int i = 0; i < 50000; ++i)
+                text += QStringLiteral(
+                                "#EXTINF:-1 tvg-id=\"ch%1\" group-title=\"Group %2\",Channel "
+                                "%1\nacestream://%3\n")
+                                .arg(i)
+                                .arg(i % 40)
+                                .arg(QStringLiteral("%1").arg(i, 40, 16, QLatin1Char('0')))
+                                .toUtf8();
+            m3u.write(text);
+            QFile xml(dir.filePath(QStringLiteral("bench.xml")));
+            xml.open(QIODevice::WriteOnly);
+            const qint64 start = QDateTime::currentSecsSinceEpoch() / 3600 * 3600 - 3600;
+            auto stamp = [](qint64 t) {
+                return QDateTime::fromSecsSinceEpoch(t, Qt::UTC)
+                        .toString(QStringLiteral("yyyyMMddHHmmss +0000"));
+            };
+            QByteArray guide = "<?xml version=\"1.0\"?>\n<tv>\n";
+            for (int c = 0; c < 50000; ++c)
+                guide += QStringLiteral("<channel id=\"ch%1\"><display-name>Channel "
+                                        "%1</display-name></channel>\n")
+                                 .arg(c)
+                                 .toUtf8();
+            for (int c = 0; c < 50000; ++c)
+                for (int p = 0; p < 4; ++p)
+                    guide += QStringLiteral("<programme start=\"%1\" stop=\"%2\" channel=\"ch%3\">"
+                                            "<title>Show %4</title></programme>\n")
+                                     .arg(stamp(start + p * 3600), stamp(start + (p + 1) * 3600))
+                                     .arg(c)
+                                     .arg(p)
+                                     .toUtf8();
+            guide += "</tv>\n";
+            xml.write(guide);
+        }
+        auto importFrom = [&](const std::string &base, const QString &file) {
+            std::string answer;
+            const std::string body = "{\"name\": \"bench\", \"location\": \""
+                                     + dir.filePath(file).toStdString() + "\"}";
+            if (exchange(port, adminRequest("POST", base, basic, body), &answer) != 201)
+                return false;
+            const std::string id = std::to_string(std::atoi(answer.c_str() + answer.find(':') + 1));
+            const auto t = Clock::now();
+            while (msSince(t) < 600000) {
+                exchange(port, adminRequest("GET", base + "/" + id + "/status", basic), &answer);
+                if (answer.find("\"last_status\":\"ok\"") != std::string::npos)
+                    return true;
+                if (answer.find("\"last_status\":\"error\"") != std::string::npos)
+                    return false;
+                sleepMs(500);
+            }
+            return false;
+        };
+        const auto importT = Clock::now();
+        if (!importFrom("/api/sources", QStringLiteral("bench.m3u"))
+            || !importFrom("/api/epg-sources", QStringLiteral("bench.xml"))) {
+            fprintf(stderr, "acehub-bench: the catalog import failed (logs in %s)\n",
+                    qPrintable(dir.path()));
+            dir.setAutoRemove(false);
+            return 1;
+        }
+        printf("  catalog              50,000 channels and 200,000 programmes imported in %.1f s\n",
+               msSince(importT) / 1000);
+        fflush(stdout);
+
+        std::vector<double> polls;
+        std::atomic<bool> stopPolling {false};
+        std::thread poller([&] {
+            const std::string req = "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+            while (!stopPolling) {
+                const double ms = timedRequest(port, req, false);
+                polls.push_back(ms < 0 ? 5000 : ms);
+                sleepMs(10);
+            }
+        });
+        sleepMs(1000);
+        load.resetGaps();
+        const ProcStat adminCpu0 = procStat(pid);
+        const auto adminT = Clock::now();
+        auto step = [&](const char *what, const std::string &request, std::string *body) {
+            const auto t = Clock::now();
+            const int status = exchange(port, request, body);
+            printf("  %-20s %d in %.0f ms (%zu bytes)\n", what, status, msSince(t),
+                   body ? body->size() : size_t(0));
+            fflush(stdout);
+        };
+        std::string backup;
+        std::string scratch;
+        step("backup", adminRequest("GET", "/api/backup", basic), &backup);
+        step("restore", adminRequest("POST", "/api/restore", basic, backup), &scratch);
+        step("export", adminRequest("GET", "/api/export.m3u", basic), &scratch);
+        step("list of 5,000", adminRequest("GET", "/api/channels?limit=5000", basic), &scratch);
+        step("search", adminRequest("GET", "/api/channels?search=Channel%20123", basic), &scratch);
+        sleepMs(1000);
+        const double adminSeconds = msSince(adminT) / 1000;
+        stopPolling = true;
+        poller.join();
+        const std::vector<double> gaps = load.maxGapsMs();
+        printf("\nAdmin results (load average %s)\n",
+               [] {
+                   QFile f(QStringLiteral("/proc/loadavg"));
+                   f.open(QIODevice::ReadOnly);
+                   return f.readAll().trimmed();
+               }()
+                       .constData());
+        printf("  /api/health          p50 %.1f ms, p99 %.1f ms, max %.1f ms (%zu polls over %.1f "
+               "s)\n",
+               percentile(polls, 50), percentile(polls, 99),
+               polls.empty() ? -1 : *std::max_element(polls.begin(), polls.end()), polls.size(),
+               adminSeconds);
+        printf("  longest gap a player saw  p50 %.0f ms, max %.0f ms (%d players)\n",
+               percentile(gaps, 50),
+               gaps.empty() ? -1 : *std::max_element(gaps.begin(), gaps.end()), int(gaps.size()));
+        printf("  players dropped      %d\n", load.closedCount());
+        printf("  AceHub CPU           %.1f s during the admin steps\n",
+               procStat(pid).cpuSeconds - adminCpu0.cpuSeconds);
+        const int droppedPlayers = load.closedCount();
+        hub.terminate();
+        hub.waitForFinished(5000);
+        engine.kill();
+        engine.waitForFinished(5000);
+        return droppedPlayers == 0 ? 0 : 2;
+    }
 
     // /api/health every 100 ms on its own thread while the load runs.
     std::vector<double> health;

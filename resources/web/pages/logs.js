@@ -49,14 +49,7 @@ export default function logsPage(root) {
     let answer;
     try {
       answer = await api.get(`/api/logs${api.query(q)}`);
-    } catch (e) {
-      if (e.status !== 404) { errorNear(list, e); return; }
-      // FALLBACK: an AceHub without paged logs: the tail, filtered here
-      const tail = await api.get('/api/logs/tail?lines=1000');
-      const s = q.search.toLowerCase();
-      answer = { items: (tail.lines || []).reverse().filter((l) => rank(l.level) >= rank(q.level)
-        && (!s || l.message.toLowerCase().includes(s) || l.category.toLowerCase().includes(s))), has_more: false };
-    }
+    } catch (e) { errorNear(list, e); return; }
     if (mine !== seq) return;
     if (!older) { clear(list); shown = 0; }
     const frag = document.createDocumentFragment();

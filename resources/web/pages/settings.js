@@ -2,7 +2,7 @@
 // the API's message under the field it refused, a note when a change needs a restart; the
 // admin password; backup download and restore upload.
 import * as api from '../api.js';
-import { t } from '../i18n.js';
+import { t, settingText } from '../i18n.js';
 import { h, clear, pageHeader, field, select, showFormError, clearErrors, busy, notice,
   confirmDialog, errorNear } from '../ui.js';
 
@@ -91,7 +91,7 @@ export default function settingsPage(root) {
     const value = v.value ?? item.default;
     let input;
     if (item.type === 'enum' || (item.choices && item.choices.length)) {
-      input = select(item.key, item.choices.map((c) => [c, c]), value);
+      input = select(item.key, item.choices.map((c) => [c, t(`choice.${c}`)]), value);
     } else if (item.type === 'int') {
       input = h('input', { type: 'number', name: item.key, value: String(value), class: 'narrow', step: 1, inputmode: 'numeric' });
     } else {
@@ -99,12 +99,13 @@ export default function settingsPage(root) {
     }
     input.dataset.initial = String(value ?? '');
     input.dataset.type = item.type;
-    const bits = [item.description];
-    if (item.min !== undefined && item.max !== undefined) bits.push(t('settings.range', { min: item.min, max: item.max, unit: item.unit || '' }));
+    const [label, description] = settingText(item.key) ?? [labelOf(item.key), item.description];
+    const bits = [description];
+    if (item.min !== undefined && item.max !== undefined) bits.push(t('settings.range', { min: item.min, max: item.max, unit: item.unit ? t(`unit.${item.unit}`) : '' }));
     bits.push(t('settings.default', { value: String(item.default) }));
     if (item.restart) bits.push(t('settings.needsRestart'));
     if (v.layer === 'environment' || v.layer === 'command line') bits.push(t('settings.overridden', { layer: v.layer === 'environment' ? `${t('settings.layerEnv')} ${v.environment || ''}` : t('settings.layerCli') }));
-    const f = field(labelOf(item.key), input, bits.filter(Boolean).join(' · '));
+    const f = field(label, input, bits.filter(Boolean).join(' · '));
     if (item.restart) f.classList.add('restart');
     return f;
   }
@@ -150,12 +151,7 @@ export default function settingsPage(root) {
   async function load() {
     const settings = await api.get('/api/settings');
     values = new Map((settings.items || []).map((s) => [s.key, s]));
-    try {
-      schema = (await api.get('/api/settings/schema')).items || [];
-    } catch (e) {
-      if (e.status !== 404) throw e;
-      schema = settings.items.map((s) => ({ ...s, group: s.group || 'other' })); // FALLBACK: no schema yet
-    }
+    schema = (await api.get('/api/settings/schema')).items || [];
     render();
   }
 

@@ -40,28 +40,63 @@ function section(kind) {
   const file = h('input', { type: 'file', name: 'file', required: true,
     accept: kind === 'channels' ? '.m3u,.m3u8,.gz,audio/x-mpegurl' : '.xml,.gz,text/xml' });
   const upButton = h('button', { type: 'submit', class: 'primary', text: t('sources.upload') });
+  // What became of the last upload, next to its form: the bytes sent, then the import's
+  // progress and result (from the import.* events of the source it made).
+  const upBar = h('progress', { max: 100, value: 0, 'aria-label': t(`${p}.uploadProgress`) });
+  const upText = h('span');
+  const upStatus = h('div', { class: 'progress upload-status', role: 'status', hidden: true }, upBar, upText);
+  let uploadedId = null;
   const upForm = h('form', { class: 'add-form', novalidate: true, 'aria-label': t(`${p}.addByFile`) },
     h('h3', { text: t(`${p}.addByFile`) }),
-    field(t('sources.name'), upName), field(t('sources.file'), file), upButton);
+    field(t('sources.name'), upName), field(t('sources.file'), file), upButton, upStatus);
   file.addEventListener('change', () => {
-    if (!upName.value && file.files[0]) upName.value = file.files[0].name.replace(/\.(m3u8?|xml)(\.gz)?$/i, '');
+    if (!upName.value && file.files[0]) upName.value = file.files[0].name.replace(/\.(m3u8?|xml|xmltv)(\.gz)?$/i, '');
   });
+  function showUpload(percent, text) {
+    upStatus.hidden = false;
+    if (percent === null) upBar.removeAttribute('value'); else upBar.value = percent;
+    upText.textContent = text;
+  }
   upForm.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(upForm);
     if (!upName.value.trim()) { showFormError(upForm, new api.ApiError(400, `upload_name: ${t('error.required')}`)); return; }
-    if (!file.files[0]) { showFormError(upForm, new api.ApiError(400, `file: ${t('error.required')}`)); return; }
+    const f = file.files[0];
+    if (!f) { showFormError(upForm, new api.ApiError(400, `file: ${t('error.required')}`)); return; }
+    uploadedId = null;
+    showUpload(0, t('sources.uploading', { name: f.name, percent: 0 }));
     try {
-      await busy(upButton, () => api.post(`${base}/upload${api.query({ name: upName.value.trim() })}`, file.files[0]));
+      const created = await busy(upButton, () => api.upload(`${base}/upload${api.query({ name: upName.value.trim() })}`, f,
+        (sent, total) => {
+          const percent = total ? Math.round((100 * sent) / total) : 0;
+          showUpload(percent, t('sources.uploading', { name: f.name, percent }));
+        }));
+      uploadedId = created && created.id;
+      showUpload(null, t('sources.uploaded', { name: created ? created.name : f.name }));
       upName.value = '';
       file.value = '';
-      notice(t('sources.added'), 'ok');
       await load();
+      // A small file may be imported before its answer arrived: then its result is here.
+      const now = items.find((x) => x.id === uploadedId);
+      if (now && now.status && now.status.last_status && now.status.last_status !== 'never') uploadDone(now);
     } catch (e) {
+      upStatus.hidden = true;
       if (e.field === 'name') e.field = 'upload_name';
+      if (e.status === 413) e.field = 'file';
       showFormError(upForm, e);
     }
   });
+  // The import of the uploaded file finished: its result where the upload was started.
+  function uploadDone(src) {
+    const st = src.status || {};
+    if (st.last_status === 'error') {
+      upStatus.hidden = true;
+      showFormError(upForm, new api.ApiError(400, `file: ${st.last_error || t('result.error')}`));
+      return;
+    }
+    showUpload(100, `${src.name}: ${t('sources.imported', { n: fmtNumber(st.last_imported || 0), skipped: fmtNumber(st.last_skipped || 0) })}`);
+    uploadedId = null;
+  }
 
   const el = h('section', { class: 'card', 'aria-labelledby': headingId },
     h('h2', { id: headingId, text: t(`${p}.title`) }),
@@ -163,7 +198,10 @@ function section(kind) {
   }
 
   async function reloadOne(id) {
-    try { update(await api.get(`${base}/${id}`)); } catch { /* deleted meanwhile */ }
+    let src;
+    try { src = await api.get(`${base}/${id}`); } catch { return; /* deleted meanwhile */ }
+    update(src);
+    if (id === uploadedId) uploadDone(src);
   }
 
   return {
@@ -177,6 +215,9 @@ function section(kind) {
         update({ ...src, progress: { state: 'queued', percent: 0, items: 0, errors: 0 } });
       } else if (type === 'import.progress' && src) {
         src.progress = { state: data.state, percent: data.percent, items: data.items, errors: data.errors };
+        if (src.id === uploadedId && data.state !== 'idle') {
+          showUpload(data.percent >= 0 ? data.percent : null, `${t(`progress.${data.state}`)} · ${t('sources.items', { n: fmtNumber(data.items || 0) })}`);
+        }
         const c = cards.get(src.id);
         if (c) {
           const fresh = progressOf(src);

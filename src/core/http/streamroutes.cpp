@@ -3,7 +3,9 @@
 #include "httpfront.h"
 #include "httputil.h"
 #include "socketsink.h"
+#include "storage/database.h"
 #include "stream/streammanager.h"
+#include "xtream/playercatalog.h"
 
 #include <QJsonObject>
 
@@ -35,12 +37,12 @@ quint64 servePlayer(StreamManager *streams, const StreamSource &source, const Ht
     return streams->attach(source, sink);
 }
 
-void registerStreamRoutes(HttpFront *http, StreamManager *streams)
+void registerStreamRoutes(HttpFront *http, StreamManager *streams, Database *db)
 {
     using Access = HttpFront::Access;
     using M = HttpFront::Method;
 
-    const auto getstream = [streams](const HttpRequest &req, QHttpServerResponder &r) {
+    const auto getstream = [streams, db](const HttpRequest &req, QHttpServerResponder &r) {
         QString error;
         // Checked before anything reaches the engine. A player's own pid is ignored:
         // each upstream session gets a fresh one.
@@ -53,6 +55,16 @@ void registerStreamRoutes(HttpFront *http, StreamManager *streams)
         PlayerInfo info;
         if (req.admin)
             info.tag = QStringLiteral("admin");
+        // The Streams pages show the channel's name and number, not a 40-hex id.
+        if (db && source->isAce() && req.method() != HttpFront::Method::Head) {
+            const auto channel = PlayerCatalog::channelOfAceId(
+                    db->connection(), source->kind == StreamSource::Kind::AceInfohash, source->id);
+            if (channel) {
+                info.channelId = channel->id;
+                info.channelName = channel->name;
+                info.channelNumber = channel->num;
+            }
+        }
         servePlayer(streams, *source, req, r, info);
     };
     // Players and other proxies use both spellings.

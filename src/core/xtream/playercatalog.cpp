@@ -127,6 +127,19 @@ std::optional<PlayerCatalog::Channel> PlayerCatalog::channel(const QSqlDatabase 
     return readChannel(q);
 }
 
+std::optional<PlayerCatalog::Channel>
+PlayerCatalog::channelOfAceId(const QSqlDatabase &db, bool infohash, const QString &id)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("SELECT * FROM (%1) WHERE %2 = ? LIMIT 1")
+                      .arg(visibleChannels(db),
+                           infohash ? QStringLiteral("infohash") : QStringLiteral("content_id")));
+    q.addBindValue(id.toLower());
+    if (!q.exec() || !q.next())
+        return std::nullopt;
+    return readChannel(q);
+}
+
 QList<PlayerCatalog::Programme>
 PlayerCatalog::programmes(const QSqlDatabase &db, const QString &epgId, qint64 from, int limit)
 {

@@ -58,6 +58,10 @@ public:
                                    std::optional<qint64> categoryId = std::nullopt);
     static std::optional<Channel> channel(const QSqlDatabase &db, const XtreamUser &user,
                                           qint64 id);
+    // The visible channel with this AceStream content id or infohash (an anonymous /ace player
+    // names only the id; the faces show the channel): one indexed row.
+    static std::optional<Channel> channelOfAceId(const QSqlDatabase &db, bool infohash,
+                                                 const QString &id);
     // Programmes of one guide channel that end after `from`, by start time; limit <= 0: all.
     static QList<Programme> programmes(const QSqlDatabase &db, const QString &epgId, qint64 from,
                                        int limit = 0);

@@ -1,5 +1,6 @@
 #include "channelsroutes.h"
 
+#include "catalog/guidestore.h"
 #include "catalog/m3uparser.h"
 #include "catalog/sourcemanager.h"
 #include "http/api/apiinput.h"
@@ -559,28 +560,16 @@ ChannelsRoutes::ChannelsRoutes(HttpFront *http, Database *db) : QObject(http), m
                 }
                 const QString guideId = c->value(QLatin1String("epg_id")).toString();
                 const qint64 now = QDateTime::currentSecsSinceEpoch();
-                QSqlQuery q(m_db->connection());
-                q.prepare(QStringLiteral(
-                        "SELECT start, stop, title, description, category, lang FROM epg_programmes"
-                        " WHERE epg_id = ? AND stop > ? AND start < ? ORDER BY start, id"));
-                q.addBindValue(guideId);
-                q.addBindValue(now - pastHours * 3600);
-                q.addBindValue(now + hours * 3600);
-                if (!q.exec())
-                    return dbError(r, q.lastError().text());
-                QJsonArray items;
-                while (q.next()) {
-                    items.append(QJsonObject {{QStringLiteral("start"), isoTime(q.value(0))},
-                                              {QStringLiteral("stop"), isoTime(q.value(1))},
-                                              {QStringLiteral("title"), q.value(2).toString()},
-                                              {QStringLiteral("description"), nullable(q.value(3))},
-                                              {QStringLiteral("category"), nullable(q.value(4))},
-                                              {QStringLiteral("lang"), nullable(q.value(5))}});
-                }
+                QString error;
+                const auto items = GuideStore::programmes(m_db->connection(), guideId,
+                                                          now - pastHours * 3600,
+                                                          now + hours * 3600, &error);
+                if (!items)
+                    return dbError(r, error);
                 Http::sendJson(
                         r, QJsonObject {{QStringLiteral("epg_id"),
                                          guideId.isEmpty() ? QJsonValue() : QJsonValue(guideId)},
-                                        {QStringLiteral("items"), items}});
+                                        {QStringLiteral("items"), *items}});
             });
 }
 

@@ -1,5 +1,7 @@
 #include "initialpassword.h"
 
+#include "admincredential.h"
+
 #include <QDir>
 #include <QFile>
 #include <QSaveFile>
@@ -34,6 +36,16 @@ QString load(const QString &dataDir)
 void forget(const QString &dataDir)
 {
     QFile::remove(path(dataDir));
+}
+
+void forgetIfStale(const QString &dataDir, const QSqlDatabase &db)
+{
+    const QString kept = load(dataDir);
+    if (kept.isEmpty())
+        return;
+    const auto stored = AdminCredential::load(db);
+    if (!stored || !AdminCredential::verify(*stored, kept))
+        forget(dataDir);
 }
 
 } // namespace InitialPassword
