@@ -20,17 +20,30 @@ namespace CatalogImport {
 
 namespace {
 
-// Rolls back unless committed: every early return leaves the catalog untouched.
+// Rolls back unless committed: every early return leaves the catalog untouched. BEGIN
+// IMMEDIATE takes the write lock up front, waiting in the busy handler for an edit that holds
+// it: a deferred BEGIN whose first statement reads would fail with "database is locked" when
+// an edit commits between that read and the transaction's first write (WAL cannot upgrade a
+// stale read snapshot), which is what an admin editing during a big import hit.
 class Transaction
 {
 public:
-    explicit Transaction(QSqlDatabase db) : m_db(db) { m_open = m_db.transaction(); }
+    enum class Lock { Deferred, Immediate };
+    explicit Transaction(QSqlDatabase db, Lock lock = Lock::Immediate) : m_db(db)
+    {
+        QSqlQuery begin(m_db);
+        m_open = begin.exec(lock == Lock::Immediate ? QStringLiteral("BEGIN IMMEDIATE")
+                                                    : QStringLiteral("BEGIN"));
+        if (!m_open)
+            m_error = begin.lastError().text();
+    }
     ~Transaction()
     {
         if (m_open)
             m_db.rollback();
     }
     bool isOpen() const { return m_open; }
+    QString error() const { return m_error; }
     bool commit()
     {
         m_open = false;
@@ -40,6 +53,7 @@ public:
 private:
     QSqlDatabase m_db;
     bool m_open = false;
+    QString m_error;
 };
 
 QVariant textOrNull(const QString &text)
@@ -180,7 +194,7 @@ ImportOutcome importM3uFile(QSqlDatabase db, int sourceId, const QString &path,
 
     Transaction tx(db);
     if (!tx.isOpen()) {
-        outcome.error = db.lastError().text();
+        outcome.error = tx.error();
         return outcome;
     }
     const qint64 now = QDateTime::currentSecsSinceEpoch();
@@ -412,7 +426,8 @@ ImportOutcome importXmltvFile(QSqlDatabase db, int sourceId, const QString &path
     int channels = 0;
     ImportProgress report;
     {
-        Transaction stage(db); // touches only the staging file
+        // Touches only the staging file: deferred, so edits of the catalog go on meanwhile.
+        Transaction stage(db, Transaction::Lock::Deferred);
         QSqlQuery addChannel(db);
         addChannel.prepare(QStringLiteral(
                 "INSERT OR REPLACE INTO staging.channels(epg_id, display_name, other_names, icon)"
@@ -490,7 +505,7 @@ ImportOutcome importXmltvFile(QSqlDatabase db, int sourceId, const QString &path
     // The one transaction on the catalog: replace this source's guide, match the channels.
     Transaction tx(db);
     if (!tx.isOpen()) {
-        outcome.error = db.lastError().text();
+        outcome.error = tx.error();
         return outcome;
     }
     for (const char *sql :
