@@ -662,7 +662,10 @@ int main(int argc, char *argv[])
                                      + dir.filePath(file).toStdString() + "\"}";
             if (exchange(port, adminRequest("POST", base, basic, body), &answer) != 201)
                 return false;
-            const std::string id = std::to_string(std::atoi(answer.c_str() + answer.find(':') + 1));
+            const auto idAt = answer.find("\"id\":");
+            if (idAt == std::string::npos)
+                return false;
+            const std::string id = std::to_string(std::atoi(answer.c_str() + idAt + 5));
             const auto t = Clock::now();
             while (msSince(t) < 600000) {
                 exchange(port, adminRequest("GET", base + "/" + id + "/status", basic), &answer);

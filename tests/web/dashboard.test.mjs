@@ -22,6 +22,8 @@ const SHOTS = process.env.ACEHUB_WEB_SCREENSHOTS || path.join(buildDir, 'tests/w
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 const PHONE = { width: 390, height: 844 };
+// The narrowest phone the dashboard is made for: no page may scroll sideways there.
+const NARROWEST = { width: 360, height: 740 };
 const DESKTOP = { width: 1280, height: 800 };
 const PAGES = ['overview', 'streams', 'channels', 'categories', 'sources', 'users', 'logs', 'settings'];
 const CONTENT = ['0123456789abcdef0123456789abcdef01234567', '1111111111111111111111111111111111111111',
@@ -137,7 +139,7 @@ async function axeViolations() {
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join('\n    ')}`);
 }
 
-// axe in both themes, no sideways scrolling at 390 px, and the screenshots of the page.
+// axe in both themes, no sideways scrolling at 360 px, and the screenshots of the page.
 async function checkPage(name) {
   try {
     await checkPageIn(name);
@@ -150,10 +152,12 @@ async function checkPage(name) {
 async function checkPageIn(name) {
   for (const scheme of ['light', 'dark']) {
     await page.emulateMedia({ colorScheme: scheme });
-    await page.setViewportSize(PHONE);
+    await page.setViewportSize(NARROWEST);
     await page.waitForTimeout(100);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    assert.ok(overflow <= 0, `${name} (${scheme}) overflows sideways by ${overflow}px at 390 px`);
+    assert.ok(overflow <= 0, `${name} (${scheme}) overflows sideways by ${overflow}px at 360 px`);
+    await page.setViewportSize(PHONE);
+    await page.waitForTimeout(100);
     const violations = await axeViolations();
     assert.deepEqual(violations, [], `${name} (${scheme}): axe found serious or critical violations`);
     if (scheme === 'light') {
@@ -561,6 +565,6 @@ test('signs out, and the API refuses the old cookie', async () => {
   await page.setViewportSize(DESKTOP);
 });
 
-test('every page was checked with axe and at 390 px', () => {
+test('every page was checked with axe and at 360 px', () => {
   assert.deepEqual(PAGES.filter((p) => !checked.has(p)), []);
 });
