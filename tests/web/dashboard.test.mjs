@@ -129,7 +129,10 @@ async function goTo(name) {
   await page.goto(`${base}/#/${name}`);
   await page.locator(`#nav a[data-page="${name}"][aria-current="page"]`).waitFor({ state: 'attached' });
   await page.locator('main#main h1').waitFor();
-  await page.waitForLoadState('networkidle');
+  // The page's first requests are usually done within the settle time; a page whose event
+  // stream keeps it refreshing never goes network-idle, and the checks that follow wait for
+  // what they look at themselves, so not reaching idle is not a failure.
+  await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => {});
 }
 
 async function axeViolations() {
