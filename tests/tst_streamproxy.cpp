@@ -436,7 +436,8 @@ void tst_StreamProxy::neverReadingPlayerIsDroppedWhileAReadingOneKeepsItsRate()
     m_players.append(stuck);
     stuck->setNeverRead(true);
     stuck->open(streamUrl());
-    QTRY_COMPARE(m_ts->server()->streams()->clientCount(), 2);
+    // No check for two players here: with a 1 s behind-timeout a loaded machine can join and
+    // drop the stuck player between two polls. Being dropped proves it had joined.
     QTRY_VERIFY_WITH_TIMEOUT(logged(QStringLiteral("dropped from ace:") + kId), 30000);
     QTRY_COMPARE(m_ts->server()->streams()->clientCount(), 1);
     // The reader never noticed: it keeps the engine's rate (16 Mbit/s = 2000 B/ms).
