@@ -1,4 +1,5 @@
 #include "apiclient.h"
+#include "categoriespage.h"
 #include "channelsmodel.h"
 #include "channelspage.h"
 #include "desktopapp.h"
@@ -7,6 +8,7 @@
 #include "log/logger.h"
 #include "logspage.h"
 #include "mainwindow.h"
+#include "overviewpage.h"
 #include "settingspage.h"
 #include "sourcespage.h"
 #include "streamplayer.h"
@@ -16,19 +18,27 @@
 
 #include <QAbstractItemView>
 #include <QApplication>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMimeData>
+#include <QPointer>
+#include <QProgressBar>
 #include <QPushButton>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTableView>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -48,6 +58,9 @@ private Q_SLOTS:
     void addingAGuideFileImportsItsProgrammes();
     void renamingAChannelInlineReachesTheServer();
     void creatingAUserThroughTheDialog();
+    void connectATvShowsAUsersLinksAndCopiesThem();
+    void categoriesReorderByDragRenameAndHide();
+    void refreshNowShowsTheImportsProgressFromEvents();
     void aStreamingPlayerShowsOnStreamsAndKickDisconnectsIt();
     void theLevelFilterHidesInfoLines();
     void theSettingsFormRefusesAnOutOfRangeValue();
@@ -59,6 +72,7 @@ private:
     void press(QWidget *widget) { QTest::mouseClick(widget, Qt::LeftButton); }
     void pickFile(const QString &path);
     void showTab(int index); // on the Sources page: 0 playlists, 1 guides
+    QStringList categoryNames();
 
     std::unique_ptr<Logger> m_logger;
     FakeEngine m_engine;
@@ -150,7 +164,12 @@ void tst_GuiPages::addingAPlaylistFileFillsTheChannelsPage()
 
     m_window->showPage(MainWindow::Sources);
     showTab(0);
+    auto *uploadBar = child<QProgressBar>(m_window->sourcesPage(), "uploadBar");
+    QSignalSpy sent(uploadBar, &QProgressBar::valueChanged);
     pickFile(path);
+    // The upload's bar ran to the whole file, then went away.
+    QTRY_VERIFY(!sent.isEmpty() && sent.last().at(0).toInt() == 100);
+    QTRY_VERIFY(!uploadBar->isVisible());
 
     m_window->showPage(MainWindow::Channels);
     auto *view = child<QTableView>(m_window->channelsPage(), "channelsView");
@@ -237,6 +256,215 @@ void tst_GuiPages::creatingAUserThroughTheDialog()
     auto *view = child<QTableView>(m_window->usersPage(), "usersView");
     QTRY_COMPARE(view->model()->rowCount(), 1);
     QCOMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("livingroom"));
+}
+
+void tst_GuiPages::connectATvShowsAUsersLinksAndCopiesThem()
+{
+    m_window->showPage(MainWindow::Overview);
+    OverviewPage *page = m_window->overviewPage();
+    auto *user = child<QComboBox>(page, "userCombo");
+    QTRY_VERIFY_WITH_TIMEOUT(user->findText(QStringLiteral("livingroom")) >= 0, 10000);
+    auto *address = child<QLineEdit>(page, "addressEdit");
+    auto *username = child<QLineEdit>(page, "usernameEdit");
+    auto *m3u = child<QLineEdit>(page, "m3uEdit");
+
+    // the page shows the first user once it has loaded
+    QTRY_VERIFY_WITH_TIMEOUT(!m3u->text().isEmpty(), 10000);
+
+    // "(no user)": only the address to type.
+    user->setFocus();
+    QTest::keyClick(user, Qt::Key_Home);
+    QCOMPARE(user->currentIndex(), 0);
+    QTRY_VERIFY(username->text().isEmpty() && m3u->text().isEmpty());
+    const QJsonObject plain = api("GET", QStringLiteral("/api/connect")).json().object();
+    QTRY_COMPARE(address->text(), plain[QLatin1String("server")].toString());
+    QVERIFY(address->text().startsWith(QLatin1String("http://")));
+
+    // The user picked with the keyboard: their Xtream login and links, as the API gives them.
+    QTest::keyClick(user, Qt::Key_Down);
+    QCOMPARE(user->currentText(), QStringLiteral("livingroom"));
+    const qint64 id = user->currentData().toLongLong();
+    const QJsonObject expected = api("GET", QStringLiteral("/api/connect?user_id=%1").arg(id))
+                                         .json()[QLatin1String("user")]
+                                         .toObject();
+    QVERIFY(expected[QLatin1String("m3u")].toString().contains(QLatin1String("livingroom")));
+    QTRY_COMPARE(m3u->text(), expected[QLatin1String("m3u")].toString());
+    QCOMPARE(username->text(), QStringLiteral("livingroom"));
+    QCOMPARE(child<QLineEdit>(page, "passwordEdit")->text(),
+             expected[QLatin1String("password")].toString());
+    QCOMPARE(child<QLineEdit>(page, "xmltvEdit")->text(),
+             expected[QLatin1String("xmltv")].toString());
+
+    // Each Copy button puts its own line on the clipboard.
+    QGuiApplication::clipboard()->clear();
+    press(child<QPushButton>(page, "copyM3uButton"));
+    QCOMPARE(QGuiApplication::clipboard()->text(), m3u->text());
+    press(child<QPushButton>(page, "copyAddressButton"));
+    QCOMPARE(QGuiApplication::clipboard()->text(), address->text());
+    press(child<QPushButton>(page, "copyPasswordButton"));
+    QCOMPARE(QGuiApplication::clipboard()->text(), expected[QLatin1String("password")].toString());
+}
+
+QStringList tst_GuiPages::categoryNames()
+{
+    QStringList names;
+    const QJsonArray items = api("GET", QStringLiteral("/api/categories"))
+                                     .json()[QLatin1String("items")]
+                                     .toArray();
+    for (const QJsonValue &v : items)
+        names.append(v[QLatin1String("name")].toString());
+    return names;
+}
+
+void tst_GuiPages::categoriesReorderByDragRenameAndHide()
+{
+    m_window->showPage(MainWindow::Categories);
+    CategoriesPage *page = m_window->categoriesPage();
+    auto *view = child<QTableView>(page, "categoriesView");
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 2, 10000);
+    QCOMPARE(categoryNames(), (QStringList {QStringLiteral("News"), QStringLiteral("Sport")}));
+    QCOMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("News"));
+
+    // Drag "News" below "Sport". The offscreen platform has no drag loop (QDrag::exec() returns
+    // at once), so the press picks the row and its drag data, and the drag's enter, move and
+    // drop reach the view the way the window system hands them over.
+    const QRect from = view->visualRect(view->model()->index(0, 0));
+    const QRect onto = view->visualRect(view->model()->index(1, 0));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, from.center());
+    std::unique_ptr<QMimeData> dragged(
+            view->model()->mimeData(view->selectionModel()->selectedIndexes()));
+    QVERIFY(dragged);
+    const QPoint end(onto.center().x(), onto.bottom() - 1); // the lower edge: below Sport
+    QDragEnterEvent enter(from.center(), Qt::MoveAction, dragged.get(), Qt::LeftButton, {});
+    QApplication::sendEvent(view->viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDragMoveEvent move(end, Qt::MoveAction, dragged.get(), Qt::LeftButton, {});
+    QApplication::sendEvent(view->viewport(), &move);
+    QVERIFY(move.isAccepted());
+    QDropEvent drop(end, Qt::MoveAction, dragged.get(), Qt::LeftButton, {});
+    QApplication::sendEvent(view->viewport(), &drop);
+    QTRY_COMPARE_WITH_TIMEOUT(categoryNames(),
+                              (QStringList {QStringLiteral("Sport"), QStringLiteral("News")}),
+                              10000);
+    QCOMPARE(view->model()->index(0, 0).data().toString(), QStringLiteral("Sport"));
+
+    auto pickRow = [view](int row) {
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                          view->visualRect(view->model()->index(row, 0)).center());
+        QCOMPARE(view->currentIndex().row(), row);
+    };
+    // Move it back with "Move up" on the picked row.
+    pickRow(1);
+    press(child<QPushButton>(page, "upButton"));
+    QTRY_COMPARE_WITH_TIMEOUT(categoryNames(),
+                              (QStringList {QStringLiteral("News"), QStringLiteral("Sport")}),
+                              10000);
+
+    // Rename "Sport" in place: Rename, type, Enter.
+    pickRow(1);
+    press(child<QPushButton>(page, "renameButton"));
+    QLineEdit *editor = nullptr;
+    QTRY_VERIFY((editor = view->viewport()->findChild<QLineEdit *>()) && editor->isVisible());
+    editor->selectAll();
+    QTest::keyClicks(editor, QStringLiteral("Football"));
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE_WITH_TIMEOUT(categoryNames(),
+                              (QStringList {QStringLiteral("News"), QStringLiteral("Football")}),
+                              10000);
+    QTRY_COMPARE(view->model()->index(1, 0).data().toString(), QStringLiteral("Football"));
+
+    // Hide the category: its channel is hidden, the others are not.
+    pickRow(1);
+    press(child<QPushButton>(page, "hideButton"));
+    auto hidden = [this] {
+        return api("GET", QStringLiteral("/api/channels?hidden=true"))
+                .json()[QLatin1String("total")]
+                .toInt();
+    };
+    QTRY_COMPARE_WITH_TIMEOUT(hidden(), 1, 10000);
+    QCOMPARE(api("GET", QStringLiteral("/api/channels?hidden=true"))
+                     .json()[QLatin1String("items")][0][QLatin1String("name")]
+                     .toString(),
+             QStringLiteral("Three"));
+    press(child<QPushButton>(page, "showButton"));
+    QTRY_COMPARE_WITH_TIMEOUT(hidden(), 0, 10000);
+}
+
+void tst_GuiPages::refreshNowShowsTheImportsProgressFromEvents()
+{
+    // A playlist host that answers the first download at once and holds the second one half
+    // sent until the test lets it go: the page is seen mid-import, whatever the machine's speed.
+    const QByteArray body = "#EXTM3U\n#EXTINF:-1 group-title=\"Kids\",Slow One\n"
+                            "acestream://4444444444444444444444444444444444444444\n"
+                            "#EXTINF:-1 group-title=\"Kids\",Slow Two\n"
+                            "acestream://5555555555555555555555555555555555555555\n";
+    const QByteArray head = "HTTP/1.1 200 OK\r\nContent-Type: audio/x-mpegurl\r\nContent-Length: "
+                            + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n";
+    QTcpServer host;
+    QVERIFY(host.listen(QHostAddress::LocalHost));
+    int requests = 0;
+    QPointer<QTcpSocket> held;
+    connect(&host, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket *socket = host.nextPendingConnection();
+        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        connect(socket, &QTcpSocket::readyRead, socket, [&, socket] {
+            if (!socket->readAll().contains("\r\n\r\n") || socket->property("answered").toBool())
+                return;
+            socket->setProperty("answered", true);
+            if (++requests == 1) {
+                socket->write(head + body);
+                socket->disconnectFromHost();
+            } else {
+                socket->write(head + body.left(body.size() / 2));
+                held = socket;
+            }
+        });
+    });
+    const QString url = QStringLiteral("http://127.0.0.1:%1/kids.m3u").arg(host.serverPort());
+    QVERIFY(api("POST", QStringLiteral("/api/sources"),
+                QJsonDocument(QJsonObject {{QStringLiteral("name"), QStringLiteral("kids")},
+                                           {QStringLiteral("location"), url},
+                                           {QStringLiteral("refresh_interval_s"), 0}})
+                        .toJson())
+                    .status
+            < 300);
+
+    m_window->showPage(MainWindow::Sources);
+    showTab(0);
+    auto *view = child<QTableView>(m_window->sourcesPage(), "playlistsView");
+    auto rowOfKids = [view] {
+        for (int row = 0; row < view->model()->rowCount(); ++row) {
+            if (view->model()->index(row, 0).data().toString() == QLatin1String("kids"))
+                return row;
+        }
+        return -1;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(rowOfKids() >= 0, 10000);
+    auto *bar = child<QProgressBar>(m_window->sourcesPage(), "progressBar");
+    // the first import (on adding) is over: nothing to show
+    QTRY_VERIFY_WITH_TIMEOUT(requests == 1 && !bar->isVisible(), 10000);
+    const int row = rowOfKids();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(view->model()->index(row, 0)).center());
+    QCOMPARE(view->currentIndex().row(), row);
+
+    press(child<QPushButton>(m_window->sourcesPage(), "refreshButton"));
+    QTRY_VERIFY_WITH_TIMEOUT(held, 10000);
+    // Mid-download, from the import's events: the bar and its state.
+    QTRY_VERIFY_WITH_TIMEOUT(bar->isVisible(), 10000);
+    QTRY_VERIFY(bar->text().startsWith(QLatin1String("Downloading")));
+
+    held->write(body.mid(body.size() / 2));
+    held->disconnectFromHost();
+    // Done: the bar goes, the result is there.
+    QTRY_VERIFY_WITH_TIMEOUT(!bar->isVisible(), 10000);
+    QTRY_VERIFY(child<QLabel>(m_window->sourcesPage(), "resultLabel")
+                        ->text()
+                        .contains(QLatin1String("kids")));
+    QCOMPARE(api("GET", QStringLiteral("/api/channels?search=Slow"))
+                     .json()[QLatin1String("total")]
+                     .toInt(),
+             2);
 }
 
 void tst_GuiPages::aStreamingPlayerShowsOnStreamsAndKickDisconnectsIt()

@@ -1066,6 +1066,356 @@ Change it with:  acehub --set-admin-password  (reads the new one from standard i
     </message>
 </context>
 <context>
+    <name>SettingName</name>
+    <message>
+        <source>bind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>http_max_connections</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>http_max_request_mib</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>http_idle_timeout_s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>engine_host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>engine_port</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>engine_scheme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>engine_probe_interval_s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log_level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log_ring_lines</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log_file_max_kib</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>log_file_count</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream_start_timeout_s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream_linger_s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream_empty_timeout_s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream_stall_s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream_recover_s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream_keyframe_cache_kib</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client_max_queued_kib</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>client_behind_timeout_s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>max_engine_sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stat_poll_interval_s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stream_read_chunk_kib</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source_fetch_timeout_s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source_fetch_max_mib</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epg_days_back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>epg_days_ahead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>channel_check_delay_ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>channel_check_timeout_s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin_session_hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin_login_max_failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>admin_login_window_s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xtream_timezone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xtream_same_address_replaces</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>http_max_connections_per_address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>http_head_timeout_s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>http_max_buffered_mib</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xtream_login_max_failures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>xtream_login_window_s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ace_access</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ace_anonymous_sessions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>source_fetch_deadline_s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Address the HTTP server listens on (0.0.0.0: all IPv4 interfaces, :: all).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP port for players, the API and the dashboard (0: any free port).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open HTTP connections at most (players and API); one more gets a 503.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest request AceHub accepts (a restore&apos;s JSON, a form), in MiB; larger: 413.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A connection with nothing read or written for this long is closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Host of the AceStream engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP port of the AceStream engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheme used to reach the engine.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often the engine&apos;s get_version is polled for /api/health.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Least severe AceHub log level kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log lines kept in memory for the control panel and /api/logs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size at which logs/acehub.log is rotated, in KiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rotated log files kept (acehub.log.1 …).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a player waits for a stream&apos;s first byte (engine prebuffering) before a 504.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a stream keeps running after its last player left, so zapping back is instant.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A running stream that receives no data for this long is ended.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A running stream that receives no data for this long is re-opened (its players wait).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How long a failed stream is re-opened (a new engine session, a new request) before its players are closed (0: never re-opened).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes kept since a stream&apos;s last keyframe, so a joining player starts with a picture, in KiB (0: joiners start at the next packet).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes a player may have queued (not yet taken by its connection) before it counts as behind, in KiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A player over the queue cap for this long (or at twice the cap) is dropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Most AceStream engine sessions at once; a new channel beyond it gets a 503.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often a running stream&apos;s engine stat_url is polled (0: never).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upstream bytes gathered before they are written to players (larger: fewer syscalls per player).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest a playlist or guide download may stall before it is abandoned.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Largest playlist or guide AceHub downloads (and a playlist once decompressed), in MiB.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days of past programmes kept from each guide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Days of future programmes kept from each guide.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause between two engine channel checks (bulk checks crash the engine).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest one engine channel check may take.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lifetime of an admin session token from /api/login.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed admin logins per address within admin_login_window_s before 429.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window over which failed admin logins are counted (and the lockout length).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time zone of server_info and EPG times for players, e.g. Europe/Rome (empty: the system&apos;s).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1: a player over its account&apos;s max_connections coming from the address of one of its streams (a reconnect, a zap) replaces that stream instead of being refused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open HTTP connections from one client address at most (loopback too); one more gets a 503.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A request head (request line and headers) must arrive whole within this long of its first byte; slower: 408 and closed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bytes of unanswered requests all connections together may hold, in MiB; a request over it gets a 503.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failed player logins per address, and per username, within xtream_login_window_s before 429.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window over which failed player logins are counted (and the lockout length).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who may use /ace/getstream and /ace/status without an account: anyone, lan (this machine&apos;s networks and loopback) or none (admin only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engine sessions players without an account (/ace/getstream) may have; keep it below max_engine_sessions so Xtream accounts always have some left.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Longest a playlist or guide download may take in all, however steadily it trickles in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -1505,6 +1855,14 @@ Change it with:  acehub --set-admin-password  (reads the new one from standard i
     </message>
     <message>
         <source>Added %1; importing it now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sending %1: %p%</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

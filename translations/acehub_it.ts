@@ -544,7 +544,7 @@ Password di amministratore di AceHub (generata al primo avvio):
 
 È conservata anche in %2 (leggibile solo da questo utente)
 finché la password di amministratore non viene cambiata.
-Usala per accedere alla dashboard e alle route /api come utente "admin".
+Usala per accedere alla dashboard e alle route /api come utente &quot;admin&quot;.
 Cambiala con:  acehub --set-admin-password  (legge la nuova dallo standard input)
 </translation>
     </message>
@@ -1075,6 +1075,356 @@ Cambiala con:  acehub --set-admin-password  (legge la nuova dallo standard input
     </message>
 </context>
 <context>
+    <name>SettingName</name>
+    <message>
+        <source>bind</source>
+        <translation>Indirizzo di ascolto</translation>
+    </message>
+    <message>
+        <source>port</source>
+        <translation>Porta</translation>
+    </message>
+    <message>
+        <source>http_max_connections</source>
+        <translation>Connessioni HTTP massime</translation>
+    </message>
+    <message>
+        <source>http_max_request_mib</source>
+        <translation>Richiesta massima</translation>
+    </message>
+    <message>
+        <source>http_idle_timeout_s</source>
+        <translation>Timeout di inattività</translation>
+    </message>
+    <message>
+        <source>engine_host</source>
+        <translation>Host del motore</translation>
+    </message>
+    <message>
+        <source>engine_port</source>
+        <translation>Porta del motore</translation>
+    </message>
+    <message>
+        <source>engine_scheme</source>
+        <translation>Protocollo del motore</translation>
+    </message>
+    <message>
+        <source>engine_probe_interval_s</source>
+        <translation>Controllo del motore ogni</translation>
+    </message>
+    <message>
+        <source>log_level</source>
+        <translation>Livello di log</translation>
+    </message>
+    <message>
+        <source>log_ring_lines</source>
+        <translation>Righe di log in memoria</translation>
+    </message>
+    <message>
+        <source>log_file_max_kib</source>
+        <translation>Dimensione del file di log</translation>
+    </message>
+    <message>
+        <source>log_file_count</source>
+        <translation>File di log tenuti</translation>
+    </message>
+    <message>
+        <source>stream_start_timeout_s</source>
+        <translation>Attesa dell&apos;avvio</translation>
+    </message>
+    <message>
+        <source>stream_linger_s</source>
+        <translation>Permanenza del flusso</translation>
+    </message>
+    <message>
+        <source>stream_empty_timeout_s</source>
+        <translation>Fine per assenza di dati</translation>
+    </message>
+    <message>
+        <source>stream_stall_s</source>
+        <translation>Riapertura per blocco</translation>
+    </message>
+    <message>
+        <source>stream_recover_s</source>
+        <translation>Tempo di recupero</translation>
+    </message>
+    <message>
+        <source>stream_keyframe_cache_kib</source>
+        <translation>Cache dal fotogramma chiave</translation>
+    </message>
+    <message>
+        <source>client_max_queued_kib</source>
+        <translation>Coda massima per player</translation>
+    </message>
+    <message>
+        <source>client_behind_timeout_s</source>
+        <translation>Tolleranza del ritardo</translation>
+    </message>
+    <message>
+        <source>max_engine_sessions</source>
+        <translation>Sessioni del motore massime</translation>
+    </message>
+    <message>
+        <source>stat_poll_interval_s</source>
+        <translation>Statistiche del motore ogni</translation>
+    </message>
+    <message>
+        <source>stream_read_chunk_kib</source>
+        <translation>Blocco di lettura</translation>
+    </message>
+    <message>
+        <source>source_fetch_timeout_s</source>
+        <translation>Blocco massimo del download</translation>
+    </message>
+    <message>
+        <source>source_fetch_max_mib</source>
+        <translation>Download massimo</translation>
+    </message>
+    <message>
+        <source>epg_days_back</source>
+        <translation>Giorni passati della guida</translation>
+    </message>
+    <message>
+        <source>epg_days_ahead</source>
+        <translation>Giorni futuri della guida</translation>
+    </message>
+    <message>
+        <source>channel_check_delay_ms</source>
+        <translation>Pausa tra le verifiche</translation>
+    </message>
+    <message>
+        <source>channel_check_timeout_s</source>
+        <translation>Durata massima di una verifica</translation>
+    </message>
+    <message>
+        <source>admin_session_hours</source>
+        <translation>Durata della sessione</translation>
+    </message>
+    <message>
+        <source>admin_login_max_failures</source>
+        <translation>Accessi falliti ammessi</translation>
+    </message>
+    <message>
+        <source>admin_login_window_s</source>
+        <translation>Finestra degli accessi falliti</translation>
+    </message>
+    <message>
+        <source>xtream_timezone</source>
+        <translation>Fuso orario</translation>
+    </message>
+    <message>
+        <source>xtream_same_address_replaces</source>
+        <translation>Lo stesso indirizzo sostituisce</translation>
+    </message>
+    <message>
+        <source>http_max_connections_per_address</source>
+        <translation>Connessioni per indirizzo</translation>
+    </message>
+    <message>
+        <source>http_head_timeout_s</source>
+        <translation>Tempo per l&apos;intestazione</translation>
+    </message>
+    <message>
+        <source>http_max_buffered_mib</source>
+        <translation>Memoria per le richieste</translation>
+    </message>
+    <message>
+        <source>xtream_login_max_failures</source>
+        <translation>Accessi dei player falliti ammessi</translation>
+    </message>
+    <message>
+        <source>xtream_login_window_s</source>
+        <translation>Finestra degli accessi dei player</translation>
+    </message>
+    <message>
+        <source>ace_access</source>
+        <translation>Accesso a /ace</translation>
+    </message>
+    <message>
+        <source>ace_anonymous_sessions</source>
+        <translation>Sessioni anonime</translation>
+    </message>
+    <message>
+        <source>source_fetch_deadline_s</source>
+        <translation>Durata massima del download</translation>
+    </message>
+</context>
+<context>
+    <name>Settings</name>
+    <message>
+        <source>Address the HTTP server listens on (0.0.0.0: all IPv4 interfaces, :: all).</source>
+        <translation>Indirizzo su cui ascolta il server HTTP (0.0.0.0: tutte le interfacce IPv4, :: tutte).</translation>
+    </message>
+    <message>
+        <source>HTTP port for players, the API and the dashboard (0: any free port).</source>
+        <translation>Porta HTTP per player, API e dashboard (0: una porta libera qualsiasi).</translation>
+    </message>
+    <message>
+        <source>Open HTTP connections at most (players and API); one more gets a 503.</source>
+        <translation>Connessioni HTTP aperte al massimo (player e API); una in più riceve un 503.</translation>
+    </message>
+    <message>
+        <source>Largest request AceHub accepts (a restore&apos;s JSON, a form), in MiB; larger: 413.</source>
+        <translation>Richiesta più grande che AceHub accetta (il JSON di un ripristino, un modulo), in MiB; oltre: 413.</translation>
+    </message>
+    <message>
+        <source>A connection with nothing read or written for this long is closed.</source>
+        <translation>Una connessione senza nulla letto o scritto per questo tempo viene chiusa.</translation>
+    </message>
+    <message>
+        <source>Host of the AceStream engine.</source>
+        <translation>Host del motore AceStream.</translation>
+    </message>
+    <message>
+        <source>HTTP port of the AceStream engine.</source>
+        <translation>Porta HTTP del motore AceStream.</translation>
+    </message>
+    <message>
+        <source>Scheme used to reach the engine.</source>
+        <translation>Protocollo usato per raggiungere il motore.</translation>
+    </message>
+    <message>
+        <source>How often the engine&apos;s get_version is polled for /api/health.</source>
+        <translation>Ogni quanto si interroga get_version del motore per /api/health.</translation>
+    </message>
+    <message>
+        <source>Least severe AceHub log level kept.</source>
+        <translation>Livello meno grave dei log di AceHub che viene tenuto.</translation>
+    </message>
+    <message>
+        <source>Log lines kept in memory for the control panel and /api/logs.</source>
+        <translation>Righe di log tenute in memoria per il pannello e /api/logs.</translation>
+    </message>
+    <message>
+        <source>Size at which logs/acehub.log is rotated, in KiB.</source>
+        <translation>Dimensione a cui logs/acehub.log viene ruotato, in KiB.</translation>
+    </message>
+    <message>
+        <source>Rotated log files kept (acehub.log.1 …).</source>
+        <translation>File di log ruotati tenuti (acehub.log.1 …).</translation>
+    </message>
+    <message>
+        <source>How long a player waits for a stream&apos;s first byte (engine prebuffering) before a 504.</source>
+        <translation>Quanto un player aspetta il primo byte di un flusso (il pre-buffering del motore) prima di un 504.</translation>
+    </message>
+    <message>
+        <source>How long a stream keeps running after its last player left, so zapping back is instant.</source>
+        <translation>Quanto un flusso resta attivo dopo l&apos;uscita dell&apos;ultimo player, così tornare al canale è immediato.</translation>
+    </message>
+    <message>
+        <source>A running stream that receives no data for this long is ended.</source>
+        <translation>Un flusso attivo che non riceve dati per questo tempo viene chiuso.</translation>
+    </message>
+    <message>
+        <source>A running stream that receives no data for this long is re-opened (its players wait).</source>
+        <translation>Un flusso attivo che non riceve dati per questo tempo viene riaperto (i suoi player aspettano).</translation>
+    </message>
+    <message>
+        <source>How long a failed stream is re-opened (a new engine session, a new request) before its players are closed (0: never re-opened).</source>
+        <translation>Per quanto un flusso fallito viene riaperto (nuova sessione del motore, nuova richiesta) prima di chiudere i suoi player (0: mai riaperto).</translation>
+    </message>
+    <message>
+        <source>Bytes kept since a stream&apos;s last keyframe, so a joining player starts with a picture, in KiB (0: joiners start at the next packet).</source>
+        <translation>Byte tenuti dall&apos;ultimo fotogramma chiave, così un player che si aggiunge parte con un&apos;immagine, in KiB (0: parte dal pacchetto successivo).</translation>
+    </message>
+    <message>
+        <source>Bytes a player may have queued (not yet taken by its connection) before it counts as behind, in KiB.</source>
+        <translation>Byte che un player può avere in coda (non ancora presi dalla sua connessione) prima di essere considerato in ritardo, in KiB.</translation>
+    </message>
+    <message>
+        <source>A player over the queue cap for this long (or at twice the cap) is dropped.</source>
+        <translation>Un player oltre il limite di coda per questo tempo (o al doppio del limite) viene disconnesso.</translation>
+    </message>
+    <message>
+        <source>Most AceStream engine sessions at once; a new channel beyond it gets a 503.</source>
+        <translation>Sessioni del motore AceStream al massimo insieme; un canale nuovo oltre riceve un 503.</translation>
+    </message>
+    <message>
+        <source>How often a running stream&apos;s engine stat_url is polled (0: never).</source>
+        <translation>Ogni quanto si interroga lo stat_url del motore di un flusso attivo (0: mai).</translation>
+    </message>
+    <message>
+        <source>Upstream bytes gathered before they are written to players (larger: fewer syscalls per player).</source>
+        <translation>Byte ricevuti raccolti prima di scriverli ai player (più grande: meno chiamate di sistema per player).</translation>
+    </message>
+    <message>
+        <source>Longest a playlist or guide download may stall before it is abandoned.</source>
+        <translation>Per quanto il download di una playlist o di una guida può restare fermo prima di essere abbandonato.</translation>
+    </message>
+    <message>
+        <source>Largest playlist or guide AceHub downloads (and a playlist once decompressed), in MiB.</source>
+        <translation>Playlist o guida più grande che AceHub scarica (e playlist una volta decompressa), in MiB.</translation>
+    </message>
+    <message>
+        <source>Days of past programmes kept from each guide.</source>
+        <translation>Giorni di programmi passati tenuti da ogni guida.</translation>
+    </message>
+    <message>
+        <source>Days of future programmes kept from each guide.</source>
+        <translation>Giorni di programmi futuri tenuti da ogni guida.</translation>
+    </message>
+    <message>
+        <source>Pause between two engine channel checks (bulk checks crash the engine).</source>
+        <translation>Pausa tra due verifiche dei canali sul motore (le verifiche in massa fanno cadere il motore).</translation>
+    </message>
+    <message>
+        <source>Longest one engine channel check may take.</source>
+        <translation>Tempo massimo di una verifica di un canale sul motore.</translation>
+    </message>
+    <message>
+        <source>Lifetime of an admin session token from /api/login.</source>
+        <translation>Durata di una sessione di amministrazione di /api/login.</translation>
+    </message>
+    <message>
+        <source>Failed admin logins per address within admin_login_window_s before 429.</source>
+        <translation>Accessi di amministrazione falliti per indirizzo entro admin_login_window_s prima di un 429.</translation>
+    </message>
+    <message>
+        <source>Window over which failed admin logins are counted (and the lockout length).</source>
+        <translation>Intervallo in cui si contano gli accessi di amministrazione falliti (e durata del blocco).</translation>
+    </message>
+    <message>
+        <source>Time zone of server_info and EPG times for players, e.g. Europe/Rome (empty: the system&apos;s).</source>
+        <translation>Fuso orario di server_info e degli orari della guida per i player, per esempio Europe/Rome (vuoto: quello del sistema).</translation>
+    </message>
+    <message>
+        <source>1: a player over its account&apos;s max_connections coming from the address of one of its streams (a reconnect, a zap) replaces that stream instead of being refused.</source>
+        <translation>1: un player oltre il max_connections del suo account che arriva dall&apos;indirizzo di uno dei suoi flussi (una riconnessione, un cambio canale) sostituisce quel flusso invece di essere rifiutato.</translation>
+    </message>
+    <message>
+        <source>Open HTTP connections from one client address at most (loopback too); one more gets a 503.</source>
+        <translation>Connessioni HTTP aperte al massimo da un indirizzo client (anche loopback); una in più riceve un 503.</translation>
+    </message>
+    <message>
+        <source>A request head (request line and headers) must arrive whole within this long of its first byte; slower: 408 and closed.</source>
+        <translation>L&apos;intestazione di una richiesta (riga e header) deve arrivare intera entro questo tempo dal primo byte; più lenta: 408 e chiusa.</translation>
+    </message>
+    <message>
+        <source>Bytes of unanswered requests all connections together may hold, in MiB; a request over it gets a 503.</source>
+        <translation>Byte di richieste senza risposta che tutte le connessioni insieme possono tenere, in MiB; una richiesta oltre riceve un 503.</translation>
+    </message>
+    <message>
+        <source>Failed player logins per address, and per username, within xtream_login_window_s before 429.</source>
+        <translation>Accessi dei player falliti per indirizzo, e per nome utente, entro xtream_login_window_s prima di un 429.</translation>
+    </message>
+    <message>
+        <source>Window over which failed player logins are counted (and the lockout length).</source>
+        <translation>Intervallo in cui si contano gli accessi dei player falliti (e durata del blocco).</translation>
+    </message>
+    <message>
+        <source>Who may use /ace/getstream and /ace/status without an account: anyone, lan (this machine&apos;s networks and loopback) or none (admin only).</source>
+        <translation>Chi può usare /ace/getstream e /ace/status senza un account: chiunque, la rete locale (le reti di questo computer e il loopback) o solo l&apos;amministratore.</translation>
+    </message>
+    <message>
+        <source>Engine sessions players without an account (/ace/getstream) may have; keep it below max_engine_sessions so Xtream accounts always have some left.</source>
+        <translation>Sessioni del motore che i player senza account (/ace/getstream) possono avere; tenerle sotto max_engine_sessions così gli account Xtream ne hanno sempre.</translation>
+    </message>
+    <message>
+        <source>Longest a playlist or guide download may take in all, however steadily it trickles in.</source>
+        <translation>Tempo massimo in tutto per il download di una playlist o di una guida, per quanto arrivi con regolarità.</translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>Settings</source>
@@ -1515,6 +1865,14 @@ Cambiala con:  acehub --set-admin-password  (legge la nuova dallo standard input
     <message>
         <source>Added %1; importing it now</source>
         <translation>%1 aggiunto; importazione in corso</translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation>Avanzamento del caricamento</translation>
+    </message>
+    <message>
+        <source>Sending %1: %p%</source>
+        <translation>Invio di %1: %p%</translation>
     </message>
 </context>
 <context>

@@ -107,16 +107,16 @@ QNetworkReply *ApiClient::start(const QByteArray &method, const QString &path,
     return m_net->sendCustomRequest(request, method, body);
 }
 
-void ApiClient::send(const QByteArray &method, const QString &path, const QUrlQuery &query,
-                     const QByteArray &body, const QByteArray &contentType, QObject *context,
-                     Callback done)
+QNetworkReply *ApiClient::send(const QByteArray &method, const QString &path,
+                               const QUrlQuery &query, const QByteArray &body,
+                               const QByteArray &contentType, QObject *context, Callback done)
 {
     if (!m_base.isValid()) {
         ApiResult result;
         result.error = tr("Not connected to an AceHub");
         QMetaObject::invokeMethod(
                 context, [done, result] { done(result); }, Qt::QueuedConnection);
-        return;
+        return nullptr;
     }
     QNetworkReply *reply = start(method, path, query, body, contentType);
     connect(reply, &QNetworkReply::finished, this, [this, reply] {
@@ -137,6 +137,7 @@ void ApiClient::send(const QByteArray &method, const QString &path, const QUrlQu
         }
         done(result);
     });
+    return reply;
 }
 
 void ApiClient::get(const QString &path, const QUrlQuery &query, QObject *context, Callback done)
@@ -274,12 +275,16 @@ void ApiClient::createSource(bool guide, const QJsonObject &body, QObject *conte
 }
 
 void ApiClient::uploadSource(bool guide, const QString &name, const QByteArray &file,
-                             QObject *context, Callback done)
+                             QObject *context, Callback done,
+                             std::function<void(qint64, qint64)> sent)
 {
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("name"), name);
-    send("POST", sourcesBase(guide) + QStringLiteral("/upload"), q, file,
-         QByteArrayLiteral("application/octet-stream"), context, std::move(done));
+    QNetworkReply *reply
+            = send("POST", sourcesBase(guide) + QStringLiteral("/upload"), q, file,
+                   QByteArrayLiteral("application/octet-stream"), context, std::move(done));
+    if (reply && sent)
+        connect(reply, &QNetworkReply::uploadProgress, context, std::move(sent));
 }
 
 void ApiClient::updateSource(bool guide, qint64 id, const QJsonObject &changes, QObject *context,

@@ -55,9 +55,10 @@ public:
     QUrl dashboardUrl() const;
 
     // Generic calls, used by the typed helpers below and by tests.
-    void send(const QByteArray &method, const QString &path, const QUrlQuery &query,
-              const QByteArray &body, const QByteArray &contentType, QObject *context,
-              Callback done);
+    // The reply (owned by the client, gone after done), or nullptr when not connected.
+    QNetworkReply *send(const QByteArray &method, const QString &path, const QUrlQuery &query,
+                        const QByteArray &body, const QByteArray &contentType, QObject *context,
+                        Callback done);
     void get(const QString &path, const QUrlQuery &query, QObject *context, Callback done);
     void sendJson(const QByteArray &method, const QString &path, const QJsonObject &body,
                   QObject *context, Callback done);
@@ -86,8 +87,9 @@ public:
     // Playlist (guide == false) and guide sources
     void sources(bool guide, QObject *context, Callback done);
     void createSource(bool guide, const QJsonObject &body, QObject *context, Callback done);
+    // sent(bytes, total) as the file goes out, for a progress bar.
     void uploadSource(bool guide, const QString &name, const QByteArray &file, QObject *context,
-                      Callback done);
+                      Callback done, std::function<void(qint64, qint64)> sent = {});
     void updateSource(bool guide, qint64 id, const QJsonObject &changes, QObject *context,
                       Callback done);
     void deleteSource(bool guide, qint64 id, QObject *context, Callback done);

@@ -41,7 +41,11 @@ CategoriesPage::CategoriesPage(ApiClient *api, QWidget *parent)
     view->setDragEnabled(true);
     view->setAcceptDrops(true);
     view->setDropIndicatorShown(true);
-    view->setDragDropMode(QAbstractItemView::InternalMove);
+    // DragDrop rather than InternalMove: the model takes only its own row type
+    // (CategoriesModel::mimeTypes), so nothing from outside can land here, and a drop is handled
+    // the same however the window system delivers it (InternalMove also wants the QDrag this
+    // view started, which the offscreen platform of the tests never runs).
+    view->setDragDropMode(QAbstractItemView::DragDrop);
     view->setDefaultDropAction(Qt::MoveAction);
     view->setDragDropOverwriteMode(false);
     view->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);

@@ -127,6 +127,7 @@ void OverviewPage::loadUsers()
         const QJsonArray users = r.json.value(QLatin1String("users")).toArray();
         m_ui->usersCount->setText(QString::number(users.size()));
         const qint64 current = m_ui->userCombo->currentData().toLongLong();
+        const bool hadUsers = m_ui->userCombo->count() > 1;
         QSignalBlocker block(m_ui->userCombo);
         m_ui->userCombo->clear();
         m_ui->userCombo->addItem(tr("(no user: address only)"), qint64(0));
@@ -135,7 +136,9 @@ void OverviewPage::loadUsers()
             m_ui->userCombo->addItem(u.value(QLatin1String("username")).toString(),
                                      u.value(QLatin1String("id")).toInteger());
         }
-        int index = m_ui->userCombo->findData(current);
+        // The choice stays (a user, or "(no user)" picked by hand); "(no user)" shown because
+        // there was none gives way to the first user.
+        int index = hadUsers ? m_ui->userCombo->findData(current) : -1;
         if (index < 0)
             index = users.isEmpty() ? 0 : 1;
         m_ui->userCombo->setCurrentIndex(index);

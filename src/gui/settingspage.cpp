@@ -5,6 +5,7 @@
 
 #include <QBoxLayout>
 #include <QComboBox>
+#include <QCoreApplication>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
@@ -13,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QRegularExpression>
 #include <QSaveFile>
 
 namespace {
@@ -36,13 +38,29 @@ QString groupTitle(const QString &group)
     return group;
 }
 
-QString keyLabel(const QString &key)
+// A setting's name in the user's language (Settings::specs() marks its key for lupdate, so
+// the Italian has a real name), else from its key: "stream_linger_s" -> "Stream linger" (the
+// unit shows next to the field).
+QString settingName(const QString &key)
 {
+    const QByteArray source = key.toUtf8();
+    const QString translated = QCoreApplication::translate("SettingName", source.constData());
+    if (translated != key)
+        return translated;
     QString s = key;
+    s.remove(QRegularExpression(QStringLiteral("_(s|ms|kib|mib|hours)$")));
     s.replace(QLatin1Char('_'), QLatin1Char(' '));
     if (!s.isEmpty())
         s[0] = s.at(0).toUpper();
     return s;
+}
+
+// The schema's English description in the user's language (marked in Settings::specs());
+// a remote AceHub's description this panel has no translation for stays English.
+QString settingDescription(const QString &english)
+{
+    const QByteArray source = english.toUtf8();
+    return QCoreApplication::translate("Settings", source.constData());
 }
 
 } // namespace
@@ -114,7 +132,8 @@ void SettingsPage::build(const QJsonArray &schema, const QJsonArray &values)
         auto *row = new QWidget;
         auto *h = new QHBoxLayout(row);
         h->setContentsMargins(0, 0, 0, 0);
-        const QString description = s.value(QLatin1String("description")).toString();
+        const QString description
+                = settingDescription(s.value(QLatin1String("description")).toString());
         if (type == QLatin1String("enum") || s.contains(QLatin1String("choices"))) {
             auto *combo = new QComboBox(row);
             for (const QJsonValue &c : s.value(QLatin1String("choices")).toArray())
@@ -128,7 +147,7 @@ void SettingsPage::build(const QJsonArray &schema, const QJsonArray &values)
             field.editor = edit;
         }
         field.editor->setObjectName(key);
-        field.editor->setAccessibleName(keyLabel(key));
+        field.editor->setAccessibleName(settingName(key));
         field.editor->setAccessibleDescription(description);
         field.editor->setToolTip(description);
         h->addWidget(field.editor, 1);
@@ -158,7 +177,7 @@ void SettingsPage::build(const QJsonArray &schema, const QJsonArray &values)
         v->setSpacing(0);
         v->addWidget(row);
         v->addWidget(field.error);
-        auto *label = new QLabel(keyLabel(key) + QLatin1Char(':'));
+        auto *label = new QLabel(settingName(key) + QLatin1Char(':'));
         label->setToolTip(description);
         label->setBuddy(field.editor);
         form->addRow(label, column);
@@ -239,7 +258,7 @@ void SettingsPage::apply()
         const QString key = f.schema.value(QLatin1String("key")).toString();
         changes.insert(key, v);
         if (f.schema.value(QLatin1String("restart")).toBool())
-            restart.append(keyLabel(key));
+            restart.append(settingName(key));
     }
     if (changes.isEmpty())
         return;

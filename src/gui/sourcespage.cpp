@@ -367,14 +367,33 @@ void SourcesPage::addFile(const QString &path)
                                    QRegularExpression::CaseInsensitiveOption));
     if (name.isEmpty())
         name = QFileInfo(path).fileName();
-    Q_EMIT message(tr("Sending %1…").arg(QFileInfo(path).fileName()));
+    const QString fileName = QFileInfo(path).fileName();
+    Q_EMIT message(tr("Sending %1…").arg(fileName));
+    // The bar shows the bytes sent (a big guide to a NAS takes a while); then the import's own
+    // progress shows on the new source, which becomes the current one.
+    m_ui->uploadBar->setRange(0, 100);
+    m_ui->uploadBar->setValue(0);
+    m_ui->uploadBar->setFormat(tr("Sending %1: %p%").arg(fileName));
+    m_ui->uploadBar->show();
     // Uploaded (POST /api/…/upload), so a remote AceHub gets the file too.
-    m_api->uploadSource(guide, name, file.readAll(), this, [this, guide, name](const ApiResult &r) {
-        if (!r.ok()) {
-            Q_EMIT message(tr("Not added: %1").arg(r.error));
-            return;
-        }
-        model(guide)->upsert(r.json);
-        Q_EMIT message(tr("Added %1; importing it now").arg(name));
-    });
+    m_api->uploadSource(
+            guide, name, file.readAll(), this,
+            [this, guide, name](const ApiResult &r) {
+                m_ui->uploadBar->hide();
+                if (!r.ok()) {
+                    Q_EMIT message(tr("Not added: %1").arg(r.error));
+                    return;
+                }
+                model(guide)->upsert(r.json);
+                if (guide == guideTab()) {
+                    view(guide)->selectRow(
+                            model(guide)->rowOfId(r.json.value(QLatin1String("id")).toInteger()));
+                    showCurrent();
+                }
+                Q_EMIT message(tr("Added %1; importing it now").arg(name));
+            },
+            [this](qint64 sent, qint64 total) {
+                if (total > 0)
+                    m_ui->uploadBar->setValue(int(sent * 100 / total));
+            });
 }

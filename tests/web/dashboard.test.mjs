@@ -125,14 +125,42 @@ async function waitFor(fn, what, timeoutMs = 15000) {
 
 // --- page checks ------------------------------------------------------------------------
 
+// The page's requests in flight, but its event stream (/api/events), which stays open for as
+// long as the page is signed in. Playwright's own 'networkidle' counts that stream, and it is
+// an event of the document, not of a #/page route: a document that opened the stream before
+// 500 quiet ms (a quick sign-in, or a reload with a valid session) never became "idle", and
+// one that had them stayed "idle" for good, whatever its pages did afterwards.
+const inflight = new Map(); // request -> when it started
+let lastNetwork = 0;
+function trackRequests(p) {
+  p.on('request', (r) => {
+    if (r.resourceType() === 'eventsource') return;
+    inflight.set(r, Date.now());
+    lastNetwork = Date.now();
+  });
+  const done = (r) => { if (inflight.delete(r)) lastNetwork = Date.now(); };
+  p.on('requestfinished', done);
+  p.on('requestfailed', done);
+}
+
+// No request but the event stream for QUIET_MS: the page has loaded what it shows and does not
+// keep reloading it (a page that refreshed on every once-a-second "stats" event, or on the
+// "changed" events its own requests cause, would never get there and fail here).
+const QUIET_MS = 1500;
+async function networkIdle(what) {
+  try {
+    await waitFor(() => inflight.size === 0 && Date.now() - lastNetwork >= QUIET_MS, `${what} to go network-idle`, 30000);
+  } catch (e) {
+    const busy = [...inflight.keys()].map((r) => `${r.method()} ${r.url()} (${r.resourceType()})`);
+    throw new Error(`${e.message}; in flight: ${busy.join(', ') || 'none (requests keep starting)'}`);
+  }
+}
+
 async function goTo(name) {
   await page.goto(`${base}/#/${name}`);
   await page.locator(`#nav a[data-page="${name}"][aria-current="page"]`).waitFor({ state: 'attached' });
   await page.locator('main#main h1').waitFor();
-  // The page's first requests are usually done within the settle time; a page whose event
-  // stream keeps it refreshing never goes network-idle, and the checks that follow wait for
-  // what they look at themselves, so not reaching idle is not a failure.
-  await page.waitForLoadState('networkidle', { timeout: 3000 }).catch(() => {});
+  await networkIdle(`#/${name}`);
 }
 
 async function axeViolations() {
@@ -140,6 +168,15 @@ async function axeViolations() {
   const result = await page.evaluate(() => window.axe.run(document, { resultTypes: ['violations'] }));
   return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 4).map((n) => n.target.join(' ')).join('\n    ')}`);
+}
+
+// At the top, and the page rather than the notices passing over it (they go by themselves
+// after a few seconds).
+async function readyForScreenshot() {
+  await page.evaluate(() => {
+    window.scrollTo(0, 0);
+    for (const n of document.querySelectorAll('#notices .notice')) n.remove();
+  });
 }
 
 // axe in both themes, no sideways scrolling at 360 px, and the screenshots of the page.
@@ -164,13 +201,13 @@ async function checkPageIn(name) {
     const violations = await axeViolations();
     assert.deepEqual(violations, [], `${name} (${scheme}): axe found serious or critical violations`);
     if (scheme === 'light') {
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await readyForScreenshot();
       await page.screenshot({ path: path.join(SHOTS, `web-${name}-phone.png`), fullPage: false });
       await page.setViewportSize(DESKTOP);
       await page.waitForTimeout(100);
       await page.screenshot({ path: path.join(SHOTS, `web-${name}-desktop.png`) });
     } else if (name === 'overview' || name === 'channels') {
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await readyForScreenshot();
       await page.screenshot({ path: path.join(SHOTS, `web-${name}-dark-phone.png`) });
     }
   }
@@ -204,6 +241,7 @@ before(async () => {
     bypassCSP: true, // axe-core is injected as an inline script
   });
   page = context.pages()[0] || await context.newPage();
+  trackRequests(page);
   page.on('pageerror', (e) => { console.error('page error:', e); });
 });
 
@@ -380,6 +418,9 @@ test('a player started by a plain HTTP client shows on Streams within 2 s, and i
   await page.locator('.stream h2', { hasText: 'Uno' }).waitFor({ timeout: 2000 }).catch(() => {});
   await row.getByText('tv').first().waitFor();
   await waitFor(() => received > 0, 'bytes at the player');
+  // the once-a-second stats reach the page: the player's bytes, live
+  const sent = row.locator('td[data-label="Sent"] span');
+  await waitFor(async () => !['', '0 B'].includes((await sent.textContent()).trim()), 'the player\'s sent bytes on the page', 10000);
   await checkPage('streams');
   await page.getByRole('button', { name: /^Kick tv/ }).click();
   await row.waitFor({ state: 'detached', timeout: 5000 });

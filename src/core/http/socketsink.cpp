@@ -45,6 +45,14 @@ SocketSink::SocketSink(QTcpSocket *socket, const QString &userAgent, const Head 
     };
     connect(socket, &QTcpSocket::disconnected, this, gone);
     connect(socket, &QObject::destroyed, this, gone);
+    // QTcpSocket writes one queued chunk per write notification, so a joiner handed the stream
+    // since the last keyframe (a dozen chunks) or a player catching up took as many event-loop
+    // passes, each polling every player's socket. Once the kernel takes bytes again, hand it
+    // all that is queued, until it would block.
+    connect(socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (m_socket && m_socket->bytesToWrite() > 0)
+            m_socket->flush();
+    });
 }
 
 SocketSink::~SocketSink()
@@ -64,7 +72,10 @@ void SocketSink::writeHead()
                         "Connection: close\r\n";
     for (const auto &h : std::as_const(m_head.extraHeaders))
         head += h.first + ": " + h.second + "\r\n";
-    m_socket->write(head + "\r\n");
+    head += "\r\n";
+    // Straight to the kernel like the stream's bytes: queued in Qt, the head (and so every
+    // chunk behind it) would wait for the next event-loop pass.
+    writeBytes(head, 0);
 }
 
 void SocketSink::writeBytes(const QByteArray &chunk, qsizetype offset)

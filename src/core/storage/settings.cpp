@@ -100,119 +100,181 @@ QList<SettingSpec> described(QList<SettingSpec> specs)
 
 const QList<SettingSpec> &Settings::specs()
 {
+    // Keys and descriptions are marked for lupdate: the desktop panel shows a setting's name
+    // (context SettingName, from its key) and its description (context Settings, from the
+    // English the schema sends) in the user's language; the API itself stays English.
     static const QList<SettingSpec> all = described({
-            stringSpec(
-                    "bind", "0.0.0.0", {},
-                    "Address the HTTP server listens on (0.0.0.0: all IPv4 interfaces, :: all)."),
-            intSpec("port", 6880, 0, 65535,
-                    "HTTP port for players, the API and the dashboard (0: any free port)."),
-            intSpec("http_max_connections", 2048, 8, 100000,
-                    "Open HTTP connections at most (players and API); one more gets a 503."),
-            intSpec("http_max_request_mib", 32, 1, 1024,
-                    "Largest request AceHub accepts (a restore's JSON, a form), in MiB; larger: "
-                    "413."),
-            intSpec("http_idle_timeout_s", 300, 2, 86400,
-                    "A connection with nothing read or written for this long is closed."),
-            stringSpec("engine_host", "127.0.0.1", {}, "Host of the AceStream engine."),
-            intSpec("engine_port", 6878, 1, 65535, "HTTP port of the AceStream engine."),
-            stringSpec("engine_scheme", "http", {QStringLiteral("http"), QStringLiteral("https")},
-                       "Scheme used to reach the engine."),
-            intSpec("engine_probe_interval_s", 15, 2, 3600,
-                    "How often the engine's get_version is polled for /api/health."),
-            stringSpec("log_level", "info",
+            stringSpec(QT_TRANSLATE_NOOP("SettingName", "bind"), "0.0.0.0", {},
+                       QT_TRANSLATE_NOOP("Settings", "Address the HTTP server listens on (0.0.0.0: "
+                                                     "all IPv4 interfaces, :: all).")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "port"), 6880, 0, 65535,
+                    QT_TRANSLATE_NOOP("Settings", "HTTP port for players, the API and the "
+                                                  "dashboard (0: any free port).")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "http_max_connections"), 2048, 8, 100000,
+                    QT_TRANSLATE_NOOP("Settings", "Open HTTP connections at most (players and "
+                                                  "API); one more gets a 503.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "http_max_request_mib"), 32, 1, 1024,
+                    QT_TRANSLATE_NOOP("Settings", "Largest request AceHub accepts (a restore's "
+                                                  "JSON, a form), in MiB; larger: "
+                                                  "413.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "http_idle_timeout_s"), 300, 2, 86400,
+                    QT_TRANSLATE_NOOP(
+                            "Settings",
+                            "A connection with nothing read or written for this long is closed.")),
+            stringSpec(QT_TRANSLATE_NOOP("SettingName", "engine_host"), "127.0.0.1", {},
+                       QT_TRANSLATE_NOOP("Settings", "Host of the AceStream engine.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "engine_port"), 6878, 1, 65535,
+                    QT_TRANSLATE_NOOP("Settings", "HTTP port of the AceStream engine.")),
+            stringSpec(QT_TRANSLATE_NOOP("SettingName", "engine_scheme"), "http",
+                       {QStringLiteral("http"), QStringLiteral("https")},
+                       QT_TRANSLATE_NOOP("Settings", "Scheme used to reach the engine.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "engine_probe_interval_s"), 15, 2, 3600,
+                    QT_TRANSLATE_NOOP(
+                            "Settings",
+                            "How often the engine's get_version is polled for /api/health.")),
+            stringSpec(QT_TRANSLATE_NOOP("SettingName", "log_level"), "info",
                        {QStringLiteral("debug"), QStringLiteral("info"), QStringLiteral("warning"),
                         QStringLiteral("error")},
-                       "Least severe AceHub log level kept."),
-            intSpec("log_ring_lines", 2000, 10, 100000,
-                    "Log lines kept in memory for the control panel and /api/logs."),
-            intSpec("log_file_max_kib", 5120, 4, 1048576,
-                    "Size at which logs/acehub.log is rotated, in KiB."),
-            intSpec("log_file_count", 3, 1, 50, "Rotated log files kept (acehub.log.1 …)."),
+                       QT_TRANSLATE_NOOP("Settings", "Least severe AceHub log level kept.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "log_ring_lines"), 2000, 10, 100000,
+                    QT_TRANSLATE_NOOP(
+                            "Settings",
+                            "Log lines kept in memory for the control panel and /api/logs.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "log_file_max_kib"), 5120, 4, 1048576,
+                    QT_TRANSLATE_NOOP("Settings",
+                                      "Size at which logs/acehub.log is rotated, in KiB.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "log_file_count"), 3, 1, 50,
+                    QT_TRANSLATE_NOOP("Settings", "Rotated log files kept (acehub.log.1 …).")),
             // stream proxy
-            intSpec("stream_start_timeout_s", 30, 1, 600,
-                    "How long a player waits for a stream's first byte (engine prebuffering) "
-                    "before a 504."),
-            intSpec("stream_linger_s", 15, 0, 3600,
-                    "How long a stream keeps running after its last player left, so zapping back "
-                    "is instant."),
-            intSpec("stream_empty_timeout_s", 60, 1, 3600,
-                    "A running stream that receives no data for this long is ended."),
-            intSpec("stream_stall_s", 10, 1, 3600,
-                    "A running stream that receives no data for this long is re-opened (its "
-                    "players wait)."),
-            intSpec("stream_recover_s", 30, 0, 3600,
-                    "How long a failed stream is re-opened (a new engine session, a new request) "
-                    "before its players are closed (0: never re-opened)."),
-            intSpec("stream_keyframe_cache_kib", 8192, 0, 65536,
-                    "Bytes kept since a stream's last keyframe, so a joining player starts with a "
-                    "picture, in KiB (0: joiners start at the next packet)."),
-            intSpec("client_max_queued_kib", 8192, 64, 1048576,
-                    "Bytes a player may have queued (not yet taken by its connection) before it "
-                    "counts as behind, in KiB."),
-            intSpec("client_behind_timeout_s", 10, 0, 600,
-                    "A player over the queue cap for this long (or at twice the cap) is dropped."),
-            intSpec("max_engine_sessions", 8, 1, 100,
-                    "Most AceStream engine sessions at once; a new channel beyond it gets a 503."),
-            intSpec("stat_poll_interval_s", 5, 0, 3600,
-                    "How often a running stream's engine stat_url is polled (0: never)."),
-            intSpec("stream_read_chunk_kib", 64, 0, 4096,
-                    "Upstream bytes gathered before they are written to players (larger: fewer "
-                    "syscalls per player)."),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "stream_start_timeout_s"), 30, 1, 600,
+                    QT_TRANSLATE_NOOP("Settings", "How long a player waits for a stream's first "
+                                                  "byte (engine prebuffering) "
+                                                  "before a 504.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "stream_linger_s"), 15, 0, 3600,
+                    QT_TRANSLATE_NOOP("Settings", "How long a stream keeps running after its last "
+                                                  "player left, so zapping back "
+                                                  "is instant.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "stream_empty_timeout_s"), 60, 1, 3600,
+                    QT_TRANSLATE_NOOP(
+                            "Settings",
+                            "A running stream that receives no data for this long is ended.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "stream_stall_s"), 10, 1, 3600,
+                    QT_TRANSLATE_NOOP("Settings", "A running stream that receives no data for this "
+                                                  "long is re-opened (its "
+                                                  "players wait).")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "stream_recover_s"), 30, 0, 3600,
+                    QT_TRANSLATE_NOOP("Settings",
+                                      "How long a failed stream is re-opened (a new engine "
+                                      "session, a new request) "
+                                      "before its players are closed (0: never re-opened).")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "stream_keyframe_cache_kib"), 8192, 0, 65536,
+                    QT_TRANSLATE_NOOP("Settings",
+                                      "Bytes kept since a stream's last keyframe, so a joining "
+                                      "player starts with a "
+                                      "picture, in KiB (0: joiners start at the next packet).")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "client_max_queued_kib"), 8192, 64, 1048576,
+                    QT_TRANSLATE_NOOP("Settings", "Bytes a player may have queued (not yet taken "
+                                                  "by its connection) before it "
+                                                  "counts as behind, in KiB.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "client_behind_timeout_s"), 10, 0, 600,
+                    QT_TRANSLATE_NOOP("Settings", "A player over the queue cap for this long (or "
+                                                  "at twice the cap) is dropped.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "max_engine_sessions"), 8, 1, 100,
+                    QT_TRANSLATE_NOOP("Settings", "Most AceStream engine sessions at once; a new "
+                                                  "channel beyond it gets a 503.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "stat_poll_interval_s"), 5, 0, 3600,
+                    QT_TRANSLATE_NOOP(
+                            "Settings",
+                            "How often a running stream's engine stat_url is polled (0: never).")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "stream_read_chunk_kib"), 64, 0, 4096,
+                    QT_TRANSLATE_NOOP("Settings", "Upstream bytes gathered before they are written "
+                                                  "to players (larger: fewer "
+                                                  "syscalls per player).")),
 
             // catalog: channel and EPG sources
-            intSpec("source_fetch_timeout_s", 60, 5, 3600,
-                    "Longest a playlist or guide download may stall before it is abandoned."),
-            intSpec("source_fetch_max_mib", 200, 1, 4096,
-                    "Largest playlist or guide AceHub downloads (and a playlist once "
-                    "decompressed), in MiB."),
-            intSpec("epg_days_back", 1, 0, 30, "Days of past programmes kept from each guide."),
-            intSpec("epg_days_ahead", 7, 1, 60, "Days of future programmes kept from each guide."),
-            intSpec("channel_check_delay_ms", 3000, 200, 600000,
-                    "Pause between two engine channel checks (bulk checks crash the engine)."),
-            intSpec("channel_check_timeout_s", 20, 2, 300,
-                    "Longest one engine channel check may take."),
-            intSpec("admin_session_hours", 24, 1, 8760,
-                    "Lifetime of an admin session token from /api/login."),
-            intSpec("admin_login_max_failures", 5, 1, 1000,
-                    "Failed admin logins per address within admin_login_window_s before 429."),
-            intSpec("admin_login_window_s", 300, 10, 86400,
-                    "Window over which failed admin logins are counted (and the lockout length)."),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "source_fetch_timeout_s"), 60, 5, 3600,
+                    QT_TRANSLATE_NOOP("Settings", "Longest a playlist or guide download may stall "
+                                                  "before it is abandoned.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "source_fetch_max_mib"), 200, 1, 4096,
+                    QT_TRANSLATE_NOOP(
+                            "Settings",
+                            "Largest playlist or guide AceHub downloads (and a playlist once "
+                            "decompressed), in MiB.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "epg_days_back"), 1, 0, 30,
+                    QT_TRANSLATE_NOOP("Settings", "Days of past programmes kept from each guide.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "epg_days_ahead"), 7, 1, 60,
+                    QT_TRANSLATE_NOOP("Settings",
+                                      "Days of future programmes kept from each guide.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "channel_check_delay_ms"), 3000, 200, 600000,
+                    QT_TRANSLATE_NOOP("Settings", "Pause between two engine channel checks (bulk "
+                                                  "checks crash the engine).")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "channel_check_timeout_s"), 20, 2, 300,
+                    QT_TRANSLATE_NOOP("Settings", "Longest one engine channel check may take.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "admin_session_hours"), 24, 1, 8760,
+                    QT_TRANSLATE_NOOP("Settings",
+                                      "Lifetime of an admin session token from /api/login.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "admin_login_max_failures"), 5, 1, 1000,
+                    QT_TRANSLATE_NOOP("Settings", "Failed admin logins per address within "
+                                                  "admin_login_window_s before 429.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "admin_login_window_s"), 300, 10, 86400,
+                    QT_TRANSLATE_NOOP("Settings", "Window over which failed admin logins are "
+                                                  "counted (and the lockout length).")),
 
             // players: Xtream Codes API
-            stringSpec("xtream_timezone", "", {},
-                       "Time zone of server_info and EPG times for players, e.g. Europe/Rome "
-                       "(empty: the system's)."),
-            intSpec("xtream_same_address_replaces", 1, 0, 1,
-                    "1: a player over its account's max_connections coming from the address of one "
-                    "of its "
-                    "streams (a reconnect, a zap) replaces that stream instead of being refused."),
+            stringSpec(
+                    QT_TRANSLATE_NOOP("SettingName", "xtream_timezone"), "", {},
+                    QT_TRANSLATE_NOOP(
+                            "Settings",
+                            "Time zone of server_info and EPG times for players, e.g. Europe/Rome "
+                            "(empty: the system's).")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "xtream_same_address_replaces"), 1, 0, 1,
+                    QT_TRANSLATE_NOOP("Settings", "1: a player over its account's max_connections "
+                                                  "coming from the address of one "
+                                                  "of its "
+                                                  "streams (a reconnect, a zap) replaces that "
+                                                  "stream instead of being refused.")),
 
             // hostile clients: limits that keep one host or a flood from taking everything
-            intSpec("http_max_connections_per_address", 256, 1, 100000,
-                    "Open HTTP connections from one client address at most (loopback too); one "
-                    "more gets a 503."),
-            intSpec("http_head_timeout_s", 10, 1, 600,
-                    "A request head (request line and headers) must arrive whole within this "
-                    "long of its first byte; slower: 408 and closed."),
-            intSpec("http_max_buffered_mib", 128, 8, 65536,
-                    "Bytes of unanswered requests all connections together may hold, in MiB; a "
-                    "request over it gets a 503."),
-            intSpec("xtream_login_max_failures", 10, 1, 10000,
-                    "Failed player logins per address, and per username, within "
-                    "xtream_login_window_s before 429."),
-            intSpec("xtream_login_window_s", 300, 10, 86400,
-                    "Window over which failed player logins are counted (and the lockout "
-                    "length)."),
-            stringSpec("ace_access", "lan",
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "http_max_connections_per_address"), 256, 1,
+                    100000,
+                    QT_TRANSLATE_NOOP("Settings", "Open HTTP connections from one client address "
+                                                  "at most (loopback too); one "
+                                                  "more gets a 503.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "http_head_timeout_s"), 10, 1, 600,
+                    QT_TRANSLATE_NOOP("Settings",
+                                      "A request head (request line and headers) must arrive whole "
+                                      "within this "
+                                      "long of its first byte; slower: 408 and closed.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "http_max_buffered_mib"), 128, 8, 65536,
+                    QT_TRANSLATE_NOOP("Settings", "Bytes of unanswered requests all connections "
+                                                  "together may hold, in MiB; a "
+                                                  "request over it gets a 503.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "xtream_login_max_failures"), 10, 1, 10000,
+                    QT_TRANSLATE_NOOP("Settings",
+                                      "Failed player logins per address, and per username, within "
+                                      "xtream_login_window_s before 429.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "xtream_login_window_s"), 300, 10, 86400,
+                    QT_TRANSLATE_NOOP(
+                            "Settings",
+                            "Window over which failed player logins are counted (and the lockout "
+                            "length).")),
+            stringSpec(QT_TRANSLATE_NOOP("SettingName", "ace_access"), "lan",
                        {QStringLiteral("anyone"), QStringLiteral("lan"), QStringLiteral("none")},
-                       "Who may use /ace/getstream and /ace/status without an account: anyone, "
-                       "lan (this machine's networks and loopback) or none (admin only)."),
-            intSpec("ace_anonymous_sessions", 2, 0, 100,
-                    "Engine sessions players without an account (/ace/getstream) may have; keep it "
-                    "below max_engine_sessions so Xtream accounts always have some left."),
-            intSpec("source_fetch_deadline_s", 1800, 10, 86400,
-                    "Longest a playlist or guide download may take in all, however steadily it "
-                    "trickles in."),
+                       QT_TRANSLATE_NOOP(
+                               "Settings",
+                               "Who may use /ace/getstream and /ace/status without an account: "
+                               "anyone, "
+                               "lan (this machine's networks and loopback) or none (admin only).")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "ace_anonymous_sessions"), 2, 0, 100,
+                    QT_TRANSLATE_NOOP(
+                            "Settings",
+                            "Engine sessions players without an account (/ace/getstream) may have; "
+                            "keep it "
+                            "below max_engine_sessions so Xtream accounts always have some left.")),
+            intSpec(QT_TRANSLATE_NOOP("SettingName", "source_fetch_deadline_s"), 1800, 10, 86400,
+                    QT_TRANSLATE_NOOP("Settings", "Longest a playlist or guide download may take "
+                                                  "in all, however steadily it "
+                                                  "trickles in.")),
 
     });
     return all;
