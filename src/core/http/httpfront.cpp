@@ -216,9 +216,12 @@ void HttpFront::forgetConnection(QObject *socket)
 
 void HttpFront::pauseReading(QTcpSocket *socket)
 {
-    if (m_paused[socket]++ > 0)
-        return;
-    connect(socket, &QObject::destroyed, this, &HttpFront::forgetConnection, Qt::UniqueConnection);
+    // Not only on the first pause: when dispatch() runs a route again, the answer it replaces
+    // still counts, but on Qt 6.5+ its responder is no longer kept, and a handler that defers
+    // again must keep it, or Qt would answer a pipelined request first.
+    if (m_paused[socket]++ == 0)
+        connect(socket, &QObject::destroyed, this, &HttpFront::forgetConnection,
+                Qt::UniqueConnection);
 #if QT_VERSION < QT_VERSION_CHECK(6, 5, 0)
     if (!m_unread.contains(socket) && !m_detached.contains(socket)) {
         // QtHttpServer reads the socket only on readyRead: cut that, and the bytes of a
