@@ -1,6 +1,7 @@
-// The backup routes (/api/backup, /api/restore, /api/export.m3u) on a large catalog: their work
-// runs off the server thread, so health checks and streams go on while they are in flight, and
-// an answer given later still comes before whatever was pipelined behind it.
+// The backup routes (/api/backup, /api/restore, /api/export.m3u) and the players' playlist and
+// guide (get.php, xmltv.php) on a large catalog: their work runs off the server thread, so health
+// checks and streams go on while they are in flight, and an answer given later still comes before
+// whatever was pipelined behind it.
 #include "fakeengine.h"
 #include "httpclient.h"
 #include "streamplayer.h"
@@ -9,6 +10,7 @@
 #include "server.h"
 #include "storage/database.h"
 
+#include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QSqlError>
@@ -30,8 +32,12 @@ private Q_SLOTS:
     void cleanup();
     void healthAndAPlayerAreAnsweredWhileBackupRestoreAndExportAreInFlight();
     void pipelinedRequestBehindADeferredAnswerIsAnsweredAfterIt();
+    void healthAndAPlayerAreAnsweredWhilePlaylistAndGuideAreInFlight();
+    void pipelinedRequestBehindAPlaylistIsAnsweredAfterIt();
 
 private:
+    // An Xtream account that sees the whole catalog; its get.php or xmltv.php path.
+    QString playerPath(const QString &script);
     QNetworkReply *send(const QByteArray &method, const QString &path, const QByteArray &body = {});
     // Health answers and the player gets bytes while reply is still in flight.
     void othersAreServedWhileInFlight(QNetworkReply *reply, StreamPlayer *player);
@@ -52,12 +58,14 @@ void tst_BackupRoutes::init()
     QSqlDatabase db = m_ts->server()->database()->connection();
     QVERIFY(db.transaction());
     QSqlQuery q(db);
-    QVERIFY(q.prepare(QStringLiteral("INSERT INTO channels(kind, content_id, name, number, "
-                                     "added_at, updated_at) VALUES ('acestream', ?, ?, ?, 0, 0)")));
+    QVERIFY(q.prepare(
+            QStringLiteral("INSERT INTO channels(kind, content_id, name, number, epg_id, "
+                           "added_at, updated_at) VALUES ('acestream', ?, ?, ?, ?, 0, 0)")));
     for (int i = 0; i < kChannels; ++i) {
         q.addBindValue(QStringLiteral("%1").arg(i, 40, 16, QLatin1Char('0')));
         q.addBindValue(QStringLiteral("Channel %1").arg(i));
         q.addBindValue(i + 1);
+        q.addBindValue(QStringLiteral("ch%1").arg(i));
         QVERIFY2(q.exec(), qPrintable(q.lastError().text()));
     }
     QVERIFY(db.commit());
@@ -138,6 +146,54 @@ void tst_BackupRoutes::pipelinedRequestBehindADeferredAnswerIsAnsweredAfterIt()
     received.clear();
     socket.write("GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
     QTRY_VERIFY((received += socket.readAll()).contains("\"status\":\"ok\""));
+}
+
+QString tst_BackupRoutes::playerPath(const QString &script)
+{
+    const HttpResult user
+            = m_ts->api("POST", QStringLiteral("/api/users"),
+                        QJsonObject {{QStringLiteral("username"), QStringLiteral("tv")},
+                                     {QStringLiteral("password"), QStringLiteral("tv-password")}});
+    if (user.status != 201)
+        qWarning() << "creating the player account:" << user.status << user.body;
+    return QStringLiteral("/%1?username=tv&password=tv-password").arg(script);
+}
+
+void tst_BackupRoutes::healthAndAPlayerAreAnsweredWhilePlaylistAndGuideAreInFlight()
+{
+    StreamPlayer player;
+    player.open(m_ts->url(QStringLiteral("/ace/getstream?id=") + kId));
+    QTRY_VERIFY_WITH_TIMEOUT(player.bodyBytes() > 0, 20000);
+
+    QNetworkReply *playlist = send("GET", playerPath(QStringLiteral("get.php")));
+    othersAreServedWhileInFlight(playlist, &player);
+    QCOMPARE(playlist->readAll().count("#EXTINF:"), kChannels);
+    delete playlist;
+
+    QNetworkReply *guide
+            = send("GET", QStringLiteral("/xmltv.php?username=tv&password=tv-password"));
+    othersAreServedWhileInFlight(guide, &player);
+    QCOMPARE(guide->readAll().count("<channel "), kChannels);
+    delete guide;
+    QVERIFY(!player.isClosed());
+}
+
+void tst_BackupRoutes::pipelinedRequestBehindAPlaylistIsAnsweredAfterIt()
+{
+    const QString path = playerPath(QStringLiteral("get.php"));
+    QTcpSocket socket;
+    socket.connectToHost(QStringLiteral("127.0.0.1"), m_ts->server()->port());
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("GET " + path.toUtf8() + " HTTP/1.1\r\nHost: x\r\n\r\n"
+                 + "GET /api/health HTTP/1.1\r\nHost: x\r\n\r\n");
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT((received += socket.readAll()).contains("\"status\":\"ok\""), 60000);
+    const qsizetype playlistAt = received.indexOf("HTTP/1.1 200");
+    const qsizetype healthAt = received.indexOf("HTTP/1.1 200", playlistAt + 1);
+    QVERIFY(playlistAt == 0 && healthAt > 0);
+    QCOMPARE(received.left(healthAt).count("#EXTINF:"), kChannels);
+    QVERIFY(received.mid(healthAt).contains("application/json"));
+    QCOMPARE(socket.state(), QAbstractSocket::ConnectedState);
 }
 
 QTEST_GUILESS_MAIN(tst_BackupRoutes)

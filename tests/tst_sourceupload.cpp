@@ -27,6 +27,7 @@ private Q_SLOTS:
     void brokenUploadKeepsTheCatalogAndSaysWhy();
     void refusalsNameTheProblem();
     void fileOverTheRequestCapIsRefused();
+    void deletingTheSourceDeletesItsUploadedFile();
 
 private:
     HttpResult upload(const QString &base, const QString &name, const QByteArray &file);
@@ -222,5 +223,27 @@ void tst_SourceUpload::fileOverTheRequestCapIsRefused()
     QCOMPARE(m_ts->api("GET", QStringLiteral("/api/sources")).json()["items"].toArray().size(), 0);
 }
 
+void tst_SourceUpload::deletingTheSourceDeletesItsUploadedFile()
+{
+    const HttpResult created
+            = upload(QStringLiteral("/api/sources"), QStringLiteral("Gone"), playlist(2, false));
+    QCOMPARE(created.status, 201);
+    const QJsonObject source = created.json().object();
+    const QString location = source.value(QLatin1String("location")).toString();
+    const int id = source.value(QLatin1String("id")).toInt();
+    QVERIFY(QFileInfo::exists(location));
+    importedStatus(QStringLiteral("/api/sources"), id);
+    // Another source's uploaded file stays.
+    const HttpResult other
+            = upload(QStringLiteral("/api/sources"), QStringLiteral("Kept"), playlist(1, false));
+    QCOMPARE(other.status, 201);
+    const QString kept = other.json().object().value(QLatin1String("location")).toString();
+
+    QCOMPARE(m_ts->api("DELETE", QStringLiteral("/api/sources/%1").arg(id)).status, 200);
+    QVERIFY(!QFileInfo::exists(location));
+    QVERIFY(QFileInfo::exists(kept));
+}
+
 QTEST_GUILESS_MAIN(tst_SourceUpload)
+
 #include "tst_sourceupload.moc"

@@ -10,6 +10,7 @@
 #include <QDateTime>
 #include <QJsonDocument>
 #include <QNetworkReply>
+#include <QSet>
 #include <QUrlQuery>
 
 namespace {
@@ -39,24 +40,45 @@ ChannelChecker::~ChannelChecker()
 
 int ChannelChecker::enqueue(const QList<int> &channelIds)
 {
-    const QSqlDatabase db = m_db->connection();
+    if (channelIds.isEmpty())
+        return 0;
+    return enqueueChecked(aceStreamIds(m_db->connection(), channelIds));
+}
+
+int ChannelChecker::enqueueAll()
+{
+    return enqueueChecked(aceStreamIds(m_db->connection(), {}));
+}
+
+QList<int> ChannelChecker::aceStreamIds(const QSqlDatabase &db, const QList<int> &ids)
+{
+    if (ids.isEmpty())
+        return CheckStore::activeAceStreamIds(db);
+    QList<int> out;
+    for (int id : ids) {
+        if (CheckStore::kind(db, id) == QLatin1String("acestream"))
+            out << id;
+    }
+    return out;
+}
+
+int ChannelChecker::enqueueChecked(const QList<int> &aceStreamIds)
+{
+    // A set: checking 50,000 ids against the queue one by one would be quadratic.
+    QSet<int> queued(m_queue.cbegin(), m_queue.cend());
+    if (m_running)
+        queued.insert(m_running);
     int added = 0;
-    for (int id : channelIds) {
-        if (id == m_running || m_queue.contains(id))
+    for (int id : aceStreamIds) {
+        if (queued.contains(id))
             continue;
-        if (CheckStore::kind(db, id) != QLatin1String("acestream"))
-            continue;
+        queued.insert(id);
         m_queue.append(id);
         ++added;
     }
     if (added && !m_reply && !m_pause.isActive())
         QTimer::singleShot(0, this, &ChannelChecker::next);
     return added;
-}
-
-int ChannelChecker::enqueueAll()
-{
-    return enqueue(CheckStore::activeAceStreamIds(m_db->connection()));
 }
 
 void ChannelChecker::clear()

@@ -10,6 +10,7 @@
 
 class AceEngine;
 class Database;
+class QSqlDatabase;
 class QNetworkReply;
 class Settings;
 
@@ -32,6 +33,11 @@ public:
     int enqueue(const QList<int> &channelIds);
     // Queues every active AceStream channel.
     int enqueueAll();
+    // As enqueue, for ids already known to be AceStream channels (aceStreamIds read on a worker,
+    // as a route does for many): nothing is read from the database here.
+    int enqueueChecked(const QList<int> &aceStreamIds);
+    // The AceStream channels among ids (all active ones when ids is empty): for a worker.
+    static QList<int> aceStreamIds(const QSqlDatabase &db, const QList<int> &ids);
     void clear();
     // {"queued": n, "running": id|null, "checked": n, "delay_ms": n, "unsaved": n}
     QJsonObject status() const;

@@ -28,8 +28,13 @@ struct DeferredReply::State
         done = true;
         if (!socket || !front)
             return;
-        if (socket->state() == QAbstractSocket::ConnectedState)
-            socket->write(Http::responseBytes(status, contentType, body, headers, head, false));
+        if (socket->state() == QAbstractSocket::ConnectedState) {
+            // The head, then the body as it is: a backup of many MiB is shared with the
+            // socket's buffer, not copied behind the head on the server thread.
+            socket->write(Http::responseBytes(status, contentType, body, headers, true, false));
+            if (!head)
+                socket->write(body);
+        }
         front->resumeReading(socket);
     }
 };

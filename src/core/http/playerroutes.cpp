@@ -1,5 +1,7 @@
 #include "playerroutes.h"
 
+#include "http/api/apiinput.h"
+#include "http/deferredreply.h"
 #include "http/httputil.h"
 #include "http/liveroutes.h"
 #include "storage/database.h"
@@ -12,7 +14,6 @@
 #include <QElapsedTimer>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QPointer>
 #include <QRegularExpression>
 #include <QTcpSocket>
 
@@ -89,40 +90,36 @@ PlayerRoutes::~PlayerRoutes()
     m_builders.waitForDone();
 }
 
-void PlayerRoutes::answerLate(const HttpRequest &req, QHttpServerResponder &r, const QString &what,
+void PlayerRoutes::answerLate(const HttpRequest &req, QHttpServerResponder &, const QString &what,
                               Builder build)
 {
-    QPointer<QTcpSocket> socket = req.socket;
-    if (!socket)
-        return;
-    // The connection is still in QtHttpServer's request cycle: a request pipelined behind this
-    // one would be parsed and answered before the late answer. The server stops reading it; as
-    // Qt 6.4 offers no way to hand the connection back, it closes after the answer.
-    HttpFront::detach(req, r);
-    const bool head = req.method() == HttpFront::Method::Head;
-    Database *database = m_db;
-    // ~PlayerRoutes waits for the builders, so `this` outlives every task; a result queued to
-    // a PlayerRoutes deleted since is dropped by Qt.
-    m_builders.start([this, database, socket, head, what, build = std::move(build)] {
-        QElapsedTimer clock;
-        clock.start();
-        LateAnswer answer = build(database->connection());
-        database->releaseThreadConnection();
-        const qint64 buildMs = clock.elapsed();
-        QMetaObject::invokeMethod(
-                this,
-                [socket, head, what, buildMs, answer = std::move(answer)] {
-                    if (!socket || socket->state() != QAbstractSocket::ConnectedState) {
-                        qCInfo(lcPlayers).noquote() << what << "built, but the player had gone";
-                        return;
-                    }
-                    Http::writeAndClose(socket, 200, answer.contentType, answer.body,
-                                        answer.headers, head);
-                    qCInfo(lcPlayers).noquote() << what << "sent:" << answer.body.size()
-                                                << "bytes, built in" << buildMs << "ms";
-                },
-                Qt::QueuedConnection);
-    });
+    // The connection waits (nothing pipelined behind this request is answered first) while the
+    // answer is built on a worker; then it is answered and kept alive like any other.
+    DeferredReply reply(req);
+    struct Built
+    {
+        LateAnswer answer;
+        qint64 buildMs = 0;
+    };
+    // ~PlayerRoutes waits for the builders, so `this` outlives every task.
+    Api::onWorker(
+            &m_builders, m_db, this,
+            [build = std::move(build)](const QSqlDatabase &db) {
+                QElapsedTimer clock;
+                clock.start();
+                Built built {build(db), 0};
+                built.buildMs = clock.elapsed();
+                return built;
+            },
+            [reply, what](Built built) mutable {
+                if (!reply.isConnected()) {
+                    qCInfo(lcPlayers).noquote() << what << "built, but the player had gone";
+                    return;
+                }
+                reply.send(200, built.answer.contentType, built.answer.body, built.answer.headers);
+                qCInfo(lcPlayers).noquote() << what << "sent:" << built.answer.body.size()
+                                            << "bytes, built in" << built.buildMs << "ms";
+            });
 }
 
 int PlayerRoutes::activeConnections(const QString &username) const

@@ -87,10 +87,9 @@ private:
     void panelApi(const HttpRequest &req, QHttpServerResponder &r);
 
     using Builder = std::function<LateAnswer(const QSqlDatabase &db)>;
-    // Answers req later, off the server thread: the server stops reading the connection (so a
-    // pipelined request cannot be answered first), the answer is written on the socket when it
-    // is ready, with "Connection: close", and the connection is closed after it. what names the
-    // answer in the log.
+    // Answers req later, built off the server thread (DeferredReply): a request pipelined
+    // behind it is answered after it, and the connection stays open. what names the answer in
+    // the log.
     void answerLate(const HttpRequest &req, QHttpServerResponder &r, const QString &what,
                     Builder build);
 

@@ -3,6 +3,7 @@
 #include "catalog/channelchecker.h"
 #include "catalog/checkstore.h"
 #include "http/api/apiinput.h"
+#include "http/deferredreply.h"
 #include "http/httpfront.h"
 #include "http/httputil.h"
 #include "storage/database.h"
@@ -53,23 +54,39 @@ ChecksRoutes::ChecksRoutes(HttpFront *http, Database *db, ChannelChecker *checke
                     if (badRequest(r, checkObject(body, {{"ids", Type::IntList, false, 1,
                                                           std::numeric_limits<int>::max()}})))
                         return;
-                    ChannelChecker *checker = m_checker;
-                    int queued = 0;
-                    if (body.contains(QLatin1String("ids"))) {
-                        QList<int> ids;
-                        for (const QJsonValue &v : body.value(QLatin1String("ids")).toArray())
-                            ids << int(v.toInteger());
-                        queued = checker->enqueue(ids);
-                    } else {
-                        queued = checker->enqueueAll();
+                    QList<int> ids;
+                    for (const QJsonValue &v : body.value(QLatin1String("ids")).toArray())
+                        ids << int(v.toInteger());
+                    if (body.contains(QLatin1String("ids")) && ids.isEmpty()) {
+                        QJsonObject status = m_checker->status();
+                        status.insert(QStringLiteral("added"), 0);
+                        return Http::sendJson(r, status, Status::Accepted);
                     }
-                    QJsonObject status = checker->status();
-                    status.insert(QStringLiteral("added"), queued);
-                    Http::sendJson(r, status, Status::Accepted);
+                    // Which channels are AceStream ones (every active one without ids) is read
+                    // on a worker: the catalog may hold tens of thousands.
+                    DeferredReply reply(req);
+                    onWorker(
+                            &m_workers, m_db, this,
+                            [ids](const QSqlDatabase &db) {
+                                return ChannelChecker::aceStreamIds(db, ids);
+                            },
+                            [this, reply](const QList<int> &aceStreamIds) mutable {
+                                const int queued = m_checker->enqueueChecked(aceStreamIds);
+                                QJsonObject status = m_checker->status();
+                                status.insert(QStringLiteral("added"), queued);
+                                reply.sendJson(status, 202);
+                            });
                 });
     http->route(M::Delete, QStringLiteral("/api/checks"), Access::Admin,
                 [this](const HttpRequest &, QHttpServerResponder &r) {
                     m_checker->clear();
                     Http::sendJson(r, m_checker->status());
                 });
+}
+
+ChecksRoutes::~ChecksRoutes()
+{
+    // Tasks read the database and post to this object: they finish first.
+    m_workers.clear();
+    m_workers.waitForDone();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QThreadPool>
 
 class ChannelChecker;
 class Database;
@@ -15,8 +16,10 @@ class ChecksRoutes final : public QObject
 public:
     // A child of http; registers its routes there.
     ChecksRoutes(HttpFront *http, Database *db, ChannelChecker *checker);
+    ~ChecksRoutes() override;
 
 private:
     Database *m_db;
     ChannelChecker *m_checker;
+    QThreadPool m_workers; // which channels to check, read for many at once
 };

@@ -13,6 +13,7 @@
 #include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QRandomGenerator>
 #include <QSaveFile>
@@ -86,6 +87,29 @@ QString saveUpload(const QString &dir, SourceManager::Kind kind, const QByteArra
 }
 
 } // namespace
+
+void SourcesRoutes::answerSource(
+        const HttpRequest &req, SourceManager::Kind kind, qint64 id, const char *what,
+        const std::function<void(DeferredReply &, const QJsonObject &)> &answer)
+{
+    DeferredReply reply(req);
+    Api::onWorker(
+            &m_workers, m_db, this,
+            [kind, id](const QSqlDatabase &db) { return SourceStore::byId(db, kind, id); },
+            [this, reply, kind, id, what, answer](std::optional<QJsonObject> source) mutable {
+                if (!source)
+                    return reply.sendError(
+                            404, QStringLiteral("no such %1: %2").arg(QLatin1String(what)).arg(id));
+                source->insert(QStringLiteral("progress"), m_sources->progress(kind, int(id)));
+                answer(reply, *source);
+            });
+}
+
+bool SourcesRoutes::isUpload(const QString &location) const
+{
+    const QString dir = QDir(m_uploadDir).absolutePath() + QLatin1Char('/');
+    return !location.isEmpty() && QFileInfo(location).absoluteFilePath().startsWith(dir);
+}
 
 SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sources,
                              QString uploadDir)
@@ -198,23 +222,27 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
                     });
 
         http->route(M::Get | M::Head, base + QStringLiteral("/{id}"), Access::Admin,
-                    [what, sourceJson](const HttpRequest &req, QHttpServerResponder &r) {
+                    [this, kind, what](const HttpRequest &req, QHttpServerResponder &r) {
                         if (const auto id = pathId(req, r, what))
-                            sendFound(r, sourceJson(*id), what, *id);
+                            answerSource(req, kind, *id, what,
+                                         [](DeferredReply &reply, const QJsonObject &source) {
+                                             reply.sendJson(source);
+                                         });
                     });
 
         http->route(M::Get | M::Head, base + QStringLiteral("/{id}/status"), Access::Admin,
-                    [what, sourceJson](const HttpRequest &req, QHttpServerResponder &r) {
+                    [this, kind, what](const HttpRequest &req, QHttpServerResponder &r) {
                         const auto id = pathId(req, r, what);
                         if (!id)
                             return;
-                        const auto s = sourceJson(*id);
-                        if (!s)
-                            return notFound(r, what, *id);
-                        QJsonObject status = s->value(QLatin1String("status")).toObject();
-                        status.insert(QStringLiteral("progress"),
-                                      s->value(QLatin1String("progress")));
-                        Http::sendJson(r, status);
+                        answerSource(req, kind, *id, what,
+                                     [](DeferredReply &reply, const QJsonObject &source) {
+                                         QJsonObject status
+                                                 = source.value(QLatin1String("status")).toObject();
+                                         status.insert(QStringLiteral("progress"),
+                                                       source.value(QLatin1String("progress")));
+                                         reply.sendJson(status);
+                                     });
                     });
 
         http->route(M::Patch | M::Put, base + QStringLiteral("/{id}"), Access::Admin,
@@ -247,7 +275,8 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
                         if (!id)
                             return;
                         const QSqlDatabase db = m_db->connection();
-                        if (!SourceStore::exists(db, kind, *id))
+                        const auto source = SourceStore::location(db, kind, *id);
+                        if (!source)
                             return notFound(r, what, *id);
                         m_sources->forget(kind, *id);
                         if (storeFailed(r,
@@ -257,6 +286,10 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
                             return;
                         qCInfo(lcCatalog).noquote()
                                 << "Deleted" << SourceManager::kindName(kind) << "source" << *id;
+                        // An uploaded file belongs to its source alone: it goes with it.
+                        if (isUpload(source->location) && !QFile::remove(source->location))
+                            qCWarning(lcCatalog).noquote()
+                                    << "Could not delete the uploaded file" << source->location;
                         Http::sendJson(r, QJsonObject {{QStringLiteral("deleted"), *id}});
                         Q_EMIT changed(area, QStringLiteral("deleted"), {*id});
                     });

@@ -1,6 +1,7 @@
 #include "usersroutes.h"
 
 #include "http/api/apiinput.h"
+#include "http/deferredreply.h"
 #include "http/httpfront.h"
 #include "http/httputil.h"
 #include "http/liveroutes.h"
@@ -55,12 +56,20 @@ UsersRoutes::UsersRoutes(HttpFront *http, Database *db, StreamManager *streams) 
     };
 
     http->route(M::Get | M::Head, QStringLiteral("/api/users"), Access::Admin,
-                [database, view](const HttpRequest &, QHttpServerResponder &r) {
-                    QJsonArray out;
-                    for (const XtreamUser &u : UserStore::list(database->connection()))
-                        out.append(view(u));
-                    Http::sendJson(r, QJsonObject {{QStringLiteral("users"), out},
-                                                   {QStringLiteral("count"), out.size()}});
+                [this, database, view](const HttpRequest &req, QHttpServerResponder &) {
+                    // Read on a worker; each account's open streams are counted here, where
+                    // the streams live.
+                    DeferredReply reply(req);
+                    Api::onWorker(
+                            &m_workers, database, this,
+                            [](const QSqlDatabase &db) { return UserStore::list(db); },
+                            [reply, view](const QList<XtreamUser> &users) mutable {
+                                QJsonArray out;
+                                for (const XtreamUser &u : users)
+                                    out.append(view(u));
+                                reply.sendJson(QJsonObject {{QStringLiteral("users"), out},
+                                                            {QStringLiteral("count"), out.size()}});
+                            });
                 });
     http->route(M::Post, QStringLiteral("/api/users"), Access::Admin,
                 [this, database, answer](const HttpRequest &req, QHttpServerResponder &r) {
@@ -135,4 +144,11 @@ UsersRoutes::UsersRoutes(HttpFront *http, Database *db, StreamManager *streams) 
                     Http::send(r, Http::Status::NoContent, "application/json", {});
                     Q_EMIT changed(QStringLiteral("users"), QStringLiteral("deleted"), {*id});
                 });
+}
+
+UsersRoutes::~UsersRoutes()
+{
+    // Tasks read the database and post to this object: they finish first.
+    m_workers.clear();
+    m_workers.waitForDone();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QObject>
+#include <QThreadPool>
 
 class Database;
 class HttpFront;
@@ -16,8 +17,12 @@ class UsersRoutes final : public QObject
 public:
     // A child of http; registers its routes there.
     UsersRoutes(HttpFront *http, Database *db, StreamManager *streams);
+    ~UsersRoutes() override;
 
 Q_SIGNALS:
     // An edit was stored: area and action as in the "changed" event (docs/admin-api.md).
     void changed(const QString &area, const QString &action, const QList<qint64> &ids);
+
+private:
+    QThreadPool m_workers; // the list of accounts is read here
 };
