@@ -229,6 +229,12 @@ void SourcesPage::load(bool guide)
             return;
         const qint64 current = guideTab() == guide ? currentId() : 0;
         model(guide)->setItems(r.json.value(QLatin1String("items")).toArray());
+        for (auto it = m_running.cbegin(); it != m_running.cend(); ++it) {
+            if (it.key().first == guide)
+                model(guide)->patch(it.key().second, [&it](QJsonObject &source) {
+                    source.insert(QStringLiteral("progress"), it.value());
+                });
+        }
         const int row = model(guide)->rowOfId(current);
         view(guide)->selectRow(row >= 0 ? row : 0);
         showCurrent();
@@ -280,6 +286,7 @@ void SourcesPage::onEvent(const QString &type, const QJsonObject &data)
     const bool guide = data.value(QLatin1String("kind")).toString() == QLatin1String("epg");
     const qint64 id = data.value(QLatin1String("source_id")).toInteger();
     if (type == QLatin1String("import.finished")) {
+        m_running.remove({guide, id});
         load(guide); // the new status, counts and an idle progress
         return;
     }
@@ -293,6 +300,7 @@ void SourcesPage::onEvent(const QString &type, const QJsonObject &data)
                 p.insert(QLatin1String(k), data.value(QLatin1String(k)));
         }
         source.insert(QStringLiteral("progress"), p);
+        m_running.insert({guide, id}, p);
     });
     if (guide == guideTab() && id == currentId())
         showCurrent();

@@ -2,6 +2,9 @@
 
 #include "page.h"
 
+#include <QHash>
+#include <QJsonObject>
+#include <QPair>
 #include <memory>
 
 namespace Ui {
@@ -39,4 +42,7 @@ private:
     std::unique_ptr<Ui::SourcesPage> m_ui;
     JsonTableModel *m_playlists;
     JsonTableModel *m_guides;
+    // The progress of imports under way as the events last told it, by (guide, source id): a
+    // list asked for before an event can arrive after it, and must not put the older state back.
+    QHash<QPair<bool, qint64>, QJsonObject> m_running;
 };

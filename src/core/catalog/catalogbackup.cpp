@@ -2,6 +2,7 @@
 
 #include "catalogimport.h"
 #include "storage/settings.h"
+#include "storage/writetransaction.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -128,12 +129,10 @@ std::optional<QString> CatalogBackup::restore(QSqlDatabase db, const QJsonObject
         }
     }
 
-    if (!db.transaction())
-        return db.lastError().text();
-    auto fail = [&db](const QString &error) {
-        db.rollback();
-        return std::optional<QString>(error);
-    };
+    WriteTransaction tx(db);
+    if (!tx.isOpen())
+        return tx.error().text();
+    auto fail = [](const QString &error) { return std::optional<QString>(error); };
     QSqlQuery q(db);
     QStringList reversed = tables();
     std::reverse(reversed.begin(), reversed.end());
@@ -183,8 +182,8 @@ std::optional<QString> CatalogBackup::restore(QSqlDatabase db, const QJsonObject
     QString error;
     if (!CatalogImport::matchGuideIds(db, &error))
         return fail(error);
-    if (!db.commit())
-        return fail(db.lastError().text());
+    if (!tx.commit())
+        return tx.error().text();
     return std::nullopt;
 }
 

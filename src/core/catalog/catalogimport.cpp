@@ -2,6 +2,7 @@
 
 #include "gzipdevice.h"
 #include "m3uparser.h"
+#include "storage/writetransaction.h"
 #include "xmltvparser.h"
 
 #include <QDateTime>
@@ -19,42 +20,6 @@
 namespace CatalogImport {
 
 namespace {
-
-// Rolls back unless committed: every early return leaves the catalog untouched. BEGIN
-// IMMEDIATE takes the write lock up front, waiting in the busy handler for an edit that holds
-// it: a deferred BEGIN whose first statement reads would fail with "database is locked" when
-// an edit commits between that read and the transaction's first write (WAL cannot upgrade a
-// stale read snapshot), which is what an admin editing during a big import hit.
-class Transaction
-{
-public:
-    enum class Lock { Deferred, Immediate };
-    explicit Transaction(QSqlDatabase db, Lock lock = Lock::Immediate) : m_db(db)
-    {
-        QSqlQuery begin(m_db);
-        m_open = begin.exec(lock == Lock::Immediate ? QStringLiteral("BEGIN IMMEDIATE")
-                                                    : QStringLiteral("BEGIN"));
-        if (!m_open)
-            m_error = begin.lastError().text();
-    }
-    ~Transaction()
-    {
-        if (m_open)
-            m_db.rollback();
-    }
-    bool isOpen() const { return m_open; }
-    QString error() const { return m_error; }
-    bool commit()
-    {
-        m_open = false;
-        return m_db.commit();
-    }
-
-private:
-    QSqlDatabase m_db;
-    bool m_open = false;
-    QString m_error;
-};
 
 QVariant textOrNull(const QString &text)
 {
@@ -192,9 +157,9 @@ ImportOutcome importM3uFile(QSqlDatabase db, int sourceId, const QString &path,
         return outcome;
     }
 
-    Transaction tx(db);
+    WriteTransaction tx(db);
     if (!tx.isOpen()) {
-        outcome.error = tx.error();
+        outcome.error = tx.error().text();
         return outcome;
     }
     const qint64 now = QDateTime::currentSecsSinceEpoch();
@@ -353,7 +318,7 @@ ImportOutcome importM3uFile(QSqlDatabase db, int sourceId, const QString &path,
     if (!matchGuideIds(db, &outcome.error))
         return outcome;
     if (!tx.commit()) {
-        outcome.error = db.lastError().text();
+        outcome.error = tx.error().text();
         return outcome;
     }
     outcome.ok = true;
@@ -427,7 +392,7 @@ ImportOutcome importXmltvFile(QSqlDatabase db, int sourceId, const QString &path
     ImportProgress report;
     {
         // Touches only the staging file: deferred, so edits of the catalog go on meanwhile.
-        Transaction stage(db, Transaction::Lock::Deferred);
+        WriteTransaction stage(db, WriteTransaction::Lock::Deferred);
         QSqlQuery addChannel(db);
         addChannel.prepare(QStringLiteral(
                 "INSERT OR REPLACE INTO staging.channels(epg_id, display_name, other_names, icon)"
@@ -497,15 +462,15 @@ ImportOutcome importXmltvFile(QSqlDatabase db, int sourceId, const QString &path
             return outcome;
         }
         if (!stage.commit()) {
-            outcome.error = db.lastError().text();
+            outcome.error = stage.error().text();
             return outcome;
         }
     }
 
     // The one transaction on the catalog: replace this source's guide, match the channels.
-    Transaction tx(db);
+    WriteTransaction tx(db);
     if (!tx.isOpen()) {
-        outcome.error = tx.error();
+        outcome.error = tx.error().text();
         return outcome;
     }
     for (const char *sql :
@@ -527,7 +492,7 @@ ImportOutcome importXmltvFile(QSqlDatabase db, int sourceId, const QString &path
     if (!matchGuideIds(db, &outcome.error))
         return outcome;
     if (!tx.commit()) {
-        outcome.error = db.lastError().text();
+        outcome.error = tx.error().text();
         return outcome;
     }
     outcome.ok = true;

@@ -1,6 +1,8 @@
 #include "categorystore.h"
 
 #include "storage/database.h"
+#include "storage/rowupdate.h"
+#include "storage/writetransaction.h"
 
 #include <QDateTime>
 #include <QSet>
@@ -81,25 +83,10 @@ StoreResult CategoryStore::update(const QSqlDatabase &db, qint64 id, const QJson
 {
     if (!exists(db, id))
         return StoreResult::notFound();
-    QStringList sets;
-    QVariantList binds;
-    for (const char *column : {"name", "sort_order"}) {
-        if (!fields.contains(QLatin1String(column)))
-            continue;
-        sets << QStringLiteral("%1 = ?").arg(QLatin1String(column));
-        binds << Database::bindValue(fields.value(QLatin1String(column)));
-    }
-    if (sets.isEmpty())
-        return {};
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE categories SET %1 WHERE id = ?")
-                      .arg(sets.join(QStringLiteral(", "))));
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    q.addBindValue(id);
-    if (!q.exec())
-        return StoreResult::writeFailed(q.lastError(), kDuplicate);
-    return {};
+    RowUpdate update(QStringLiteral("categories"));
+    for (const QString &column : {QStringLiteral("name"), QStringLiteral("sort_order")})
+        update.setFrom(fields, column);
+    return update.exec(db, id, kDuplicate);
 }
 
 StoreResult CategoryStore::reorder(const QSqlDatabase &db, const QList<qint64> &ids)
@@ -115,8 +102,9 @@ StoreResult CategoryStore::reorder(const QSqlDatabase &db, const QList<qint64> &
                     QStringLiteral("ids[%1]: no such category: %2").arg(i).arg(id));
     }
     QSqlDatabase conn = db;
-    if (!conn.transaction())
-        return StoreResult::failed(conn.lastError());
+    WriteTransaction tx(conn);
+    if (!tx.isOpen())
+        return StoreResult::failed(tx.error());
     QList<qint64> order = ids;
     QSqlQuery q(conn);
     if (q.exec(QStringLiteral("SELECT id FROM categories ORDER BY sort_order, id"))) {
@@ -129,17 +117,11 @@ StoreResult CategoryStore::reorder(const QSqlDatabase &db, const QList<qint64> &
     for (int i = 0; i < order.size(); ++i) {
         q.addBindValue(i);
         q.addBindValue(order.at(i));
-        if (!q.exec()) {
-            const StoreResult failed = StoreResult::failed(q.lastError());
-            conn.rollback();
-            return failed;
-        }
+        if (!q.exec())
+            return StoreResult::failed(q.lastError());
     }
-    if (!conn.commit()) {
-        const StoreResult failed = StoreResult::failed(conn.lastError());
-        conn.rollback();
-        return failed;
-    }
+    if (!tx.commit())
+        return StoreResult::failed(tx.error());
     return {};
 }
 

@@ -2,6 +2,8 @@
 
 #include "catalog/catalogimport.h"
 #include "storage/database.h"
+#include "storage/rowupdate.h"
+#include "storage/writetransaction.h"
 
 #include <QSqlQuery>
 
@@ -113,25 +115,11 @@ StoreResult SourceStore::update(const QSqlDatabase &db, Kind kind, qint64 id,
 {
     if (!exists(db, kind, id))
         return StoreResult::notFound();
-    QStringList sets;
-    QVariantList binds;
-    for (const char *column : {"name", "location", "enabled", "refresh_interval_s"}) {
-        if (!fields.contains(QLatin1String(column)))
-            continue;
-        sets << QStringLiteral("%1 = ?").arg(QLatin1String(column));
-        binds << Database::bindValue(fields.value(QLatin1String(column)));
-    }
-    if (sets.isEmpty())
-        return {};
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("UPDATE %1 SET %2 WHERE id = ?")
-                      .arg(table(kind), sets.join(QStringLiteral(", "))));
-    for (const QVariant &b : binds)
-        q.addBindValue(b);
-    q.addBindValue(id);
-    if (!q.exec())
-        return StoreResult::failed(q.lastError());
-    return {};
+    RowUpdate update(table(kind));
+    for (const QString &column : {QStringLiteral("name"), QStringLiteral("location"),
+                                  QStringLiteral("enabled"), QStringLiteral("refresh_interval_s")})
+        update.setFrom(fields, column);
+    return update.exec(db, id);
 }
 
 StoreResult SourceStore::remove(const QSqlDatabase &db, Kind kind, qint64 id, qint64 now)
@@ -139,8 +127,9 @@ StoreResult SourceStore::remove(const QSqlDatabase &db, Kind kind, qint64 id, qi
     if (!exists(db, kind, id))
         return StoreResult::notFound();
     QSqlDatabase conn = db;
-    if (!conn.transaction())
-        return StoreResult::failed(conn.lastError());
+    WriteTransaction tx(conn);
+    if (!tx.isOpen())
+        return StoreResult::failed(tx.error());
     QSqlQuery q(conn);
     bool ok = true;
     if (kind == Kind::Channels) {
@@ -158,12 +147,10 @@ StoreResult SourceStore::remove(const QSqlDatabase &db, Kind kind, qint64 id, qi
     QString error = ok ? QString() : q.lastError().text();
     if (ok && kind == Kind::Guide)
         ok = CatalogImport::matchGuideIds(conn, &error);
-    if (!ok || !conn.commit()) {
-        if (error.isEmpty())
-            error = conn.lastError().text();
-        conn.rollback();
+    if (!ok)
         return {StoreResult::Code::Failed, error, 0};
-    }
+    if (!tx.commit())
+        return StoreResult::failed(tx.error());
     return {};
 }
 

@@ -2,10 +2,7 @@
 
 #include "http/httpfront.h"
 #include "http/httputil.h"
-#include "storage/database.h"
 
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpSocket>
 
@@ -68,10 +65,8 @@ void DeferredReply::send(int status, const QByteArray &contentType, const QByteA
 
 void DeferredReply::sendJson(const QJsonValue &value, int status)
 {
-    const QByteArray body
-            = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
-                              : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-    send(status, "application/json", body, {{"Cache-Control", "no-store"}});
+    const Http::JsonAnswer answer = Http::jsonAnswer(value, status);
+    send(answer.status, "application/json", answer.body, answer.headers);
 }
 
 void DeferredReply::sendError(int status, const QString &message)
@@ -81,16 +76,8 @@ void DeferredReply::sendError(int status, const QString &message)
 
 void DeferredReply::sendDatabaseError(const QString &error)
 {
-    if (Database::isBusy(error)) {
-        send(503, "application/json",
-             QJsonDocument(
-                     QJsonObject {{QStringLiteral("error"),
-                                   QStringLiteral("the catalog is busy importing; try again")}})
-                     .toJson(QJsonDocument::Compact),
-             {{"Cache-Control", "no-store"}, {"Retry-After", "2"}});
-        return;
-    }
-    sendError(500, error);
+    const Http::JsonAnswer answer = Http::databaseErrorAnswer(error);
+    send(answer.status, "application/json", answer.body, answer.headers);
 }
 
 void DeferredReply::dispatch()

@@ -202,12 +202,30 @@ void writeAndClose(QTcpSocket *socket, int status, const QByteArray &contentType
     socket->disconnectFromHost(); // after the bytes are written
 }
 
+JsonAnswer jsonAnswer(const QJsonValue &value, int status)
+{
+    return {status,
+            value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
+                            : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact),
+            {{"Cache-Control", "no-store"}}};
+}
+
+JsonAnswer databaseErrorAnswer(const QString &error)
+{
+    if (!Database::isBusy(error))
+        return jsonAnswer(QJsonObject {{QStringLiteral("error"), error}}, 500);
+    JsonAnswer answer
+            = jsonAnswer(QJsonObject {{QStringLiteral("error"),
+                                       QStringLiteral("the catalog is busy importing; try again")}},
+                         503);
+    answer.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("2")));
+    return answer;
+}
+
 void sendJson(QHttpServerResponder &responder, const QJsonValue &value, Status status)
 {
-    const QByteArray body
-            = value.isArray() ? QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact)
-                              : QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact);
-    send(responder, status, "application/json", body, {{"Cache-Control", "no-store"}});
+    const JsonAnswer answer = jsonAnswer(value, int(status));
+    send(responder, status, "application/json", answer.body, answer.headers);
 }
 
 void sendError(QHttpServerResponder &responder, Status status, const QString &message)
@@ -217,16 +235,8 @@ void sendError(QHttpServerResponder &responder, Status status, const QString &me
 
 void sendDatabaseError(QHttpServerResponder &responder, const QString &error)
 {
-    if (Database::isBusy(error)) {
-        send(responder, Status::ServiceUnavailable, "application/json",
-             QJsonDocument(
-                     QJsonObject {{QStringLiteral("error"),
-                                   QStringLiteral("the catalog is busy importing; try again")}})
-                     .toJson(QJsonDocument::Compact),
-             {{"Cache-Control", "no-store"}, {"Retry-After", "2"}});
-        return;
-    }
-    sendError(responder, Status::InternalServerError, error);
+    const JsonAnswer answer = databaseErrorAnswer(error);
+    send(responder, Status(answer.status), "application/json", answer.body, answer.headers);
 }
 
 void sendText(QHttpServerResponder &responder, Status status, const QString &text)

@@ -72,8 +72,17 @@ void sendJson(QHttpServerResponder &responder, const QJsonValue &value, Status s
 // {"error": message} with the status; errors are short, for a person reading a log or a UI.
 void sendError(QHttpServerResponder &responder, Status status, const QString &message);
 void sendText(QHttpServerResponder &responder, Status status, const QString &text);
+// A complete JSON answer, for the responder or for a late answer (DeferredReply).
+struct JsonAnswer
+{
+    int status = 200;
+    QByteArray body;
+    QList<QPair<QByteArray, QByteArray>> headers; // Cache-Control, Retry-After
+};
+JsonAnswer jsonAnswer(const QJsonValue &value, int status = 200);
 // A failed database statement: 503 + Retry-After: 2 when another connection (an import) held
 // the lock ("database is locked", see Database::isBusy), else 500 with the error text.
+JsonAnswer databaseErrorAnswer(const QString &error);
 void sendDatabaseError(QHttpServerResponder &responder, const QString &error);
 
 // Parses a non-negative integer query value; nullopt-like false when absent or malformed.

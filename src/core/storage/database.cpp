@@ -2,6 +2,7 @@
 
 #include "log/logger.h"
 #include "migrations.h"
+#include "storage/writetransaction.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -151,23 +152,25 @@ Database::OpenResult Database::open()
     for (const Migration &m : schemaMigrations()) {
         if (m.version <= onDisk)
             continue;
-        if (!db.transaction()) {
-            result.error = db.lastError().text();
-            db = QSqlDatabase();
-            releaseThreadConnection();
-            return result;
-        }
         bool ok = true;
-        for (const QString &sql : m.statements) {
-            if (!exec(db, sql, &error)) {
+        {
+            WriteTransaction tx(db);
+            if (!tx.isOpen()) {
                 ok = false;
-                break;
+                error = tx.error().text();
+            }
+            for (const QString &sql : m.statements) {
+                if (ok && !exec(db, sql, &error))
+                    ok = false;
+            }
+            if (ok)
+                ok = exec(db, QStringLiteral("PRAGMA user_version = %1").arg(m.version), &error);
+            if (ok && !tx.commit()) {
+                ok = false;
+                error = tx.error().text();
             }
         }
-        if (ok)
-            ok = exec(db, QStringLiteral("PRAGMA user_version = %1").arg(m.version), &error);
-        if (!ok || !db.commit()) {
-            db.rollback();
+        if (!ok) {
             result.error = QStringLiteral("migration %1 (%2) failed: %3")
                                    .arg(m.version)
                                    .arg(QString::fromLatin1(m.description), error);
@@ -216,9 +219,10 @@ QVariantMap Database::loadSettings() const
 bool Database::saveSettings(const QVariantMap &values, QString *error)
 {
     QSqlDatabase db = connection();
-    if (!db.transaction()) {
+    WriteTransaction tx(db);
+    if (!tx.isOpen()) {
         if (error)
-            *error = db.lastError().text();
+            *error = tx.error().text();
         return false;
     }
     QSqlQuery q(db);
@@ -232,14 +236,12 @@ bool Database::saveSettings(const QVariantMap &values, QString *error)
         if (!q.exec()) {
             if (error)
                 *error = q.lastError().text();
-            db.rollback();
             return false;
         }
     }
-    if (!db.commit()) {
+    if (!tx.commit()) {
         if (error)
-            *error = db.lastError().text();
-        db.rollback();
+            *error = tx.error().text();
         return false;
     }
     return true;

@@ -1,6 +1,7 @@
 #include "userstore.h"
 
 #include "storage/database.h"
+#include "storage/writetransaction.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -248,15 +249,15 @@ UserStore::Result UserStore::save(const QSqlDatabase &db, const XtreamUser &user
             return result;
         }
     }
-    if (!conn.transaction()) {
+    WriteTransaction tx(conn);
+    if (!tx.isOpen()) {
         result.httpStatus = 500;
-        result.error = conn.lastError().text();
+        result.error = tx.error().text();
         return result;
     }
     auto failed = [&](const QSqlQuery &q) {
         result.httpStatus = 500;
         result.error = QStringLiteral("cannot save the user: %1").arg(q.lastError().text());
-        conn.rollback();
         return result;
     };
     QSqlQuery q(conn);
@@ -296,10 +297,9 @@ UserStore::Result UserStore::save(const QSqlDatabase &db, const XtreamUser &user
         if (!ins.exec())
             return failed(ins);
     }
-    if (!conn.commit()) {
+    if (!tx.commit()) {
         result.httpStatus = 500;
-        result.error = conn.lastError().text();
-        conn.rollback();
+        result.error = tx.error().text();
         return result;
     }
     result.user = byId(conn, id);

@@ -10,8 +10,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlError>
-#include <QSqlQuery>
 #include <cmath>
 
 namespace Api {
@@ -232,6 +230,28 @@ Answer Answer::error(int status, const QString &message)
     return json(QJsonObject {{QStringLiteral("error"), message}}, status);
 }
 
+Answer Answer::failed(const StoreResult &result, const char *what, qint64 id)
+{
+    switch (result.code) {
+    case StoreResult::Code::Ok:
+        break;
+    case StoreResult::Code::NotFound:
+        return error(404, QStringLiteral("no such %1: %2").arg(QLatin1String(what)).arg(id));
+    case StoreResult::Code::Invalid:
+        return error(400, result.error);
+    case StoreResult::Code::Conflict:
+        return error(409, result.error);
+    case StoreResult::Code::Failed:
+        return databaseError(result.error);
+    }
+    return json(QJsonObject {});
+}
+
+QJsonObject Answer::object() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
+
 void send(DeferredReply &reply, const Answer &answer)
 {
     if (!answer.dbError.isEmpty()) {
@@ -261,63 +281,6 @@ QJsonValue nullable(const QVariant &v)
 QJsonValue isoTime(const QVariant &secs)
 {
     return Database::isoTime(secs);
-}
-
-// DELETE of the row named by the path's {id}: 404 when there is none, else {"deleted": id}.
-std::optional<int> deleteById(const QSqlDatabase &db, const HttpRequest &req,
-                              QHttpServerResponder &r, const QString &table, const char *what)
-{
-    const auto id = pathId(req, r, what);
-    if (!id)
-        return std::nullopt;
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table));
-    q.addBindValue(*id);
-    if (!q.exec()) {
-        dbError(r, q.lastError().text());
-        return std::nullopt;
-    }
-    if (q.numRowsAffected() == 0) {
-        Http::sendError(r, Http::Status::NotFound,
-                        QStringLiteral("no such %1: %2").arg(QLatin1String(what)).arg(*id));
-        return std::nullopt;
-    }
-    Http::sendJson(r, QJsonObject {{QStringLiteral("deleted"), *id}});
-    return id;
-}
-
-bool exists(const QSqlDatabase &db, const QString &table, qint64 id)
-{
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("SELECT 1 FROM %1 WHERE id = ?").arg(table));
-    q.addBindValue(id);
-    return q.exec() && q.next();
-}
-
-// A category_id given in a body must name a category; false when it answered 400.
-bool categoryExistsOr400(const QSqlDatabase &db, const QJsonValue &category,
-                         QHttpServerResponder &r)
-{
-    if (!category.isDouble() || exists(db, QStringLiteral("categories"), category.toInteger()))
-        return true;
-    Http::sendError(r, Http::Status::BadRequest,
-                    QStringLiteral("category_id: no such category: %1").arg(category.toInteger()));
-    return false;
-}
-
-static bool isUniqueViolation(const QSqlQuery &q)
-{
-    return q.lastError().databaseText().contains(QLatin1String("UNIQUE"), Qt::CaseInsensitive);
-}
-
-// A write that failed: 409 with `duplicate` when it broke a UNIQUE constraint, else the
-// database error (503 while an import holds the lock, 500 otherwise).
-void writeFailed(QHttpServerResponder &r, const QSqlQuery &q, const QString &duplicate)
-{
-    if (isUniqueViolation(q))
-        Http::sendError(r, Http::Status::Conflict, duplicate);
-    else
-        dbError(r, q.lastError().text());
 }
 
 std::optional<Edit> editRequest(const HttpRequest &req, QHttpServerResponder &r, const char *what,

@@ -17,7 +17,6 @@
 struct StoreResult;
 class Database;
 class QSqlDatabase;
-class QSqlQuery;
 struct HttpRequest;
 
 // What every admin route class uses to read its input and answer the common errors: the one
@@ -104,20 +103,6 @@ QJsonValue nullable(const QVariant &v);
 // Epoch seconds as ISO 8601 UTC ("2026-11-21T17:00:00Z"), NULL -> null.
 QJsonValue isoTime(const QVariant &secs);
 
-// ---- shared row checks (SQL moves into the catalog stores) ------------------------------------
-
-bool exists(const QSqlDatabase &db, const QString &table, qint64 id);
-// A category_id given in a body must name a category; false when it answered 400.
-bool categoryExistsOr400(const QSqlDatabase &db, const QJsonValue &category,
-                         QHttpServerResponder &r);
-// DELETE of the row named by the path's {id}: 404 when there is none, else {"deleted": id}
-// and the id.
-std::optional<int> deleteById(const QSqlDatabase &db, const HttpRequest &req,
-                              QHttpServerResponder &r, const QString &table, const char *what);
-// A write that failed: 409 with `duplicate` when it broke a UNIQUE constraint, else the
-// database error (503 while an import holds the lock, 500 otherwise).
-void writeFailed(QHttpServerResponder &r, const QSqlQuery &q, const QString &duplicate);
-
 // ---- work off the server thread -----------------------------------------------------------------
 
 // Runs work() on pool, then then(result) on context's thread (the server's). The owner of pool
@@ -163,7 +148,12 @@ struct Answer
     static Answer json(const QJsonValue &value, int status = 200);
     static Answer error(int status, const QString &message);
     static Answer databaseError(const QString &error) { return {500, {}, error}; }
+    // A store's result that is not Ok, as storeFailed answers it (404 naming what, 400, 409,
+    // the database error).
+    static Answer failed(const StoreResult &result, const char *what, qint64 id);
     bool ok() const { return dbError.isEmpty() && status < 400; }
+    // The body as a JSON object (what a created or edited row's answer holds).
+    QJsonObject object() const;
 };
 void send(DeferredReply &reply, const Answer &answer);
 

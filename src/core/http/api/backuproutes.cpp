@@ -14,7 +14,6 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
-#include <QSqlQuery>
 
 namespace {
 using M = HttpFront::Method;

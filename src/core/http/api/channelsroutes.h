@@ -3,12 +3,9 @@
 #include <QJsonObject>
 #include <QObject>
 #include <QThreadPool>
-#include <optional>
 
 class Database;
 class HttpFront;
-class QSqlDatabase;
-class QSqlQuery;
 
 // /api/channels: list and search, one channel, create, edit, delete, bulk edits, a channel's
 // programmes.
@@ -21,10 +18,6 @@ public:
     // A child of http; registers its routes there.
     ChannelsRoutes(HttpFront *http, Database *db);
     ~ChannelsRoutes() override;
-
-    // One channel as the API shows it; nothing when there is no such id.
-    static std::optional<QJsonObject> channel(const QSqlDatabase &db, int id);
-    static QJsonObject channelJson(const QSqlQuery &q);
 
 Q_SIGNALS:
     // An edit was stored: area and action as in the "changed" event (docs/admin-api.md).
