@@ -8,10 +8,13 @@
 #   trixie-test    build and run the test suite in a Debian 13 minbase root, set up by setup.sh
 #
 # Roots (debootstrap --variant=minbase) and packages live under ACEHUB_DEBIAN_DIR (default
-# build-debian/). Pristine roots and the Debian 13 build root are kept between runs; a package
-# test works on a fresh copy. /proc, /sys and /dev are bound into a root only while it is in use
-# and always unbound on exit (trap).
+# build-debian/; CI points it at a directory kept between runs). Pristine roots, the Debian 13
+# build root, downloaded packages and its ccache are kept between runs; a package test works on a
+# fresh copy. /proc, /sys and /dev are bound into a root only while it is in use and always
+# unbound on exit (trap), and mounts a killed run left are unbound before a root is used or
+# removed. Run as root (or through sudo, asked for when needed).
 set -euo pipefail
+shopt -s inherit_errexit # a failure inside $(...) fails the caller too (root=$(trixie_root))
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=${ACEHUB_DEBIAN_DIR:-$ROOT/build-debian}
@@ -45,7 +48,13 @@ apt_install() { # packages... (only the missing ones)
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
 
-need_root() { [ "$(id -u)" -eq 0 ] || die "$1 needs root (debootstrap, chroot, mounts)"; }
+# debootstrap, chroot and mounts need root: asks sudo for it when there is one.
+need_root() { # command, its arguments...
+    [ "$(id -u)" -eq 0 ] && return 0
+    command -v sudo >/dev/null || die "$1 needs root (debootstrap, chroot, mounts)"
+    log "$1 needs root: running it through sudo"
+    exec sudo --preserve-env=ACEHUB_DEBIAN_DIR,ACEHUB_DEBIAN_MIRROR "${BASH_SOURCE[0]}" "$@"
+}
 
 # ---- roots ------------------------------------------------------------------------------------
 
@@ -68,18 +77,45 @@ cleanup() {
     unbind_all
 }
 trap cleanup EXIT
-trap 'exit 130' INT TERM
+trap 'exit 130' INT TERM HUP
 
 bind() { # source, target
     mkdir -p "$2"
     mount --bind "$1" "$2"
     MOUNTS+=("$2")
+    # Private: on a host whose / is shared (systemd), a mount below it (dev/pts under dev) would
+    # otherwise propagate back into the host's own tree.
+    mount --make-private "$2" 2>/dev/null || true
+}
+
+# Unbinds whatever is still mounted under a root: a run killed outright (SIGKILL, a crash, a
+# debootstrap cut short) leaves its mounts, and removing the root would then reach the host's
+# /dev and /proc.
+unbind_stale() { # root
+    local dir mount
+    dir=$(realpath -m "$1")
+    awk -v d="$dir/" 'index($5 "/", d) == 1 { print $5 }' /proc/self/mountinfo | sort -r |
+        while read -r mount; do
+            log "unbinding $mount (left by an earlier run)"
+            umount "$mount" 2>/dev/null || umount -l "$mount"
+        done
+}
+
+remove_root() { # root
+    unbind_stale "$1"
+    rm -rf --one-file-system "$1"
 }
 
 bind_system() { # root
     local d
-    for d in proc sys dev dev/pts; do bind "/$d" "$1/$d"; done
-    cp /etc/resolv.conf "$1/etc/resolv.conf"
+    unbind_stale "$1"
+    for d in proc sys dev dev/pts dev/shm; do bind "/$d" "$1/$d"; done
+    rm -f "$1/etc/resolv.conf"
+    cp -L /etc/resolv.conf "$1/etc/resolv.conf"
+}
+
+debootstrap_into() { # suite, dir
+    debootstrap --variant=minbase "$1" "$2" "$MIRROR" >"$WORK/debootstrap-$1.log" 2>&1
 }
 
 # A minbase root of a release, made once and kept: $WORK/<suite>-minbase.
@@ -87,10 +123,14 @@ pristine_root() { # suite
     local dir=$WORK/$1-minbase
     if [ ! -f "$dir/etc/os-release" ]; then
         apt_install debootstrap
-        rm -rf "$dir.tmp"
+        remove_root "$dir.tmp"
         mkdir -p "$WORK"
-        timed "debootstrap --variant=minbase $1" \
-            debootstrap --variant=minbase "$1" "$dir.tmp" "$MIRROR" >"$WORK/debootstrap-$1.log"
+        timed "debootstrap --variant=minbase $1" debootstrap_into "$1" "$dir.tmp" ||
+            {
+                tail -20 "$WORK/debootstrap-$1.log" >&2
+                remove_root "$dir.tmp"
+                die "debootstrap $1 from $MIRROR (log: $WORK/debootstrap-$1.log)"
+            }
         mv "$dir.tmp" "$dir"
     fi
     echo "$dir"
@@ -102,7 +142,7 @@ trixie_root() {
     if [ ! -f "$dir/etc/os-release" ]; then
         local pristine
         pristine=$(pristine_root trixie)
-        rm -rf "$dir.tmp"
+        remove_root "$dir.tmp"
         cp -a "$pristine" "$dir.tmp"
         mv "$dir.tmp" "$dir"
     fi
@@ -190,7 +230,7 @@ test_packages_in() { # suite (the packages are $WORK/packages/<suite>)
     local suite=$1 debs=$WORK/packages/$1 root
     ls "$debs"/acehub-nox_*.deb "$debs"/acehub_*.deb >/dev/null || die "no packages for $suite in $debs"
     root=$WORK/test-$suite
-    rm -rf "$root"
+    remove_root "$root"
     timed "fresh $suite root" cp -a "$(pristine_root "$suite")" "$root"
     bind_system "$root"
     # Downloaded packages are kept between runs (the root itself is fresh each time).
@@ -276,7 +316,7 @@ test_packages_in() { # suite (the packages are $WORK/packages/<suite>)
     fi
     log "purge left nothing on $suite"
     unbind_all
-    rm -rf "$root"
+    remove_root "$root"
 }
 
 # ---- Debian 13 -------------------------------------------------------------------------------
@@ -294,15 +334,29 @@ setup_in_trixie() { # setup.sh args...
 }
 
 # The test suite in the Debian 13 root, each step timed: packages (setup.sh deps), build, ctest.
+# Downloaded packages ($WORK/apt-archives-trixie) and compiler output ($WORK/ccache-trixie) are
+# kept outside the root, so that a root made again, or a build dir on a fresh clone, is quick.
 trixie_test() { # ctest options...
     local root
     root=$(trixie_root)
     bind_system "$root"
     bind "$ROOT" "$root/src"
-    local setup=(env ACEHUB_BUILD_DIR=/var/tmp/acehub-build /src/installer/setup.sh)
+    mkdir -p "$WORK/apt-archives-trixie/partial" "$WORK/ccache-trixie"
+    bind "$WORK/apt-archives-trixie" "$root/var/cache/apt/archives"
+    bind "$WORK/ccache-trixie" "$root/var/cache/acehub-ccache"
+    # CMake (3.17+) takes the launcher from the environment when it configures a build dir.
+    local setup=(env ACEHUB_BUILD_DIR=/var/tmp/acehub-build CMAKE_CXX_COMPILER_LAUNCHER=ccache
+        CCACHE_DIR=/var/cache/acehub-ccache CCACHE_MAXSIZE=4G /src/installer/setup.sh)
     timed "Debian 13: setup.sh deps" in_root "$root" "${setup[@]}" deps
+    if ! in_root "$root" dpkg-query -W -f='${Status}' ccache 2>/dev/null | grep -q "ok installed"; then
+        in_root "$root" apt-get update -qq
+        in_root "$root" env DEBIAN_FRONTEND=noninteractive \
+            apt-get install -y -qq --no-install-recommends ccache >/dev/null
+    fi
     timed "Debian 13: setup.sh build" in_root "$root" "${setup[@]}" build
     timed "Debian 13: setup.sh test" in_root "$root" "${setup[@]}" test "$@"
+    in_root "$root" env CCACHE_DIR=/var/cache/acehub-ccache ccache --show-stats 2>/dev/null |
+        grep -E '^ *(Hits|Misses)' >&2 || true
     unbind_all
 }
 
@@ -314,7 +368,7 @@ package)
     check_packages "$(release_codename)"
     ;;
 package-test)
-    need_root package-test
+    need_root package-test "$@"
     suites=("$@")
     [ ${#suites[@]} -gt 0 ] || suites=(bookworm trixie)
     for suite in "${suites[@]}"; do
@@ -333,7 +387,7 @@ package-test)
     log "package test passed: ${suites[*]}"
     ;;
 trixie-test)
-    need_root trixie-test
+    need_root trixie-test "$@"
     timed "Debian 13 root" trixie_root >/dev/null
     timed "Debian 13 test suite" trixie_test "$@"
     ;;
