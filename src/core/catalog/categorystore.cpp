@@ -127,12 +127,5 @@ StoreResult CategoryStore::reorder(const QSqlDatabase &db, const QList<qint64> &
 
 StoreResult CategoryStore::remove(const QSqlDatabase &db, qint64 id)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("DELETE FROM categories WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec())
-        return StoreResult::failed(q.lastError());
-    if (q.numRowsAffected() == 0)
-        return StoreResult::notFound();
-    return {};
+    return RowUpdate::remove(db, QStringLiteral("categories"), id);
 }

@@ -303,12 +303,5 @@ StoreResult ChannelStore::updateMany(const QSqlDatabase &db, const QList<qint64>
 
 StoreResult ChannelStore::remove(const QSqlDatabase &db, qint64 id)
 {
-    QSqlQuery q(db);
-    q.prepare(QStringLiteral("DELETE FROM channels WHERE id = ?"));
-    q.addBindValue(id);
-    if (!q.exec())
-        return StoreResult::failed(q.lastError());
-    if (q.numRowsAffected() == 0)
-        return StoreResult::notFound();
-    return {};
+    return RowUpdate::remove(db, QStringLiteral("channels"), id);
 }

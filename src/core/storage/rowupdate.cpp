@@ -31,3 +31,15 @@ StoreResult RowUpdate::exec(const QSqlDatabase &db, qint64 id, const QString &du
     return duplicate.isEmpty() ? StoreResult::failed(q.lastError())
                                : StoreResult::writeFailed(q.lastError(), duplicate);
 }
+
+StoreResult RowUpdate::remove(const QSqlDatabase &db, const QString &table, qint64 id)
+{
+    QSqlQuery q(db);
+    q.prepare(QStringLiteral("DELETE FROM %1 WHERE id = ?").arg(table));
+    q.addBindValue(id);
+    if (!q.exec())
+        return StoreResult::failed(q.lastError());
+    if (q.numRowsAffected() == 0)
+        return StoreResult::notFound();
+    return {};
+}
