@@ -390,6 +390,20 @@ struct BareFront
             port = front.port();
     }
 };
+// A client of a BareFront that gathers everything the server sends on its connection.
+struct BareClient
+{
+    QTcpSocket socket;
+    QByteArray received;
+
+    bool connectTo(quint16 port)
+    {
+        QObject::connect(&socket, &QTcpSocket::readyRead, &socket,
+                         [this] { received += socket.readAll(); });
+        socket.connectToHost(QHostAddress::LocalHost, port);
+        return socket.waitForConnected(5000);
+    }
+};
 
 } // namespace
 
@@ -397,11 +411,10 @@ void tst_HttpFront::deferredAnswerComesBeforeWhatIsPipelinedBehindIt()
 {
     BareFront bare;
     QVERIFY(bare.port != 0);
-    QTcpSocket socket;
-    QByteArray received;
-    connect(&socket, &QTcpSocket::readyRead, this, [&] { received += socket.readAll(); });
-    socket.connectToHost(QHostAddress::LocalHost, bare.port);
-    QVERIFY(socket.waitForConnected(5000));
+    BareClient client;
+    QVERIFY(client.connectTo(bare.port));
+    QTcpSocket &socket = client.socket;
+    QByteArray &received = client.received;
     // Both requests in one write: the second is in the server's hands before the first is
     // answered. (On Qt 6.8 cutting readyRead does not pause a connection: /now came first.)
     socket.write("GET /late HTTP/1.1\r\nHost: t\r\n\r\nGET /now HTTP/1.1\r\nHost: t\r\n\r\n");
@@ -434,11 +447,10 @@ void tst_HttpFront::deferredRouteRunAgainAnswersInOrder()
     QFETCH(QByteArray, answer);
     BareFront bare;
     QVERIFY(bare.port != 0);
-    QTcpSocket socket;
-    QByteArray received;
-    connect(&socket, &QTcpSocket::readyRead, this, [&] { received += socket.readAll(); });
-    socket.connectToHost(QHostAddress::LocalHost, bare.port);
-    QVERIFY(socket.waitForConnected(5000));
+    BareClient client;
+    QVERIFY(client.connectTo(bare.port));
+    QTcpSocket &socket = client.socket;
+    QByteArray &received = client.received;
     socket.write("GET " + path.toLatin1()
                  + " HTTP/1.1\r\nHost: t\r\n\r\nGET /now HTTP/1.1\r\nHost: t\r\n\r\n");
     QTRY_VERIFY_WITH_TIMEOUT(received.contains("answered now"), 10000);
@@ -452,11 +464,10 @@ void tst_HttpFront::deferredHeadAnswerHasNoBody()
 {
     BareFront bare;
     QVERIFY(bare.port != 0);
-    QTcpSocket socket;
-    QByteArray received;
-    connect(&socket, &QTcpSocket::readyRead, this, [&] { received += socket.readAll(); });
-    socket.connectToHost(QHostAddress::LocalHost, bare.port);
-    QVERIFY(socket.waitForConnected(5000));
+    BareClient client;
+    QVERIFY(client.connectTo(bare.port));
+    QTcpSocket &socket = client.socket;
+    QByteArray &received = client.received;
     socket.write("HEAD /late HTTP/1.1\r\nHost: t\r\n\r\nHEAD /now HTTP/1.1\r\nHost: t\r\n\r\n");
     QTRY_VERIFY_WITH_TIMEOUT(received.count("HTTP/1.1 200 OK\r\n") == 2, 10000);
     // Each head with the Content-Length its body would have had, and no body.
@@ -471,11 +482,10 @@ void tst_HttpFront::detachedConnectionAnswersNothingPipelined()
 {
     BareFront bare;
     QVERIFY(bare.port != 0);
-    QTcpSocket socket;
-    QByteArray received;
-    connect(&socket, &QTcpSocket::readyRead, this, [&] { received += socket.readAll(); });
-    socket.connectToHost(QHostAddress::LocalHost, bare.port);
-    QVERIFY(socket.waitForConnected(5000));
+    BareClient client;
+    QVERIFY(client.connectTo(bare.port));
+    QTcpSocket &socket = client.socket;
+    QByteArray &received = client.received;
     socket.write("GET /detached HTTP/1.1\r\nHost: t\r\n\r\nGET /now HTTP/1.1\r\nHost: t\r\n\r\n");
     QTRY_VERIFY_WITH_TIMEOUT(received.contains("our own bytes"), 10000);
     QTest::qWait(300); // time for a wrong answer to /now to arrive
