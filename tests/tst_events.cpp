@@ -104,6 +104,7 @@ private Q_SLOTS:
     void unknownOrTooOldLastEventIdGivesResync();
     void nonReadingEventClientIsDroppedWhileAnotherKeepsReceiving();
     void logWarningSendsWarningsButNotInfo();
+    void eventClientHangingUpIsNoticedBetweenPings();
 
 private:
     StreamPlayer *events(const QString &query = {}, const QByteArray &lastEventId = {},
@@ -453,6 +454,17 @@ void tst_Events::logWarningSendsWarningsButNotInfo()
     QVERIFY(!warnings->body().contains("an info line for the test"));
     QVERIFY(warnings->body().contains("a warning line for the test"));
     QCOMPARE(indexOfEvent(eventsOf(none), "log"), -1);
+}
+
+void tst_Events::eventClientHangingUpIsNoticedBetweenPings()
+{
+    // Its connection is not polled for reading (see SocketSink), and pings are 15 s apart: the
+    // once-a-second check must see the hang-up.
+    StreamPlayer *c = events();
+    QTRY_VERIFY(!eventsOf(c).isEmpty());
+    QCOMPARE(m_server->server()->http()->openConnections(), 1);
+    c->close();
+    QTRY_COMPARE_WITH_TIMEOUT(m_server->server()->http()->openConnections(), 0, 5000);
 }
 
 QTEST_GUILESS_MAIN(tst_Events)

@@ -61,6 +61,8 @@ private Q_SLOTS:
     void playbackHttpErrorIs502();
     void stallLongerThanTheEmptyTimeoutEndsTheStream();
     void shortStallKeepsTheStream();
+    void playerHangingUpWhileTheEngineIsSilentIsNoticed();
+    void streamingPlayersStillCountAgainstTheConnectionCaps();
     void engineClosingPlaybackEndsTheStreamWhenRecoveryIsOff();
     void recoveryKeepsTenPlayersAcrossADroppedPlayback();
     void recoveryGivesUpAfterStreamRecoverSAndClosesPlayers();
@@ -578,6 +580,43 @@ void tst_StreamProxy::shortStallKeepsTheStream()
     QCOMPARE(m_engine->sessionsStopped(), 0);
     QVERIFY(logged(QStringLiteral("No data from ace:%1 for").arg(kId)));
     QVERIFY(logged(QStringLiteral("Data from ace:%1 resumed after").arg(kId)));
+}
+
+void tst_StreamProxy::playerHangingUpWhileTheEngineIsSilentIsNoticed()
+{
+    // Nothing is written to the player after it hangs up, so no failed write tells; the sink
+    // does not poll its connection for reading either (see SocketSink): its once-a-second check
+    // must see the hang-up, or the engine session would run on for a player who left.
+    m_engine->faults().stallAfterBytes = 100000;
+    m_engine->faults().stallMs = 60000;
+    startServer({{QStringLiteral("stream_linger_s"), 0},
+                 {QStringLiteral("stream_recover_s"), 0},
+                 {QStringLiteral("stream_empty_timeout_s"), 120},
+                 {QStringLiteral("stream_stall_s"), 120}});
+    StreamPlayer *p = player(streamUrl());
+    QTRY_COMPARE_WITH_TIMEOUT(p->bodyBytes(), qint64(100000), 10000);
+    QCOMPARE(m_ts->server()->streams()->clientCount(), 1);
+    p->close();
+    QTRY_COMPARE_WITH_TIMEOUT(m_ts->server()->streams()->clientCount(), 0, 8000);
+    QVERIFY(logged(QStringLiteral("No players left on ace:") + kId));
+    QTRY_COMPARE_WITH_TIMEOUT(m_engine->sessionsStopped(), 1, 8000);
+    QCOMPARE(m_ts->server()->streams()->streamCount(), 0);
+}
+
+void tst_StreamProxy::streamingPlayersStillCountAgainstTheConnectionCaps()
+{
+    // A streaming player's connection leaves QTcpSocket for the sink's own descriptor; the
+    // listener must go on counting it, or players would escape the per-address cap.
+    startServer({{QStringLiteral("http_max_connections_per_address"), 2}});
+    StreamPlayer *a = player(streamUrl());
+    StreamPlayer *b = player(streamUrl());
+    QTRY_VERIFY_WITH_TIMEOUT(a->bodyBytes() > 10000 && b->bodyBytes() > 10000, 10000);
+    QCOMPARE(m_ts->server()->http()->openConnections(), 2);
+    QCOMPARE(httpGet(m_ts->url(QStringLiteral("/api/health"))).status, 503);
+    b->close();
+    QTRY_COMPARE_WITH_TIMEOUT(m_ts->server()->http()->openConnections(), 1, 5000);
+    QCOMPARE(httpGet(m_ts->url(QStringLiteral("/api/health"))).status, 200);
+    QVERIFY(!a->isClosed());
 }
 
 void tst_StreamProxy::engineClosingPlaybackEndsTheStreamWhenRecoveryIsOff()

@@ -8,6 +8,7 @@
 namespace {
 
 constexpr char kStreamingProperty[] = "acehub_streaming";
+constexpr char kListenerProperty[] = "acehub_listener";
 // A refused connection gets this long to take its error answer before it is cut.
 constexpr qint64 kRefusedGraceMs = 5000;
 
@@ -96,6 +97,7 @@ void HttpListener::incomingConnection(qintptr socketDescriptor)
     m_byPeer.insert(c.peer, socket);
     m_connections.insert(socket, c);
     m_perAddress[address] = fromAddress + 1;
+    socket->setProperty(kListenerProperty, QVariant::fromValue<QObject *>(this));
     // Connected before the server's own readyRead handler, so this runs first and sees the
     // bytes the server is about to take (QtHttpServer 6.4 reads all there is each time and
     // buffers a whole request, body included, in memory).
@@ -277,6 +279,26 @@ void HttpListener::markStreaming(QTcpSocket *socket)
     socket->setProperty(kStreamingProperty, true);
 }
 
+void HttpListener::handOver(QTcpSocket *socket, QObject *owner)
+{
+    auto *self
+            = qobject_cast<HttpListener *>(socket->property(kListenerProperty).value<QObject *>());
+    if (!self)
+        return;
+    const auto it = self->m_connections.find(socket);
+    if (it == self->m_connections.end())
+        return;
+    Connection c = std::move(*it);
+    self->m_connections.erase(it);
+    self->m_bufferedBytes -= std::exchange(c.requestBytes, 0);
+    const auto peer = self->m_byPeer.constFind(c.peer);
+    if (peer != self->m_byPeer.cend() && peer.value() == socket)
+        self->m_byPeer.erase(peer);
+    c.handedOver = true;
+    self->m_connections.insert(owner, c);
+    connect(owner, &QObject::destroyed, self, &HttpListener::forget);
+}
+
 void HttpListener::sweep()
 {
     const qint64 now = m_clock.elapsed();
@@ -286,6 +308,8 @@ void HttpListener::sweep()
     QList<QTcpSocket *> slow;
     for (auto it = m_connections.cbegin(); it != m_connections.cend(); ++it) {
         const Connection &c = it.value();
+        if (c.handedOver)
+            continue; // not a socket any more: the stream checks its own player
         auto *socket = static_cast<QTcpSocket *>(it.key());
         if (c.refusedAtMs >= 0) {
             if (now - c.refusedAtMs > kRefusedGraceMs)

@@ -44,6 +44,10 @@ public:
     // Called by whoever takes a socket out of the request/response cycle (a player's stream):
     // it is then written to outside QTcpSocket's signals and never counted idle.
     static void markStreaming(QTcpSocket *socket);
+    // Called when a stream takes the connection's descriptor away from the socket (SocketSink):
+    // the socket is about to close, but the connection lives on in owner and still counts
+    // against the caps until owner is destroyed.
+    static void handOver(QTcpSocket *socket, QObject *owner);
 
     explicit HttpListener(const Limits &limits, QObject *parent = nullptr);
 
@@ -75,6 +79,7 @@ private:
         bool closeAfterAnswer = false;
         qint64 refusedAtMs = -1; // an error answer was sent: nothing more is read
         QPair<QHostAddress, quint16> peer; // finds it for connectionFrom()
+        bool handedOver = false; // the key is a stream that took the connection (handOver)
     };
     void onReadyRead(QTcpSocket *socket);
     void onBytesWritten(QTcpSocket *socket);

@@ -410,6 +410,7 @@ void Broadcast::checkTimeouts()
     // Players who joined while the upstream was silent wait as at a start.
     const QList<StreamSink *> sinks = m_sinks;
     for (StreamSink *s : sinks) {
+        s->checkPeer(); // may emit gone(): removed from m_sinks, deleted later
         if (!s->isStreaming() && s->isOpen()
             && s->connectedAt().msecsTo(QDateTime::currentDateTimeUtc())
                        >= m_config.startTimeoutMs) {

@@ -63,6 +63,9 @@ public:
     // Ends the stream: graceful (what is queued still goes out) or abort (a reset: nothing
     // queued is kept, by us or the kernel).
     virtual void close(bool abort) = 0;
+    // Called about once a second: finds out whether a player that nothing was written to lately
+    // has hung up (a sink that learns it only from failed writes). Emits gone() if so.
+    virtual void checkPeer() { }
 
     // The player object of /api/streams.
     QJsonObject toJson() const;

@@ -10,8 +10,8 @@
 
 EventsRoutes::EventsRoutes(EventHub *hub, HttpFront *http) : QObject(http), m_hub(hub)
 {
-    m_ping.setInterval(kPingMs);
-    connect(&m_ping, &QTimer::timeout, this, &EventsRoutes::ping);
+    m_tick.setInterval(kCheckMs);
+    connect(&m_tick, &QTimer::timeout, this, &EventsRoutes::tick);
     connect(hub, &EventHub::published, this, &EventsRoutes::onEvent);
     http->route(HttpFront::Method::Get, QStringLiteral("/api/events"), HttpFront::Access::Admin,
                 [this](const HttpRequest &req, QHttpServerResponder &r) { handle(req, r); });
@@ -64,8 +64,8 @@ void EventsRoutes::handle(const HttpRequest &req, QHttpServerResponder &r)
     }
     if (!send(client, first))
         return;
-    if (!m_ping.isActive())
-        m_ping.start();
+    if (!m_tick.isActive())
+        m_tick.start();
 }
 
 bool EventsRoutes::send(Client &client, const QByteArray &bytes)
@@ -93,12 +93,17 @@ void EventsRoutes::onEvent(const EventHub::Event &event)
     }
 }
 
-void EventsRoutes::ping()
+void EventsRoutes::tick()
 {
     if (m_clients.isEmpty()) {
-        m_ping.stop();
+        m_tick.stop();
         return;
     }
+    for (Client &c : m_clients)
+        c.sink->checkPeer(); // gone() is queued: the map stays as it is during the loop
+    if (++m_ticksSincePing < kPingMs / kCheckMs)
+        return;
+    m_ticksSincePing = 0;
     static const QByteArray kPing = QByteArrayLiteral(": ping\n\n");
     for (Client &c : m_clients)
         send(c, kPing);

@@ -16,7 +16,8 @@ struct HttpRequest;
 // Each connection is taken out of the request cycle as a SocketSink, like a player: every event
 // is written to it as the one shared buffer the hub formatted; a client with more than
 // kMaxQueuedBytes unread is dropped and the others go on. A ": ping" every 15 s keeps proxies
-// and dead-peer detection honest.
+// and dead-peer detection honest; once a second each client is checked for a hang-up (a sink
+// does not poll its connection for reading).
 class EventsRoutes final : public QObject
 {
     Q_OBJECT
@@ -25,6 +26,7 @@ class EventsRoutes final : public QObject
 public:
     static constexpr qint64 kMaxQueuedBytes = 1024 * 1024;
     static constexpr int kPingMs = 15000;
+    static constexpr int kCheckMs = 1000;
 
     // Registers the route on http; a child of http (goes with it).
     EventsRoutes(EventHub *hub, HttpFront *http);
@@ -40,7 +42,7 @@ private:
     };
     void handle(const HttpRequest &req, QHttpServerResponder &r);
     void onEvent(const EventHub::Event &event);
-    void ping();
+    void tick(); // once every kCheckMs while there are clients
     // Writes; false when the client was dropped (too much unread).
     bool send(Client &client, const QByteArray &bytes);
     void remove(quint64 id);
@@ -48,5 +50,6 @@ private:
     QPointer<EventHub> m_hub;
     QHash<quint64, Client> m_clients;
     quint64 m_nextId = 1;
-    QTimer m_ping;
+    QTimer m_tick;
+    int m_ticksSincePing = 0;
 };
