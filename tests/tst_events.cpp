@@ -99,6 +99,7 @@ private Q_SLOTS:
     void firstEventIsHelloThenEditsArriveAsChanged();
     void editsOfChannelsCategoriesSourcesAndUsersArriveAsChangedInOrder();
     void playerJoiningAndLeavingGivesJoinedThenLeftInOrder();
+    void clientConnectingWhileAStreamRunsGetsItsStats();
     void importGivesProgressThenFinished();
     void reconnectWithLastEventIdReplaysWhatWasMissed();
     void unknownOrTooOldLastEventIdGivesResync();
@@ -311,6 +312,26 @@ void tst_Events::playerJoiningAndLeavingGivesJoinedThenLeftInOrder()
                 return false;
             }(),
             5000);
+}
+
+void tst_Events::clientConnectingWhileAStreamRunsGetsItsStats()
+{
+    // Stats are built only while someone listens: the first client to come while a stream
+    // already runs must start them.
+    StreamPlayer player;
+    player.open(m_server->url(QStringLiteral("/ace/getstream?id=") + kId));
+    QTRY_VERIFY_WITH_TIMEOUT(player.bodyBytes() > 0, 15000);
+    StreamPlayer *c = events();
+    QTRY_VERIFY_WITH_TIMEOUT(indexOfEvent(eventsOf(c), "stats") > 0, 5000);
+    const QJsonArray streams = eventsOf(c)
+                                       .at(indexOfEvent(eventsOf(c), "stats"))
+                                       .data.value(QLatin1String("streams"))
+                                       .toArray();
+    QCOMPARE(streams.size(), 1);
+    const QJsonArray players = streams.at(0).toObject().value(QLatin1String("players")).toArray();
+    QCOMPARE(players.size(), 1);
+    QVERIFY(players.at(0).toObject().value(QLatin1String("bytes_sent")).toInteger() > 0);
+    player.close();
 }
 
 void tst_Events::importGivesProgressThenFinished()

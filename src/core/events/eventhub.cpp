@@ -164,8 +164,21 @@ void EventHub::onStreamStarted(const QString &key)
     Broadcast *b = m_streams ? m_streams->stream(key) : nullptr;
     publish(QStringLiteral("stream.started"),
             b ? b->toJson() : QJsonObject {{QStringLiteral("key"), key}});
-    if (!m_stats.isActive())
+    if (m_listeners > 0 && !m_stats.isActive())
         m_stats.start();
+}
+
+void EventHub::setListeners(int count)
+{
+    m_listeners = count;
+    if (count == 0) {
+        m_stats.stop();
+        m_playerBytes.clear();
+        m_streamBytes.clear();
+        m_statsSent = false;
+    } else if (!m_stats.isActive() && m_streams && m_streams->streamCount() > 0) {
+        m_stats.start();
+    }
 }
 
 void EventHub::onStreamEnded(const QString &key, const QString &reason)

@@ -61,6 +61,11 @@ public:
     void changed(const QString &area, const QString &action, const QList<qint64> &ids = {},
                  const QStringList &keys = {});
 
+    // How many clients listen (EventsRoutes tells). The once-a-second stats are built only while
+    // someone listens and something streams: with no client they would cost a JSON build of
+    // every player each second for nobody.
+    void setListeners(int count);
+
     // What a client connecting now gets first: "hello".
     QByteArray helloEvent() const;
     // The events after lastEventId, oldest first; nothing when the client has everything;
@@ -89,7 +94,8 @@ private:
     QPointer<StreamManager> m_streams;
     QPointer<AceEngine> m_engine;
     QPointer<SourceManager> m_sources;
-    QTimer m_stats; // once a second while anything streams
+    QTimer m_stats; // once a second while anything streams and anyone listens
+    int m_listeners = 0;
     bool m_statsSent = false; // a non-empty stats went out: one empty one follows the end
     QHash<quint64, qint64> m_playerBytes; // player id -> bytes sent at the last tick
     QHash<QString, qint64> m_streamBytes; // key -> bytes in at the last tick

@@ -17,7 +17,11 @@ EventsRoutes::EventsRoutes(EventHub *hub, HttpFront *http) : QObject(http), m_hu
                 [this](const HttpRequest &req, QHttpServerResponder &r) { handle(req, r); });
 }
 
-EventsRoutes::~EventsRoutes() = default; // the sinks are children: their connections abort
+EventsRoutes::~EventsRoutes() // the sinks are children: their connections abort
+{
+    if (m_hub)
+        m_hub->setListeners(0);
+}
 
 void EventsRoutes::handle(const HttpRequest &req, QHttpServerResponder &r)
 {
@@ -51,6 +55,7 @@ void EventsRoutes::handle(const HttpRequest &req, QHttpServerResponder &r)
     Client &client = m_clients[id];
     client.sink = sink;
     client.logRank = logRank;
+    m_hub->setListeners(int(m_clients.size()));
     sink->startStream();
     QByteArray first = m_hub->helloEvent();
     const QByteArray lastEventId = req.http.value("Last-Event-ID").trimmed();
@@ -116,4 +121,6 @@ void EventsRoutes::remove(quint64 id)
         return;
     it->sink->deleteLater();
     m_clients.erase(it);
+    if (m_hub)
+        m_hub->setListeners(int(m_clients.size()));
 }
