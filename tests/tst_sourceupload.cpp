@@ -12,6 +12,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QUrlQuery>
 
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void refusalsNameTheProblem();
     void fileOverTheRequestCapIsRefused();
     void deletingTheSourceDeletesItsUploadedFile();
+    void pointingTheSourceElsewhereDeletesItsUploadedFile();
 
 private:
     HttpResult upload(const QString &base, const QString &name, const QByteArray &file);
@@ -242,6 +244,40 @@ void tst_SourceUpload::deletingTheSourceDeletesItsUploadedFile()
     QCOMPARE(m_ts->api("DELETE", QStringLiteral("/api/sources/%1").arg(id)).status, 200);
     QVERIFY(!QFileInfo::exists(location));
     QVERIFY(QFileInfo::exists(kept));
+}
+
+void tst_SourceUpload::pointingTheSourceElsewhereDeletesItsUploadedFile()
+{
+    const HttpResult created
+            = upload(QStringLiteral("/api/sources"), QStringLiteral("Moved"), playlist(2, false));
+    QCOMPARE(created.status, 201);
+    const QJsonObject source = created.json().object();
+    const QString uploaded = source.value(QLatin1String("location")).toString();
+    const int id = source.value(QLatin1String("id")).toInt();
+    importedStatus(QStringLiteral("/api/sources"), id);
+    QVERIFY(QFileInfo::exists(uploaded));
+
+    // A name-only edit keeps the file.
+    QCOMPARE(m_ts->api("PATCH", QStringLiteral("/api/sources/%1").arg(id),
+                       QJsonObject {{QStringLiteral("name"), QStringLiteral("Renamed")}})
+                     .status,
+             200);
+    QVERIFY(QFileInfo::exists(uploaded));
+
+    // Pointed at a file of the user's own, the source's upload is no longer needed.
+    QTemporaryDir dir;
+    const QString own = dir.filePath(QStringLiteral("own.m3u"));
+    QFile file(own);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(playlist(1, false));
+    file.close();
+    const HttpResult moved
+            = m_ts->api("PATCH", QStringLiteral("/api/sources/%1").arg(id),
+                        QJsonObject {{QStringLiteral("location"), own}});
+    QCOMPARE(moved.status, 200);
+    QCOMPARE(moved.json().object().value(QLatin1String("location")).toString(), own);
+    QVERIFY(!QFileInfo::exists(uploaded));
+    QVERIFY(QFileInfo::exists(own)); // the user's file is never AceHub's to delete
 }
 
 QTEST_GUILESS_MAIN(tst_SourceUpload)

@@ -260,6 +260,15 @@ SourcesRoutes::SourcesRoutes(HttpFront *http, Database *db, SourceManager *sourc
                         const auto after = sourceJson(edit->id);
                         if (!before || !after)
                             return notFound(r, what, edit->id);
+                        // An uploaded file belongs to its source alone: pointed elsewhere, the
+                        // source no longer needs it (removed once the edit is stored).
+                        const QString oldLocation
+                                = before->value(QLatin1String("location")).toString();
+                        if (oldLocation != after->value(QLatin1String("location")).toString()
+                            && isUpload(oldLocation) && QFileInfo::exists(oldLocation)
+                            && !QFile::remove(oldLocation))
+                            qCWarning(lcCatalog).noquote()
+                                    << "Could not delete the uploaded file" << oldLocation;
                         if (after->value(QLatin1String("enabled")).toBool()
                             && (after->value(QLatin1String("location"))
                                         != before->value(QLatin1String("location"))
