@@ -49,7 +49,12 @@ QString settingName(const QString &key)
         return translated;
     QString s = key;
     s.remove(QRegularExpression(QStringLiteral("_(s|ms|kib|mib|hours)$")));
-    s.replace(QLatin1Char('_'), QLatin1Char(' '));
+    QStringList words = s.split(QLatin1Char('_'), Qt::SkipEmptyParts);
+    for (QString &w : words) {
+        if (w == QLatin1String("http") || w == QLatin1String("epg"))
+            w = w.toUpper(); // "HTTP max connections", not "Http max connections"
+    }
+    s = words.join(QLatin1Char(' '));
     if (!s.isEmpty())
         s[0] = s.at(0).toUpper();
     return s;

@@ -12,7 +12,8 @@ function labelOf(key) {
   const parts = key.split('_');
   const unit = units[parts[parts.length - 1]];
   if (unit) parts.pop();
-  const text = parts.join(' ');
+  const acronyms = { http: 'HTTP', epg: 'EPG' };
+  const text = parts.map((w) => acronyms[w] || w).join(' ');
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}${unit ? ` (${unit})` : ''}`;
 }
 
