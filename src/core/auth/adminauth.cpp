@@ -15,6 +15,7 @@
 #include <QMessageAuthenticationCode>
 #include <QPointer>
 #include <QRandomGenerator>
+#include <QSet>
 #include <QTcpSocket>
 
 Q_LOGGING_CATEGORY(lcAuth, "acehub.auth")
@@ -305,36 +306,53 @@ bool AdminAuth::guard(const HttpRequest &req, QHttpServerResponder &r)
     const QByteArray key = verifiedKey(*stored, password);
     if (isVerified(key))
         return true;
+    // The same password already being checked (a client opening several connections at once,
+    // each with its Basic header): this request waits for that check rather than start another
+    // or be refused. The connection caps bound how many wait.
+    if (const auto waiting = m_basicChecks.find(key); waiting != m_basicChecks.end()) {
+        waiting->append({DeferredReply(req), peer});
+        return false;
+    }
     if (m_pendingLogins >= kMaxPendingLogins) {
         sendLimited(r, 1, true);
         return false;
     }
     // An uncached password: PBKDF2 (~100 ms) runs on the verifier thread while the server
     // thread goes on; the connection waits (nothing pipelined behind it is answered first).
-    // Verified, the request runs again from the router: the guard then finds the password
-    // remembered. Wrong: 401, counted as a failure.
-    DeferredReply reply(req);
+    // Verified, each waiting request runs again from the router: the guard then finds the
+    // password remembered. Wrong: 401 to each, counted as one failure per address.
+    m_basicChecks.insert(key, {{DeferredReply(req), peer}});
     ++m_pendingLogins;
     Api::offThread(
             &m_verifier, this,
             [hash = *stored, password] { return AdminCredential::verify(hash, password); },
-            [this, reply, peer, key](bool verified) mutable {
+            [this, key](bool verified) {
                 --m_pendingLogins;
+                const QList<BasicWaiter> waiters = m_basicChecks.take(key);
                 if (verified) {
-                    rememberVerified(key, peer);
-                    reply.dispatch();
+                    if (!waiters.isEmpty())
+                        rememberVerified(key, waiters.first().peer);
+                    for (BasicWaiter w : waiters)
+                        w.reply.dispatch();
                     return;
                 }
-                recordFailure(peer);
-                qCWarning(lcAuth).noquote()
-                        << "Failed admin authentication from" << addressKey(peer);
-                reply.send(401, "application/json",
-                           QJsonDocument(QJsonObject {{QStringLiteral("error"),
-                                                       QStringLiteral("wrong user name or "
-                                                                      "password")}})
-                                   .toJson(QJsonDocument::Compact),
-                           {{"WWW-Authenticate", "Basic realm=\"AceHub\", charset=\"UTF-8\""},
-                            {"Cache-Control", "no-store"}});
+                QSet<QString> counted;
+                for (BasicWaiter w : waiters) {
+                    const QString address = addressKey(w.peer);
+                    if (!counted.contains(address)) {
+                        counted.insert(address);
+                        recordFailure(w.peer);
+                        qCWarning(lcAuth).noquote()
+                                << "Failed admin authentication from" << address;
+                    }
+                    w.reply.send(401, "application/json",
+                                 QJsonDocument(QJsonObject {{QStringLiteral("error"),
+                                                             QStringLiteral("wrong user name or "
+                                                                            "password")}})
+                                         .toJson(QJsonDocument::Compact),
+                                 {{"WWW-Authenticate", "Basic realm=\"AceHub\", charset=\"UTF-8\""},
+                                  {"Cache-Control", "no-store"}});
+                }
             });
     return false;
 }

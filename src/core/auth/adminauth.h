@@ -12,6 +12,7 @@
 #include <QThreadPool>
 
 #include "admincredential.h"
+#include "http/deferredreply.h"
 
 Q_DECLARE_LOGGING_CATEGORY(lcAuth)
 
@@ -30,7 +31,8 @@ struct HttpRequest;
 // tokens live in memory with an expiry. PBKDF2 never runs on the server thread: a login, a
 // password change and an uncached Basic password are checked on the verifier thread (at most
 // kMaxPendingLogins at once, more get 429) and answered later through DeferredReply; a Basic
-// request that passes then runs its route. Failed attempts, by login or by Basic, are counted
+// request that passes then runs its route. Requests with the same Basic password arriving
+// while it is checked wait for that one check (a client opening many connections at once). Failed attempts, by login or by Basic, are counted
 // per address: past the limit the address gets 429 until its window has passed.
 class AdminAuth final : public QObject
 {
@@ -106,4 +108,11 @@ private:
     QHash<QString, QList<qint64>> m_failures; // address -> failure times (ms)
     QThreadPool m_verifier; // one thread: every PBKDF2 derivation
     int m_pendingLogins = 0; // checks queued or running on m_verifier
+    struct BasicWaiter
+    {
+        DeferredReply reply;
+        QHostAddress peer;
+    };
+    // Basic passwords being checked: the key of each (verifiedKey) -> the requests waiting.
+    QHash<QByteArray, QList<BasicWaiter>> m_basicChecks;
 };
