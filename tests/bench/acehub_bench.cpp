@@ -698,24 +698,44 @@ int main(int argc, char *argv[])
         fflush(stdout);
 
         std::vector<double> polls;
+        std::vector<double> pollStarts; // ms since pollT, for the worst poll of each step
+        const auto pollT = Clock::now();
+        std::mutex pollLock;
         std::atomic<bool> stopPolling {false};
         std::thread poller([&] {
             const std::string req = "GET /api/health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
             while (!stopPolling) {
+                const double at = msSince(pollT);
                 const double ms = timedRequest(port, req, false);
-                polls.push_back(ms < 0 ? 5000 : ms);
+                {
+                    std::lock_guard<std::mutex> g(pollLock);
+                    polls.push_back(ms < 0 ? 5000 : ms);
+                    pollStarts.push_back(at);
+                }
                 sleepMs(10);
             }
         });
+        // The slowest health answer whose request was sent in [from, to) ms since pollT.
+        auto worstPollIn = [&](double from, double to) {
+            std::lock_guard<std::mutex> g(pollLock);
+            double worst = 0;
+            for (size_t i = 0; i < polls.size(); ++i)
+                if (pollStarts[i] >= from && pollStarts[i] < to)
+                    worst = std::max(worst, polls[i]);
+            return worst;
+        };
         sleepMs(1000);
         load.resetGaps();
         const ProcStat adminCpu0 = procStat(pid);
         const auto adminT = Clock::now();
         auto step = [&](const char *what, const std::string &request, std::string *body) {
             const auto t = Clock::now();
+            const double from = msSince(pollT);
             const int status = exchange(port, request, body);
-            printf("  %-20s %d in %.0f ms (%zu bytes)\n", what, status, msSince(t),
-                   body ? body->size() : size_t(0));
+            const double to = msSince(pollT);
+            printf("  %-20s %d in %.0f ms (%zu bytes); slowest health meanwhile %.1f ms\n",
+                   what, status, msSince(t), body ? body->size() : size_t(0),
+                   worstPollIn(from, to));
             fflush(stdout);
         };
         std::string backup;
