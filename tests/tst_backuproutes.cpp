@@ -10,6 +10,8 @@
 #include "server.h"
 #include "storage/database.h"
 
+#include <QDir>
+#include <QFile>
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
@@ -34,6 +36,7 @@ private Q_SLOTS:
     void pipelinedRequestBehindADeferredAnswerIsAnsweredAfterIt();
     void healthAndAPlayerAreAnsweredWhilePlaylistAndGuideAreInFlight();
     void pipelinedRequestBehindAPlaylistIsAnsweredAfterIt();
+    void bulkWorkRunsBelowTheServerThreadsPriority();
 
 private:
     // An Xtream account that sees the whole catalog; its get.php or xmltv.php path.
@@ -122,6 +125,58 @@ void tst_BackupRoutes::healthAndAPlayerAreAnsweredWhileBackupRestoreAndExportAre
     QCOMPARE(exported->readAll().count("#EXTINF:"), kChannels);
     delete exported;
     QVERIFY(!player.isClosed());
+}
+
+namespace {
+
+// The nice value of each of this process's threads (Linux), by thread name.
+QList<QPair<QByteArray, int>> threadNiceValues()
+{
+    QList<QPair<QByteArray, int>> out;
+    const QStringList tasks = QDir(QStringLiteral("/proc/self/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    for (const QString &tid : tasks) {
+        QFile stat(QStringLiteral("/proc/self/task/%1/stat").arg(tid));
+        if (!stat.open(QIODevice::ReadOnly))
+            continue;
+        const QByteArray line = stat.readAll();
+        const qsizetype open = line.indexOf('(');
+        const qsizetype close = line.lastIndexOf(')');
+        // After "(comm)": state is field 3, nice field 19.
+        const QList<QByteArray> fields = line.mid(close + 2).split(' ');
+        if (open < 0 || close < 0 || fields.size() < 17)
+            continue;
+        out.append({line.mid(open + 1, close - open - 1), fields.at(16).toInt()});
+    }
+    return out;
+}
+
+} // namespace
+
+void tst_BackupRoutes::bulkWorkRunsBelowTheServerThreadsPriority()
+{
+#ifndef Q_OS_LINUX
+    QSKIP("thread nice values are read from /proc");
+#endif
+    // The server runs on this (the main) thread. A backup's work leaves it for a worker that
+    // runs at a lower priority, so that on a busy machine the server thread gets the CPU first.
+    const int serverNice = [] {
+        for (const auto &t : threadNiceValues())
+            if (t.first.startsWith("tst_backuprout"))
+                return t.second;
+        return -100;
+    }();
+    QVERIFY(serverNice != -100);
+    QNetworkReply *backup = send("GET", QStringLiteral("/api/backup"));
+    QTRY_VERIFY_WITH_TIMEOUT(backup->isFinished(), 60000);
+    QCOMPARE(backup->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    delete backup;
+    // The pool's worker outlives its task (Qt keeps it 30 s for the next one): it is there.
+    bool lowered = false;
+    for (const auto &t : threadNiceValues()) {
+        if (t.first.contains("pooled") && t.second >= qMin(serverNice + 10, 19))
+            lowered = true;
+    }
+    QVERIFY2(lowered, "no pooled worker runs below the server thread");
 }
 
 void tst_BackupRoutes::pipelinedRequestBehindADeferredAnswerIsAnsweredAfterIt()

@@ -2,6 +2,7 @@
 
 #include "catalog/sourcestore.h"
 #include "net/replylimit.h"
+#include "storage/background.h"
 #include "storage/database.h"
 #include "storage/settings.h"
 #include "version.h"
@@ -307,6 +308,7 @@ void SourceManager::runImport(const QString &path)
         return !m_cancel.load();
     };
     m_thread = QThread::create([=]() {
+        Background::lowerThisThread(); // QThread's LowPriority does nothing on Linux
         {
             QSqlDatabase connection = db->connection();
             *outcome = kind == Kind::Channels

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "http/deferredreply.h"
+#include "storage/background.h"
 #include "storage/database.h"
 
 #include <QHttpServerResponder>
@@ -105,13 +106,15 @@ QJsonValue isoTime(const QVariant &secs);
 
 // ---- work off the server thread -----------------------------------------------------------------
 
-// Runs work() on pool, then then(result) on context's thread (the server's). The owner of pool
+// Runs work() on pool (at a lower CPU priority: storage/background.h), then then(result) on
+// context's thread (the server's). The owner of pool
 // waits for it in its destructor (before context goes), so context outlives every task. With a
 // DeferredReply that answers in then, this is how a route's slow part leaves the server thread.
 template<typename Work, typename Then>
 void offThread(QThreadPool *pool, QObject *context, Work work, Then then)
 {
     pool->start([context, work = std::move(work), then = std::move(then)]() mutable {
+        Background::lowerThisThread();
         auto result = work();
         QMetaObject::invokeMethod(
                 context,
