@@ -298,9 +298,6 @@ QJsonObject Server::health() const
 
 void Server::registerRoutes()
 {
-    using Access = HttpFront::Access;
-    using M = HttpFront::Method;
-
     new HealthRoutes(m_http, [this] { return health(); });
 
     new WebRoutes(m_http); // the dashboard at "/": child of m_http, goes with it
