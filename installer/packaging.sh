@@ -27,14 +27,27 @@ die() {
     exit 1
 }
 
-# Prints how long each step took (CI keeps an eye on its 90 minutes).
+# Prints how long each step took (CI keeps an eye on its 90 minutes). A failing step ends the
+# script (set -e; the EXIT trap unbinds): timed is never called as `timed ... || handler`, because
+# bash ignores set -e inside a function called that way, and a multi-step function (trixie_test)
+# would then go on after a failed step and return the status of its last command.
 timed() { # label, command...
-    local label=$1 start=$SECONDS rc=0
+    local label=$1 start=$SECONDS
     shift
     log "$label ..."
-    "$@" || rc=$?
+    "$@"
     log "$label took $((SECONDS - start)) s"
-    return $rc
+}
+
+# Runs one command (not a function of several steps) with its output appended to a log; on
+# failure shows the log's tail and dies.
+logged() { # log file, what (for the message), command...
+    local file=$1 what=$2
+    shift 2
+    "$@" >>"$file" 2>&1 || {
+        tail -30 "$file" >&2
+        die "$what (log: $file)"
+    }
 }
 
 apt_install() { # packages... (only the missing ones)
@@ -115,7 +128,13 @@ bind_system() { # root
 }
 
 debootstrap_into() { # suite, dir
-    debootstrap --variant=minbase "$1" "$2" "$MIRROR" >"$WORK/debootstrap-$1.log" 2>&1
+    local log=$WORK/debootstrap-$1.log
+    : >"$log"
+    debootstrap --variant=minbase "$1" "$2" "$MIRROR" >>"$log" 2>&1 || {
+        tail -20 "$log" >&2
+        remove_root "$2"
+        die "debootstrap $1 from $MIRROR (log: $log)"
+    }
 }
 
 # A minbase root of a release, made once and kept: $WORK/<suite>-minbase.
@@ -125,12 +144,7 @@ pristine_root() { # suite
         apt_install debootstrap
         remove_root "$dir.tmp"
         mkdir -p "$WORK"
-        timed "debootstrap --variant=minbase $1" debootstrap_into "$1" "$dir.tmp" ||
-            {
-                tail -20 "$WORK/debootstrap-$1.log" >&2
-                remove_root "$dir.tmp"
-                die "debootstrap $1 from $MIRROR (log: $WORK/debootstrap-$1.log)"
-            }
+        timed "debootstrap --variant=minbase $1" debootstrap_into "$1" "$dir.tmp"
         mv "$dir.tmp" "$dir"
     fi
     echo "$dir"
@@ -231,7 +245,9 @@ test_packages_in() { # suite (the packages are $WORK/packages/<suite>)
     ls "$debs"/acehub-nox_*.deb "$debs"/acehub_*.deb >/dev/null || die "no packages for $suite in $debs"
     root=$WORK/test-$suite
     remove_root "$root"
-    timed "fresh $suite root" cp -a "$(pristine_root "$suite")" "$root"
+    local pristine
+    pristine=$(pristine_root "$suite") # an assignment, so that its failure fails here
+    timed "fresh $suite root" cp -a "$pristine" "$root"
     bind_system "$root"
     # Downloaded packages are kept between runs (the root itself is fresh each time).
     mkdir -p "$WORK/apt-archives-$suite/partial"
@@ -247,19 +263,12 @@ test_packages_in() { # suite (the packages are $WORK/packages/<suite>)
     in_root "$root" apt-get update -qq
     # The dependencies first, so that the root's file list taken next differs from the one
     # after the purge only by what AceHub's packages left.
-    timed "apt satisfy the dependencies ($suite)" in_root "$root" \
-        env DEBIAN_FRONTEND=noninteractive apt-get satisfy -y -qq "$(IFS=,; echo "${depends[*]}")" \
-        >"$WORK/install-$suite.log" 2>&1 || {
-        tail -30 "$WORK/install-$suite.log"
-        die "apt satisfy on $suite"
-    }
+    : >"$WORK/install-$suite.log"
+    timed "apt satisfy the dependencies ($suite)" logged "$WORK/install-$suite.log" "apt satisfy on $suite" \
+        in_root "$root" env DEBIAN_FRONTEND=noninteractive apt-get satisfy -y -qq "$(IFS=,; echo "${depends[*]}")"
     list_files "$root" >"$WORK/files-before-$suite"
-    timed "apt install acehub acehub-nox ($suite)" in_root "$root" \
-        env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${files[@]}" \
-        >>"$WORK/install-$suite.log" 2>&1 || {
-        tail -30 "$WORK/install-$suite.log"
-        die "apt install on $suite"
-    }
+    timed "apt install acehub acehub-nox ($suite)" logged "$WORK/install-$suite.log" "apt install on $suite" \
+        in_root "$root" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${files[@]}"
     grep -A5 'AceHub (acehub-nox) runs' "$WORK/install-$suite.log" >&2 ||
         die "postinst did not say where the admin password is"
     rm -rf "$root/tmp/debs"
