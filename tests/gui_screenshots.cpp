@@ -45,7 +45,9 @@ int main(int argc, char *argv[])
     engine.setBitrateKbps(3000);
     QTemporaryDir dir;
     Settings s;
-    s.setCommandLine(QStringLiteral("bind"), QStringLiteral("127.0.0.1"));
+    // All interfaces, as a home install listens: "Connect a TV" then shows this machine's
+    // network address, not the loopback one a TV cannot reach.
+    s.setCommandLine(QStringLiteral("bind"), QStringLiteral("0.0.0.0"));
     s.setCommandLine(QStringLiteral("port"), 0);
     s.setCommandLine(QStringLiteral("engine_port"), engine.port());
     DesktopApp app(dir.path(), s);
