@@ -349,35 +349,65 @@ void tst_AdminApi::failedLoginsAreRateLimitedPerAddress()
     QCOMPARE(httpGet(url(QStringLiteral("/api/health"))).status, 200);
 }
 
+namespace {
+
+// GET /api/settings with each of these Basic passwords, sent at once, each on a connection of
+// its own; the answers as they come.
+class SettingsRequestsAtOnce
+{
+public:
+    SettingsRequestsAtOnce(quint16 port, const QStringList &passwords)
+        : m_answers(passwords.size())
+    {
+        for (qsizetype i = 0; i < passwords.size(); ++i) {
+            auto socket = std::make_unique<QTcpSocket>();
+            socket->connectToHost(QStringLiteral("127.0.0.1"), port);
+            m_connected = socket->waitForConnected(5000) && m_connected;
+            m_sockets.push_back(std::move(socket));
+        }
+        for (qsizetype i = 0; i < passwords.size(); ++i) {
+            const auto auth = basicAuth(passwords.at(i));
+            m_sockets[size_t(i)]->write("GET /api/settings HTTP/1.1\r\nHost: x\r\n" + auth.first
+                                        + ": " + auth.second + "\r\n\r\n");
+        }
+    }
+    bool connected() const { return m_connected; }
+    // Reads what came; true once every request has its whole answer (a JSON body).
+    bool allAnswered()
+    {
+        bool all = true;
+        for (size_t i = 0; i < m_sockets.size(); ++i) {
+            m_answers[qsizetype(i)] += m_sockets[i]->readAll();
+            all = all && m_answers.at(qsizetype(i)).contains("\r\n\r\n{");
+        }
+        return all;
+    }
+    const QList<QByteArray> &answers() const { return m_answers; }
+
+private:
+    std::vector<std::unique_ptr<QTcpSocket>> m_sockets;
+    QList<QByteArray> m_answers;
+    bool m_connected = true;
+};
+
+} // namespace
+
 void tst_AdminApi::passwordChecksWaitingAtOnceAreBounded()
 {
     startServer({{QStringLiteral("admin_login_max_failures"), 1000}});
     QCOMPARE(api("GET", QStringLiteral("/api/settings")).status, 200); // verified once, remembered
     // A flood of new passwords at once: PBKDF2 runs off the server thread, a few at a time; the
     // rest are told to come back.
-    std::vector<std::unique_ptr<QTcpSocket>> guesses;
-    for (int i = 0; i < 12; ++i) {
-        auto socket = std::make_unique<QTcpSocket>();
-        socket->connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
-        QVERIFY(socket->waitForConnected(5000));
-        guesses.push_back(std::move(socket));
-    }
-    for (int i = 0; i < 12; ++i) {
-        const auto auth = basicAuth(QStringLiteral("guess number %1").arg(i));
-        guesses[i]->write("GET /api/settings HTTP/1.1\r\nHost: x\r\n" + auth.first + ": "
-                          + auth.second + "\r\n\r\n");
-    }
+    QStringList guesses;
+    for (int i = 0; i < 12; ++i)
+        guesses << QStringLiteral("guess number %1").arg(i);
+    SettingsRequestsAtOnce requests(m_server->port(), guesses);
+    QVERIFY(requests.connected());
     // The known password and health are answered meanwhile.
     QCOMPARE(api("GET", QStringLiteral("/api/settings")).status, 200);
     QCOMPARE(httpGet(url(QStringLiteral("/api/health"))).status, 200);
-    QList<QByteArray> answers(12);
-    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(guesses.cbegin(), guesses.cend(),
-                                         [&](const std::unique_ptr<QTcpSocket> &g) {
-                                             const int i = int(&g - guesses.data());
-                                             answers[i] += g->readAll();
-                                             return answers[i].contains("\r\n\r\n{");
-                                         }),
-                             30000);
+    QTRY_VERIFY_WITH_TIMEOUT(requests.allAnswered(), 30000);
+    const QList<QByteArray> answers = requests.answers();
     int busy = 0;
     for (const QByteArray &a : std::as_const(answers)) {
         QVERIFY2(a.startsWith("HTTP/1.1 401") || a.startsWith("HTTP/1.1 429"), a.constData());
@@ -396,28 +426,13 @@ void tst_AdminApi::samePasswordOnManyConnectionsAtOnceIsCheckedOnce()
     // as the password deserves, none told to come back (429).
     startServer();
     const int n = 4 * AdminAuth::kMaxPendingLogins + 4;
-    const auto right = basicAuth(m_password);
-    const auto wrong = basicAuth(QStringLiteral("not the password"));
-    std::vector<std::unique_ptr<QTcpSocket>> clients;
-    for (int i = 0; i < 2 * n; ++i) {
-        auto socket = std::make_unique<QTcpSocket>();
-        socket->connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
-        QVERIFY(socket->waitForConnected(5000));
-        clients.push_back(std::move(socket));
-    }
-    for (int i = 0; i < 2 * n; ++i) {
-        const auto &auth = i < n ? right : wrong;
-        clients[i]->write("GET /api/settings HTTP/1.1\r\nHost: x\r\n" + auth.first + ": "
-                          + auth.second + "\r\n\r\n");
-    }
-    QList<QByteArray> answers(2 * n);
-    QTRY_VERIFY_WITH_TIMEOUT(std::all_of(clients.cbegin(), clients.cend(),
-                                         [&](const std::unique_ptr<QTcpSocket> &c) {
-                                             const int i = int(&c - clients.data());
-                                             answers[i] += c->readAll();
-                                             return answers[i].contains("\r\n\r\n{");
-                                         }),
-                             30000);
+    QStringList passwords;
+    for (int i = 0; i < 2 * n; ++i)
+        passwords << (i < n ? m_password : QStringLiteral("not the password"));
+    SettingsRequestsAtOnce requests(m_server->port(), passwords);
+    QVERIFY(requests.connected());
+    QTRY_VERIFY_WITH_TIMEOUT(requests.allAnswered(), 30000);
+    const QList<QByteArray> answers = requests.answers();
     for (int i = 0; i < 2 * n; ++i) {
         const QByteArray expected = i < n ? "HTTP/1.1 200" : "HTTP/1.1 401";
         QVERIFY2(answers[i].startsWith(expected), answers[i].left(200).constData());
