@@ -333,10 +333,16 @@ test_packages_in() { # suite (the packages are $WORK/packages/<suite>)
 # Runs installer/setup.sh <args> inside the Debian 13 root, on this tree (bound at /src); the
 # build dir stays inside the root between runs.
 setup_in_trixie() { # setup.sh args...
-    local root
+    local root gitdir
     root=$(trixie_root)
     bind_system "$root"
     bind "$ROOT" "$root/src"
+    # The package is made of the files git lists. A git worktree's .git names its repository by
+    # an absolute path outside the tree: bound at the same path, git in the root finds it.
+    gitdir=$(git -C "$ROOT" rev-parse --path-format=absolute --git-common-dir 2>/dev/null || true)
+    if [ -n "$gitdir" ] && [[ "$gitdir/" != "$ROOT"/* ]]; then
+        bind "$gitdir" "$root$gitdir"
+    fi
     in_root "$root" env ACEHUB_BUILD_DIR=/var/tmp/acehub-build ACEHUB_DEBIAN_DIR=/var/tmp/acehub-debian \
         /src/installer/setup.sh "$@"
     unbind_all
