@@ -1,5 +1,7 @@
 #include "fakeengine.h"
 
+#include "rawrequest.h"
+
 #include <QCryptographicHash>
 #include <QFile>
 #include <QJsonArray>
@@ -159,20 +161,14 @@ void FakeEngine::onReadyRead(QTcpSocket *socket)
 {
     QByteArray &buffer = m_pending[socket];
     buffer += socket->readAll();
-    // Requests without a body, possibly several on a kept-alive connection.
-    for (;;) {
-        const qsizetype end = buffer.indexOf("\r\n\r\n");
-        if (end < 0)
-            return;
-        const QByteArray head = buffer.left(end);
-        buffer.remove(0, end + 4);
-        const QList<QByteArray> parts = head.left(head.indexOf("\r\n")).split(' ');
-        if (parts.size() < 3) {
+    // Possibly several requests on a kept-alive connection.
+    while (const auto request = takeRawRequest(buffer)) {
+        if (request->method.isEmpty()) {
             answer(socket, 400, "text/plain", "bad request line\n");
             socket->disconnectFromHost();
             return;
         }
-        handle(socket, parts.at(0), parts.at(1));
+        handle(socket, request->method, request->target);
         if (!m_pending.contains(socket))
             return; // the connection became a stream or went away
     }
