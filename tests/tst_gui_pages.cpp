@@ -9,6 +9,7 @@
 #include "logspage.h"
 #include "mainwindow.h"
 #include "overviewpage.h"
+#include "rawrequest.h"
 #include "settingspage.h"
 #include "sourcespage.h"
 #include "streamplayer.h"
@@ -57,6 +58,7 @@ private Q_SLOTS:
     void addingAPlaylistFileFillsTheChannelsPage();
     void addingAGuideFileImportsItsProgrammes();
     void renamingAChannelInlineReachesTheServer();
+    void aListReadBeforeAnEditDoesNotUndoIt();
     void creatingAUserThroughTheDialog();
     void connectATvShowsAUsersLinksAndCopiesThem();
     void categoriesReorderByDragRenameAndHide();
@@ -79,6 +81,87 @@ private:
     QTemporaryDir m_dir;
     std::unique_ptr<DesktopApp> m_app;
     MainWindow *m_window = nullptr;
+};
+
+// An admin API scripted on a real socket, for the orders a real server gives only by chance:
+// GET /api/channels answers the rows as they are when it is asked, and that answer is held
+// back while holdLists is set; PATCH /api/channels/{id} changes the row and answers at once.
+// /api/events stays open and says nothing.
+class ScriptedChannelsApi : public QObject
+{
+public:
+    ScriptedChannelsApi()
+    {
+        for (const char *name : {"One", "Two", "Three"}) {
+            m_rows.append(QJsonObject {{QStringLiteral("id"), m_rows.size() + 1},
+                                       {QStringLiteral("number"), m_rows.size() + 1},
+                                       {QStringLiteral("name"), QLatin1String(name)}});
+        }
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            while (QTcpSocket *socket = m_server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+                connect(socket, &QTcpSocket::readyRead, this, [this, socket] { serve(socket); });
+            }
+        });
+    }
+    bool listen() { return m_server.listen(QHostAddress::LocalHost); }
+    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
+    qsizetype heldCount() const { return m_held.size(); }
+    void release()
+    {
+        for (const auto &[socket, answer] : std::as_const(m_held)) {
+            if (socket)
+                socket->write(answer);
+        }
+        m_held.clear();
+    }
+
+    bool holdLists = false;
+
+private:
+    static QByteArray answer(const QJsonObject &body)
+    {
+        const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                + QByteArray::number(json.size()) + "\r\n\r\n" + json;
+    }
+    void serve(QTcpSocket *socket)
+    {
+        QByteArray &buffer = m_buffers[socket];
+        buffer += socket->readAll();
+        while (const auto request = takeRawRequest(buffer))
+            respond(socket, request->method, request->target, request->body);
+    }
+    void respond(QTcpSocket *socket, const QByteArray &method, const QByteArray &target,
+                 const QByteArray &body)
+    {
+        const QByteArray path = target.split('?').constFirst();
+        if (path == "/api/events") {
+            socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n");
+        } else if (method == "GET" && path == "/api/channels") {
+            const QByteArray list = answer({{QStringLiteral("items"), m_rows},
+                                            {QStringLiteral("total"), m_rows.size()}});
+            if (holdLists)
+                m_held.append({socket, list});
+            else
+                socket->write(list);
+        } else if (method == "PATCH" && path.startsWith("/api/channels/")) {
+            const int row = path.mid(14).toInt() - 1;
+            QJsonObject channel = m_rows.at(row).toObject();
+            const QJsonObject change = QJsonDocument::fromJson(body).object();
+            for (auto it = change.begin(); it != change.end(); ++it)
+                channel.insert(it.key(), it.value());
+            m_rows[row] = channel;
+            socket->write(answer(channel));
+        } else {
+            socket->write("HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n");
+        }
+    }
+
+    QTcpServer m_server;
+    QJsonArray m_rows;
+    QHash<QTcpSocket *, QByteArray> m_buffers;
+    QList<QPair<QPointer<QTcpSocket>, QByteArray>> m_held;
 };
 
 template<typename T>
@@ -238,6 +321,34 @@ void tst_GuiPages::renamingAChannelInlineReachesTheServer()
                               1, 10000);
     QTRY_COMPARE(view->model()->index(1, ChannelsModel::Name).data().toString(),
                  QStringLiteral("Renamed Two"));
+}
+
+// The channel list is built on the server's workers, beside the edit: a page asked for before a
+// rename can be answered after it. The rename stays (seen on a real server in CI: the row went
+// back to "Two").
+void tst_GuiPages::aListReadBeforeAnEditDoesNotUndoIt()
+{
+    ScriptedChannelsApi server;
+    QVERIFY(server.listen());
+    ApiClient client;
+    client.connectTo(server.url(), QStringLiteral("token"));
+    ChannelsModel model(&client);
+    QSignalSpy loaded(&model, &ChannelsModel::loaded);
+    model.setFilter({});
+    QTRY_COMPARE(loaded.size(), 1);
+    const QModelIndex name = model.index(1, ChannelsModel::Name);
+    QCOMPARE(name.data().toString(), QStringLiteral("Two"));
+
+    server.holdLists = true;
+    model.setFilter({}); // a page read now, answered later
+    QTRY_COMPARE(server.heldCount(), 1);
+    QVERIFY(model.setData(name, QStringLiteral("Renamed Two"), Qt::EditRole));
+    QTRY_COMPARE(name.data().toString(), QStringLiteral("Renamed Two"));
+
+    server.release();
+    QTRY_COMPARE(loaded.size(), 2);
+    QCOMPARE(model.index(1, ChannelsModel::Name).data().toString(), QStringLiteral("Renamed Two"));
+    QCOMPARE(model.rowCount(), 3);
 }
 
 void tst_GuiPages::creatingAUserThroughTheDialog()

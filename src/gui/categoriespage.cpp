@@ -109,8 +109,9 @@ CategoriesPage::~CategoriesPage() = default;
 
 void CategoriesPage::reload()
 {
-    m_api->categories(this, [this](const ApiResult &r) {
-        if (!r.ok())
+    const int load = m_loads.next();
+    m_api->categories(this, [this, load](const ApiResult &r) {
+        if (!r.ok() || !m_loads.isNewest(load))
             return;
         const qint64 current = currentId();
         m_model->setItems(r.json.value(QLatin1String("items")).toArray());

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "newestrequest.h"
 #include "page.h"
 
 #include <memory>
@@ -30,4 +31,5 @@ private:
 
     std::unique_ptr<Ui::CategoriesPage> m_ui;
     CategoriesModel *m_model;
+    NewestRequest m_loads;
 };

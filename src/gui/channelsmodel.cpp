@@ -40,6 +40,7 @@ void ChannelsModel::reload()
 {
     const int generation = ++m_generation;
     m_fetching = true;
+    m_landed.clear(); // this request is read after all of it
     m_api->channels(pageQuery(0), this, [this, generation](const ApiResult &r) {
         if (generation != m_generation)
             return;
@@ -49,9 +50,10 @@ void ChannelsModel::reload()
         m_total = 0;
         if (r.ok()) {
             for (const QJsonValue &v : r.json.value(QLatin1String("items")).toArray())
-                m_rows.append(v.toObject());
+                m_rows.append(withLanded(v.toObject()));
             m_total = r.json.value(QLatin1String("total")).toInt();
         }
+        m_landed.clear();
         endResetModel();
         Q_EMIT loaded(m_total);
     });
@@ -68,20 +70,22 @@ void ChannelsModel::fetchMore(const QModelIndex &parent)
         return;
     const int generation = m_generation;
     m_fetching = true;
+    m_landed.clear();
     m_api->channels(pageQuery(int(m_rows.size())), this, [this, generation](const ApiResult &r) {
         if (generation != m_generation)
             return;
         m_fetching = false;
-        if (!r.ok())
-            return;
-        const QJsonArray items = r.json.value(QLatin1String("items")).toArray();
-        m_total = r.json.value(QLatin1String("total")).toInt();
-        if (items.isEmpty())
-            return;
-        beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + items.size() - 1));
-        for (const QJsonValue &v : items)
-            m_rows.append(v.toObject());
-        endInsertRows();
+        if (r.ok()) {
+            const QJsonArray items = r.json.value(QLatin1String("items")).toArray();
+            m_total = r.json.value(QLatin1String("total")).toInt();
+            if (!items.isEmpty()) {
+                beginInsertRows({}, int(m_rows.size()), int(m_rows.size() + items.size() - 1));
+                for (const QJsonValue &v : items)
+                    m_rows.append(withLanded(v.toObject()));
+                endInsertRows();
+            }
+        }
+        m_landed.clear();
     });
 }
 
@@ -114,9 +118,30 @@ int ChannelsModel::rowOfId(qint64 id) const
     return -1;
 }
 
+void ChannelsModel::noteLanded(qint64 id, const QJsonObject &fields)
+{
+    if (!m_fetching)
+        return;
+    QJsonObject &landed = m_landed[id];
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        landed.insert(it.key(), it.value());
+}
+
+QJsonObject ChannelsModel::withLanded(QJsonObject row) const
+{
+    const auto landed = m_landed.constFind(row.value(QLatin1String("id")).toInteger());
+    if (landed != m_landed.cend()) {
+        for (auto it = landed->begin(); it != landed->end(); ++it)
+            row.insert(it.key(), it.value());
+    }
+    return row;
+}
+
 void ChannelsModel::replaceRow(const QJsonObject &channel)
 {
-    const int row = rowOfId(channel.value(QLatin1String("id")).toInteger());
+    const qint64 id = channel.value(QLatin1String("id")).toInteger();
+    noteLanded(id, channel);
+    const int row = rowOfId(id);
     if (row < 0)
         return;
     m_rows[row] = channel;
@@ -136,12 +161,17 @@ void ChannelsModel::refreshRow(qint64 id)
 void ChannelsModel::onEvent(const QString &type, const QJsonObject &data)
 {
     if (type == QLatin1String("check")) {
-        const int row = rowOfId(data.value(QLatin1String("channel_id")).toInteger());
+        const qint64 id = data.value(QLatin1String("channel_id")).toInteger();
+        const QJsonObject verdict {
+                {QStringLiteral("check_status"), data.value(QLatin1String("status"))},
+                {QStringLiteral("check_error"), data.value(QLatin1String("error"))},
+                {QStringLiteral("checked_at"), data.value(QLatin1String("checked_at"))}};
+        noteLanded(id, verdict);
+        const int row = rowOfId(id);
         if (row < 0)
             return;
-        m_rows[row].insert(QStringLiteral("check_status"), data.value(QLatin1String("status")));
-        m_rows[row].insert(QStringLiteral("check_error"), data.value(QLatin1String("error")));
-        m_rows[row].insert(QStringLiteral("checked_at"), data.value(QLatin1String("checked_at")));
+        for (auto it = verdict.begin(); it != verdict.end(); ++it)
+            m_rows[row].insert(it.key(), it.value());
         Q_EMIT dataChanged(index(row, Check), index(row, Check));
         return;
     }

@@ -50,6 +50,8 @@ private:
     void onEvent(const QString &type, const QJsonObject &data);
     void refreshRow(qint64 id);
     void replaceRow(const QJsonObject &channel);
+    void noteLanded(qint64 id, const QJsonObject &fields);
+    QJsonObject withLanded(QJsonObject row) const;
     int rowOfId(qint64 id) const;
     QUrlQuery pageQuery(int offset) const;
 
@@ -61,4 +63,8 @@ private:
     int m_total = 0;
     int m_generation = 0; // answers of an older filter are dropped
     bool m_fetching = false;
+    // What the server said about channels while a page request was in flight, by id: that page
+    // may have been read before (list pages are built on the server's workers, beside the
+    // edit), so these fields win over it when it arrives.
+    QHash<qint64, QJsonObject> m_landed;
 };

@@ -125,12 +125,14 @@ UsersPage::~UsersPage() = default;
 
 void UsersPage::reload()
 {
-    m_api->users(this, [this](const ApiResult &r) {
-        if (r.ok())
+    const int users = m_userLoads.next();
+    m_api->users(this, [this, users](const ApiResult &r) {
+        if (r.ok() && m_userLoads.isNewest(users))
             m_model->setItems(r.json.value(QLatin1String("users")).toArray());
     });
-    m_api->categories(this, [this](const ApiResult &r) {
-        if (r.ok())
+    const int categories = m_categoryLoads.next();
+    m_api->categories(this, [this, categories](const ApiResult &r) {
+        if (r.ok() && m_categoryLoads.isNewest(categories))
             m_categories = r.json.value(QLatin1String("items")).toArray();
     });
 }

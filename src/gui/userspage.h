@@ -1,5 +1,6 @@
 #pragma once
 
+#include "newestrequest.h"
 #include "page.h"
 
 #include <QJsonArray>
@@ -32,4 +33,6 @@ private:
     JsonTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QJsonArray m_categories;
+    NewestRequest m_userLoads;
+    NewestRequest m_categoryLoads;
 };
