@@ -58,6 +58,19 @@ export async function request(method, path, body, options = {}) {
 }
 
 export const get = (path, options) => request('GET', path, undefined, options);
+
+// A loader whose calls may overlap: each resolves to its answer only if no newer call was made
+// meanwhile, else to null. The browser has several connections and the server builds lists on
+// its workers side by side, so an older answer, read before an edit that a newer call already
+// sees, can arrive last.
+export function newestOnly(loader) {
+  let latest = 0;
+  return async (...args) => {
+    const mine = ++latest;
+    const answer = await loader(...args);
+    return mine === latest ? answer : null;
+  };
+}
 export const post = (path, body, options) => request('POST', path, body, options);
 export const patch = (path, body, options) => request('PATCH', path, body, options);
 export const put = (path, body, options) => request('PUT', path, body, options);

@@ -323,6 +323,50 @@ test('renames a channel inline', async () => {
   await checkPage('channels');
 });
 
+// The server builds a page of channels on a worker, beside an edit: a page asked for before a
+// rename can arrive after it (a real server did that to the desktop panel in CI). The page keeps
+// the rename.
+test('a page of channels read before a rename does not undo it', async () => {
+  await goTo('channels');
+  let release;
+  const released = new Promise((r) => { release = r; });
+  let held;
+  const heldNow = new Promise((r) => { held = r; });
+  const pages = /\/api\/channels\?/;
+  await page.route(pages, async (route) => {
+    const answer = await route.fetch(); // read now, before the rename
+    held();
+    await released;
+    await route.fulfill({ response: answer });
+  });
+  try {
+    await page.getByLabel('Search', { exact: true }).fill('Channel');
+    await heldNow;
+    await page.getByRole('button', { name: 'Channel Two: Edit Name of Channel Two' }).click();
+    const input = page.getByLabel('New Name of Channel Two');
+    await input.fill('Due');
+    await input.press('Enter');
+    await page.getByRole('button', { name: 'Due: Edit Name of Due' }).waitFor();
+    release();
+    await waitFor(async () => (await page.locator('table[aria-busy]').count()) === 0, 'the held page');
+    await networkIdle('the channels page');
+    assert.equal(await page.getByRole('button', { name: 'Due: Edit Name of Due' }).count(), 1);
+    assert.equal(await page.locator('tbody tr').filter({ hasText: 'Channel Two' }).count(), 0);
+  } finally {
+    release();
+    await page.unroute(pages);
+  }
+  // The imported name again, for the scenarios after this one.
+  const id = (await apiGet('/api/channels?search=Due')).items[0].id;
+  const res = await rawRequest('PATCH', `/api/channels/${id}`, {
+    headers: { Authorization: `Basic ${Buffer.from(`admin:${password}`).toString('base64')}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ name: null }),
+  });
+  assert.equal(res.status, 200, res.body);
+  await page.getByLabel('Search', { exact: true }).fill('');
+  await page.locator('tbody tr').filter({ hasText: 'Channel Two' }).waitFor();
+});
+
 test('uploads a guide file and maps a channel to one of its channels', async () => {
   await goTo('sources');
   const form = page.getByRole('form', { name: 'Upload a guide file' });

@@ -117,8 +117,11 @@ export default function categoriesPage(root) {
     if (el) el.focus();
   }
 
+  const fetchList = api.newestOnly(() => api.get('/api/categories'));
   async function load() {
-    items = (await api.get('/api/categories')).items || [];
+    const list = await fetchList();
+    if (!list) return; // a newer load answers
+    items = list.items || [];
     render();
   }
 

@@ -16,6 +16,11 @@ export default function channelsPage(root) {
   let rows = new Map(); // id -> {channel, tr}
   let total = 0;
   let seq = 0;
+  // What the server said about channels while a page was being asked for (id -> fields): that
+  // page may have been read before (the server builds it on a worker, beside an edit), so these
+  // fields win over it. Null while no page is being asked for.
+  let landed = null;
+  const noteLanded = (id, fields) => { if (landed) landed.set(id, { ...landed.get(id), ...fields }); };
 
   // --- toolbar ---
   const search = h('input', { type: 'search', name: 'search', autocomplete: 'off',
@@ -108,8 +113,16 @@ export default function channelsPage(root) {
     const mine = ++seq;
     const q = api.query({ ...state, limit: LIMIT });
     tableEl.setAttribute('aria-busy', 'true');
-    const answer = await api.get(`/api/channels${q}`);
+    const meanwhile = new Map(); // this page is read after all that landed before
+    landed = meanwhile;
+    let answer;
+    try {
+      answer = await api.get(`/api/channels${q}`);
+    } finally {
+      if (landed === meanwhile) landed = null;
+    }
     if (mine !== seq) return; // a newer search answered first
+    answer.items = answer.items.map((c) => ({ ...c, ...meanwhile.get(c.id) }));
     tableEl.removeAttribute('aria-busy');
     const err = root.querySelector('.form-error');
     if (err) err.remove();
@@ -137,7 +150,8 @@ export default function channelsPage(root) {
   }
 
   // Replaces one row in place, keeping the focus on the same control.
-  function updateRow(channel) {
+  function updateRow(channel, fields = channel) {
+    noteLanded(channel.id, fields);
     const r = rows.get(channel.id);
     if (!r) return;
     r.channel = channel;
@@ -336,8 +350,10 @@ export default function channelsPage(root) {
     },
     event(type, data) {
       if (type === 'check') {
+        const verdict = { check_status: data.status, check_error: data.error || '', checked_at: data.checked_at };
         const r = rows.get(data.channel_id);
-        if (r) updateRow({ ...r.channel, check_status: data.status, check_error: data.error || '', checked_at: data.checked_at });
+        if (r) updateRow({ ...r.channel, ...verdict }, verdict);
+        else noteLanded(data.channel_id, verdict);
       } else if (type === 'changed' && (data.area === 'categories' || data.area === 'sources')) {
         loadLookups().then(renderRows).catch(showError);
       } else if (type === 'changed' && data.area === 'channels') {

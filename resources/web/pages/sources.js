@@ -192,8 +192,11 @@ function section(kind) {
     }
   }
 
+  const fetchList = api.newestOnly(() => api.get(base));
   async function load() {
-    items = (await api.get(base)).items || [];
+    const list = await fetchList();
+    if (!list) return; // a newer load answers
+    items = list.items || [];
     render();
   }
 

@@ -126,8 +126,11 @@ export default function usersPage(root) {
     username.focus();
   }
 
+  const fetchBoth = api.newestOnly(() => Promise.all([api.get('/api/users'), api.get('/api/categories')]));
   async function load() {
-    const [u, c] = await Promise.all([api.get('/api/users'), api.get('/api/categories')]);
+    const both = await fetchBoth();
+    if (!both) return; // a newer load answers
+    const [u, c] = both;
     users = u.items || u.users || [];
     categories = c.items || [];
     render();
