@@ -21,6 +21,7 @@
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -59,6 +60,7 @@ private Q_SLOTS:
     void addingAGuideFileImportsItsProgrammes();
     void renamingAChannelInlineReachesTheServer();
     void aListReadBeforeAnEditDoesNotUndoIt();
+    void aCheckVerdictReplacesTheLastOneEvenOverAHeldPage();
     void creatingAUserThroughTheDialog();
     void connectATvShowsAUsersLinksAndCopiesThem();
     void categoriesReorderByDragRenameAndHide();
@@ -86,7 +88,7 @@ private:
 // An admin API scripted on a real socket, for the orders a real server gives only by chance:
 // GET /api/channels answers the rows as they are when it is asked, and that answer is held
 // back while holdLists is set; PATCH /api/channels/{id} changes the row and answers at once.
-// /api/events stays open and says nothing.
+// /api/events stays open and carries what sendEvent() says.
 class ScriptedChannelsApi : public QObject
 {
 public:
@@ -107,6 +109,16 @@ public:
     bool listen() { return m_server.listen(QHostAddress::LocalHost); }
     QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
     qsizetype heldCount() const { return m_held.size(); }
+    bool hasEventClient() const { return !m_eventClients.isEmpty(); }
+    void sendEvent(const QByteArray &type, const QJsonObject &data)
+    {
+        const QByteArray event = "event: " + type + "\ndata: "
+                + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
+        for (const QPointer<QTcpSocket> &socket : std::as_const(m_eventClients)) {
+            if (socket)
+                socket->write(event);
+        }
+    }
     void release()
     {
         for (const auto &[socket, answer] : std::as_const(m_held)) {
@@ -138,6 +150,7 @@ private:
         const QByteArray path = target.split('?').constFirst();
         if (path == "/api/events") {
             socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n");
+            m_eventClients.append(socket);
         } else if (method == "GET" && path == "/api/channels") {
             const QByteArray list = answer({{QStringLiteral("items"), m_rows},
                                             {QStringLiteral("total"), m_rows.size()}});
@@ -162,6 +175,29 @@ private:
     QJsonArray m_rows;
     QHash<QTcpSocket *, QByteArray> m_buffers;
     QList<QPair<QPointer<QTcpSocket>, QByteArray>> m_held;
+    QList<QPointer<QTcpSocket>> m_eventClients;
+};
+
+// A ChannelsModel over a ScriptedChannelsApi, its first page loaded.
+struct ScriptedChannels
+{
+    ScriptedChannelsApi server;
+    ApiClient client;
+    ChannelsModel model {&client};
+    QSignalSpy loaded {&model, &ChannelsModel::loaded};
+
+    bool start()
+    {
+        if (!server.listen())
+            return false;
+        client.connectTo(server.url(), QStringLiteral("token"));
+        model.setFilter({});
+        return QTest::qWaitFor([this] { return loaded.size() == 1 && server.hasEventClient(); });
+    }
+    QVariant cell(int row, int column, int role = Qt::DisplayRole) const
+    {
+        return model.index(row, column).data(role);
+    }
 };
 
 template<typename T>
@@ -328,27 +364,51 @@ void tst_GuiPages::renamingAChannelInlineReachesTheServer()
 // back to "Two").
 void tst_GuiPages::aListReadBeforeAnEditDoesNotUndoIt()
 {
-    ScriptedChannelsApi server;
-    QVERIFY(server.listen());
-    ApiClient client;
-    client.connectTo(server.url(), QStringLiteral("token"));
-    ChannelsModel model(&client);
-    QSignalSpy loaded(&model, &ChannelsModel::loaded);
-    model.setFilter({});
-    QTRY_COMPARE(loaded.size(), 1);
-    const QModelIndex name = model.index(1, ChannelsModel::Name);
+    ScriptedChannels s;
+    QVERIFY(s.start());
+    const QModelIndex name = s.model.index(1, ChannelsModel::Name);
     QCOMPARE(name.data().toString(), QStringLiteral("Two"));
 
-    server.holdLists = true;
-    model.setFilter({}); // a page read now, answered later
-    QTRY_COMPARE(server.heldCount(), 1);
-    QVERIFY(model.setData(name, QStringLiteral("Renamed Two"), Qt::EditRole));
+    s.server.holdLists = true;
+    s.model.setFilter({}); // a page read now, answered later
+    QTRY_COMPARE(s.server.heldCount(), 1);
+    QVERIFY(s.model.setData(name, QStringLiteral("Renamed Two"), Qt::EditRole));
     QTRY_COMPARE(name.data().toString(), QStringLiteral("Renamed Two"));
 
-    server.release();
-    QTRY_COMPARE(loaded.size(), 2);
-    QCOMPARE(model.index(1, ChannelsModel::Name).data().toString(), QStringLiteral("Renamed Two"));
-    QCOMPARE(model.rowCount(), 3);
+    s.server.release();
+    QTRY_COMPARE(s.loaded.size(), 2);
+    QCOMPARE(s.cell(1, ChannelsModel::Name).toString(), QStringLiteral("Renamed Two"));
+    QCOMPARE(s.model.rowCount(), 3);
+}
+
+// A check event says the verdict; a passing one has no "error", and the failure before it must
+// not stay in the tooltip. A verdict that comes while a page is on its way stays too.
+void tst_GuiPages::aCheckVerdictReplacesTheLastOneEvenOverAHeldPage()
+{
+    ScriptedChannels s;
+    QVERIFY(s.start());
+    const QString at = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    s.server.sendEvent("check",
+                       {{QStringLiteral("channel_id"), 2}, {QStringLiteral("status"), "error"},
+                        {QStringLiteral("error"), "engine said no"},
+                        {QStringLiteral("checked_at"), at}});
+    QTRY_VERIFY(s.cell(1, ChannelsModel::Check, Qt::ToolTipRole).toString().contains(
+            QLatin1String("engine said no")));
+    QCOMPARE(s.cell(1, ChannelsModel::Check).toString(), QStringLiteral("Check failed"));
+
+    s.server.holdLists = true;
+    s.model.setFilter({}); // read before the next verdict, answered after it
+    QTRY_COMPARE(s.server.heldCount(), 1);
+    s.server.sendEvent("check",
+                       {{QStringLiteral("channel_id"), 2}, {QStringLiteral("status"), "ok"},
+                        {QStringLiteral("checked_at"), at}});
+    QTRY_COMPARE(s.cell(1, ChannelsModel::Check).toString(), QStringLiteral("Available"));
+    QVERIFY(!s.cell(1, ChannelsModel::Check, Qt::ToolTipRole).toString().contains(
+            QLatin1String("engine said no")));
+
+    s.server.release();
+    QTRY_COMPARE(s.loaded.size(), 2);
+    QCOMPARE(s.cell(1, ChannelsModel::Check).toString(), QStringLiteral("Available"));
 }
 
 void tst_GuiPages::creatingAUserThroughTheDialog()

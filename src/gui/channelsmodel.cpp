@@ -164,7 +164,8 @@ void ChannelsModel::onEvent(const QString &type, const QJsonObject &data)
         const qint64 id = data.value(QLatin1String("channel_id")).toInteger();
         const QJsonObject verdict {
                 {QStringLiteral("check_status"), data.value(QLatin1String("status"))},
-                {QStringLiteral("check_error"), data.value(QLatin1String("error"))},
+                // absent when there was none: an empty text clears the last one
+                {QStringLiteral("check_error"), data.value(QLatin1String("error")).toString()},
                 {QStringLiteral("checked_at"), data.value(QLatin1String("checked_at"))}};
         noteLanded(id, verdict);
         const int row = rowOfId(id);
