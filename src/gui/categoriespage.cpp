@@ -109,9 +109,9 @@ CategoriesPage::~CategoriesPage() = default;
 
 void CategoriesPage::reload()
 {
-    const int load = m_loads.next();
+    const int load = m_order.next();
     m_api->categories(this, [this, load](const ApiResult &r) {
-        if (!r.ok() || !m_loads.isNewest(load))
+        if (!r.ok() || !m_order.show(load))
             return;
         const qint64 current = currentId();
         m_model->setItems(r.json.value(QLatin1String("items")).toArray());

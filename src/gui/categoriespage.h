@@ -1,6 +1,6 @@
 #pragma once
 
-#include "newestrequest.h"
+#include "answerorder.h"
 #include "page.h"
 
 #include <memory>
@@ -31,5 +31,5 @@ private:
 
     std::unique_ptr<Ui::CategoriesPage> m_ui;
     CategoriesModel *m_model;
-    NewestRequest m_loads;
+    AnswerOrder m_order;
 };

@@ -139,8 +139,9 @@ void ChannelsPage::onEvent(const QString &type, const QJsonObject &data)
 
 void ChannelsPage::loadFilters()
 {
-    m_api->categories(this, [this](const ApiResult &r) {
-        if (!r.ok())
+    const int categories = m_categoryOrder.next();
+    m_api->categories(this, [this, categories](const ApiResult &r) {
+        if (!r.ok() || !m_categoryOrder.show(categories))
             return;
         m_categories = r.json.value(QLatin1String("items")).toArray();
         const QString current = m_ui->categoryFilter->currentData().toString();
@@ -156,8 +157,9 @@ void ChannelsPage::loadFilters()
         }
         m_ui->categoryFilter->setCurrentIndex(qMax(0, m_ui->categoryFilter->findData(current)));
     });
-    m_api->sources(false, this, [this](const ApiResult &r) {
-        if (!r.ok())
+    const int sources = m_sourceOrder.next();
+    m_api->sources(false, this, [this, sources](const ApiResult &r) {
+        if (!r.ok() || !m_sourceOrder.show(sources))
             return;
         QHash<qint64, QString> names;
         const QString current = m_ui->sourceFilter->currentData().toString();

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "answerorder.h"
 #include "page.h"
 
 #include <QHash>
@@ -44,4 +45,6 @@ private:
     QJsonArray m_categories;
     QTimer m_searchDelay;
     QHash<qint64, QString> m_checkNames; // channels checked from here: id -> name
+    AnswerOrder m_categoryOrder;
+    AnswerOrder m_sourceOrder;
 };

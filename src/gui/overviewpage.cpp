@@ -112,8 +112,9 @@ void OverviewPage::loadCounts()
 {
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
-    m_api->channels(q, this, [this](const ApiResult &r) {
-        if (r.ok())
+    const int count = m_countOrder.next();
+    m_api->channels(q, this, [this, count](const ApiResult &r) {
+        if (r.ok() && m_countOrder.show(count))
             m_ui->channelsCount->setText(
                     QString::number(r.json.value(QLatin1String("total")).toInt()));
     });
@@ -121,8 +122,9 @@ void OverviewPage::loadCounts()
 
 void OverviewPage::loadUsers()
 {
-    m_api->users(this, [this](const ApiResult &r) {
-        if (!r.ok())
+    const int load = m_userOrder.next();
+    m_api->users(this, [this, load](const ApiResult &r) {
+        if (!r.ok() || !m_userOrder.show(load))
             return;
         const QJsonArray users = r.json.value(QLatin1String("users")).toArray();
         m_ui->usersCount->setText(QString::number(users.size()));

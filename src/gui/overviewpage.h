@@ -1,5 +1,6 @@
 #pragma once
 
+#include "answerorder.h"
 #include "page.h"
 
 #include <QJsonObject>
@@ -42,4 +43,6 @@ private:
     StreamsModel *m_streams;
     bool m_engineReachable = false;
     bool m_engineKnown = false;
+    AnswerOrder m_countOrder;
+    AnswerOrder m_userOrder;
 };

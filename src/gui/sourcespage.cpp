@@ -224,9 +224,9 @@ void SourcesPage::reload()
 
 void SourcesPage::load(bool guide)
 {
-    const int load = m_loads[guide].next();
+    const int load = m_order[guide].next();
     m_api->sources(guide, this, [this, guide, load](const ApiResult &r) {
-        if (!r.ok() || !m_loads[guide].isNewest(load))
+        if (!r.ok() || !m_order[guide].show(load))
             return;
         const qint64 current = guideTab() == guide ? currentId() : 0;
         model(guide)->setItems(r.json.value(QLatin1String("items")).toArray());

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "newestrequest.h"
+#include "answerorder.h"
 #include "page.h"
 
 #include <QHash>
@@ -43,7 +43,7 @@ private:
     std::unique_ptr<Ui::SourcesPage> m_ui;
     JsonTableModel *m_playlists;
     JsonTableModel *m_guides;
-    NewestRequest m_loads[2]; // playlists, guides
+    AnswerOrder m_order[2]; // playlists, guides
     // The progress of imports under way as the events last told it, by (guide, source id): a
     // list asked for before an event can arrive after it, and must not put the older state back.
     QHash<QPair<bool, qint64>, QJsonObject> m_running;

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "newestrequest.h"
+#include "answerorder.h"
 #include "page.h"
 
 #include <QJsonArray>
@@ -33,6 +33,6 @@ private:
     JsonTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QJsonArray m_categories;
-    NewestRequest m_userLoads;
-    NewestRequest m_categoryLoads;
+    AnswerOrder m_userOrder;
+    AnswerOrder m_categoryOrder;
 };
