@@ -59,16 +59,20 @@ export async function request(method, path, body, options = {}) {
 
 export const get = (path, options) => request('GET', path, undefined, options);
 
-// A loader whose calls may overlap: each resolves to its answer only if no newer call was made
-// meanwhile, else to null. The browser has several connections and the server builds lists on
-// its workers side by side, so an older answer, read before an edit that a newer call already
-// sees, can arrive last.
-export function newestOnly(loader) {
-  let latest = 0;
+// A loader whose calls may overlap: each resolves to its answer, or to null when the answer of
+// a later call was already used (the browser has several connections and the server builds
+// lists on its workers side by side, so an older answer, read before an edit that a newer call
+// already saw, can arrive last). An answer not older than the one used is used, so a page that
+// loads often keeps updating.
+export function inOrder(loader) {
+  let sent = 0;
+  let used = 0;
   return async (...args) => {
-    const mine = ++latest;
+    const mine = ++sent;
     const answer = await loader(...args);
-    return mine === latest ? answer : null;
+    if (mine < used) return null;
+    used = mine;
+    return answer;
   };
 }
 export const post = (path, body, options) => request('POST', path, body, options);

@@ -117,11 +117,11 @@ export default function categoriesPage(root) {
     if (el) el.focus();
   }
 
-  const fetchList = api.newestOnly(() => api.get('/api/categories'));
+  const fetchList = api.inOrder(() => api.get('/api/categories'));
   async function load() {
-    const list = await fetchList();
-    if (!list) return; // a newer load answers
-    items = list.items || [];
+    const answer = await fetchList();
+    if (!answer) return; // a newer answer is shown
+    items = answer.items || [];
     render();
   }
 

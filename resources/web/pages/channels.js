@@ -94,8 +94,11 @@ export default function channelsPage(root) {
     loadPage().then(() => tableEl.scrollIntoView({ block: 'start' })).catch(showError);
   }
 
+  const fetchLookups = api.inOrder(() => Promise.all([api.get('/api/categories'), api.get('/api/sources')]));
   async function loadLookups() {
-    const [c, s] = await Promise.all([api.get('/api/categories'), api.get('/api/sources')]);
+    const both = await fetchLookups();
+    if (!both) return; // a newer answer is shown
+    const [c, s] = both;
     categories = c.items || [];
     sources = s.items || [];
     const catOptions = categories.map((x) => [x.id, x.name]);

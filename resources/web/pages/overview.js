@@ -88,19 +88,24 @@ export default function overview(root) {
     renderStatus();
   }
 
+  const fetchCounts = api.inOrder(() => Promise.all([
+    api.get('/api/streams'),
+    api.get('/api/channels?limit=1'),
+    api.get('/api/sources'),
+  ]));
   async function loadCounts() {
-    const [s, ch, src] = await Promise.all([
-      api.get('/api/streams'),
-      api.get('/api/channels?limit=1'),
-      api.get('/api/sources'),
-    ]);
+    const all = await fetchCounts();
+    if (!all) return; // a newer answer is shown
+    const [s, ch, src] = all;
     streams = s;
     totals = { channels: ch.total, sources: (src.items || []).length };
     renderCounts();
   }
 
+  const fetchUsers = api.inOrder(() => api.get('/api/users'));
   async function loadUsers() {
-    const answer = await api.get('/api/users');
+    const answer = await fetchUsers();
+    if (!answer) return; // a newer answer is shown
     users = answer.items || answer.users || [];
     const wanted = sessionStorage.getItem('acehub.connectUser'); // "Connect" on the users page
     sessionStorage.removeItem('acehub.connectUser');

@@ -192,19 +192,20 @@ function section(kind) {
     }
   }
 
-  const fetchList = api.newestOnly(() => api.get(base));
+  const fetchList = api.inOrder(() => api.get(base));
   async function load() {
-    const list = await fetchList();
-    if (!list) return; // a newer load answers
-    items = list.items || [];
+    const answer = await fetchList();
+    if (!answer) return; // a newer answer is shown
+    items = answer.items || [];
     render();
   }
 
-  async function reloadOne(id) {
-    let src;
-    try { src = await api.get(`${base}/${id}`); } catch { return; /* deleted meanwhile */ }
-    update(src);
-    if (id === uploadedId) uploadDone(src);
+  // The list again rather than the one source: a list asked for before the import ended may
+  // still be on its way, and must not put the running state back after this.
+  async function finished(id) {
+    await load();
+    const src = items.find((x) => x.id === id);
+    if (src && id === uploadedId) uploadDone(src);
   }
 
   return {
@@ -228,7 +229,7 @@ function section(kind) {
           c.progress = fresh;
         }
       } else if (type === 'import.finished') {
-        reloadOne(data.source_id);
+        finished(data.source_id).catch(() => {});
         if (data.ok === false && data.error) notice(`${src ? src.name : ''}: ${data.error}`, 'error');
       } else if (type === 'changed' && data.area === (kind === 'channels' ? 'sources' : 'epg-sources')) {
         load().catch(() => {});

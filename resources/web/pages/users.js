@@ -126,10 +126,10 @@ export default function usersPage(root) {
     username.focus();
   }
 
-  const fetchBoth = api.newestOnly(() => Promise.all([api.get('/api/users'), api.get('/api/categories')]));
+  const fetchBoth = api.inOrder(() => Promise.all([api.get('/api/users'), api.get('/api/categories')]));
   async function load() {
     const both = await fetchBoth();
-    if (!both) return; // a newer load answers
+    if (!both) return; // a newer answer is shown
     const [u, c] = both;
     users = u.items || u.users || [];
     categories = c.items || [];
