@@ -6,7 +6,7 @@
 // One HTTP/1.1 request as a test server built on QTcpSocket reads it.
 struct RawRequest
 {
-    QByteArray method; // empty when the request line is not "METHOD target version"
+    QByteArray method; // empty for a bad request (request line, Content-Length)
     QByteArray target;
     QByteArray head; // the request line and the headers
     QByteArray body; // as long as Content-Length says
