@@ -356,8 +356,7 @@ namespace {
 class SettingsRequestsAtOnce
 {
 public:
-    SettingsRequestsAtOnce(quint16 port, const QStringList &passwords)
-        : m_answers(passwords.size())
+    SettingsRequestsAtOnce(quint16 port, const QStringList &passwords) : m_answers(passwords.size())
     {
         for (qsizetype i = 0; i < passwords.size(); ++i) {
             auto socket = std::make_unique<QTcpSocket>();

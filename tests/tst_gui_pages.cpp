@@ -107,13 +107,16 @@ public:
         });
     }
     bool listen() { return m_server.listen(QHostAddress::LocalHost); }
-    QUrl url() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
+    QUrl url() const
+    {
+        return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort()));
+    }
     qsizetype heldCount() const { return m_held.size(); }
     bool hasEventClient() const { return !m_eventClients.isEmpty(); }
     void sendEvent(const QByteArray &type, const QJsonObject &data)
     {
         const QByteArray event = "event: " + type + "\ndata: "
-                + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
+                                 + QJsonDocument(data).toJson(QJsonDocument::Compact) + "\n\n";
         for (const QPointer<QTcpSocket> &socket : std::as_const(m_eventClients)) {
             if (socket)
                 socket->write(event);
@@ -135,7 +138,7 @@ private:
     {
         const QByteArray json = QJsonDocument(body).toJson(QJsonDocument::Compact);
         return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-                + QByteArray::number(json.size()) + "\r\n\r\n" + json;
+               + QByteArray::number(json.size()) + "\r\n\r\n" + json;
     }
     void serve(QTcpSocket *socket)
     {
@@ -152,8 +155,8 @@ private:
             socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n\r\n");
             m_eventClients.append(socket);
         } else if (method == "GET" && path == "/api/channels") {
-            const QByteArray list = answer({{QStringLiteral("items"), m_rows},
-                                            {QStringLiteral("total"), m_rows.size()}});
+            const QByteArray list = answer(
+                    {{QStringLiteral("items"), m_rows}, {QStringLiteral("total"), m_rows.size()}});
             if (holdLists)
                 m_held.append({socket, list});
             else
@@ -388,23 +391,25 @@ void tst_GuiPages::aCheckVerdictReplacesTheLastOneEvenOverAHeldPage()
     ScriptedChannels s;
     QVERIFY(s.start());
     const QString at = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    s.server.sendEvent("check",
-                       {{QStringLiteral("channel_id"), 2}, {QStringLiteral("status"), "error"},
-                        {QStringLiteral("error"), "engine said no"},
-                        {QStringLiteral("checked_at"), at}});
-    QTRY_VERIFY(s.cell(1, ChannelsModel::Check, Qt::ToolTipRole).toString().contains(
-            QLatin1String("engine said no")));
+    s.server.sendEvent("check", {{QStringLiteral("channel_id"), 2},
+                                 {QStringLiteral("status"), "error"},
+                                 {QStringLiteral("error"), "engine said no"},
+                                 {QStringLiteral("checked_at"), at}});
+    QTRY_VERIFY(s.cell(1, ChannelsModel::Check, Qt::ToolTipRole)
+                        .toString()
+                        .contains(QLatin1String("engine said no")));
     QCOMPARE(s.cell(1, ChannelsModel::Check).toString(), QStringLiteral("Check failed"));
 
     s.server.holdLists = true;
     s.model.setFilter({}); // read before the next verdict, answered after it
     QTRY_COMPARE(s.server.heldCount(), 1);
-    s.server.sendEvent("check",
-                       {{QStringLiteral("channel_id"), 2}, {QStringLiteral("status"), "ok"},
-                        {QStringLiteral("checked_at"), at}});
+    s.server.sendEvent("check", {{QStringLiteral("channel_id"), 2},
+                                 {QStringLiteral("status"), "ok"},
+                                 {QStringLiteral("checked_at"), at}});
     QTRY_COMPARE(s.cell(1, ChannelsModel::Check).toString(), QStringLiteral("Available"));
-    QVERIFY(!s.cell(1, ChannelsModel::Check, Qt::ToolTipRole).toString().contains(
-            QLatin1String("engine said no")));
+    QVERIFY(!s.cell(1, ChannelsModel::Check, Qt::ToolTipRole)
+                     .toString()
+                     .contains(QLatin1String("engine said no")));
 
     s.server.release();
     QTRY_COMPARE(s.loaded.size(), 2);
