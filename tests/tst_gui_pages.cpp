@@ -1,3 +1,4 @@
+#include "answerorder.h"
 #include "apiclient.h"
 #include "categoriespage.h"
 #include "channelsmodel.h"
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void renamingAChannelInlineReachesTheServer();
     void aListReadBeforeAnEditDoesNotUndoIt();
     void aCheckVerdictReplacesTheLastOneEvenOverAHeldPage();
+    void anOlderListAnswerIsNotShownOverANewerOne();
     void creatingAUserThroughTheDialog();
     void connectATvShowsAUsersLinksAndCopiesThem();
     void categoriesReorderByDragRenameAndHide();
@@ -414,6 +416,42 @@ void tst_GuiPages::aCheckVerdictReplacesTheLastOneEvenOverAHeldPage()
     s.server.release();
     QTRY_COMPARE(s.loaded.size(), 2);
     QCOMPARE(s.cell(1, ChannelsModel::Check).toString(), QStringLiteral("Available"));
+}
+
+// What the pages' lists go through (AnswerOrder): a list read before a rename and answered
+// after a newer one is not shown; the answers after it are.
+void tst_GuiPages::anOlderListAnswerIsNotShownOverANewerOne()
+{
+    ScriptedChannels s;
+    QVERIFY(s.start());
+    AnswerOrder order;
+    int arrived = 0;
+    QStringList shown; // the second channel's name in each answer shown
+    auto ask = [&] {
+        ApiClient::Callback show = order.next([&shown](const ApiResult &r) {
+            shown.append(r.json[QLatin1String("items")][1][QLatin1String("name")].toString());
+        });
+        s.client.channels({}, &s.model, [&arrived, show](const ApiResult &r) {
+            ++arrived;
+            show(r);
+        });
+    };
+    s.server.holdLists = true;
+    ask(); // read now: "Two"
+    QTRY_COMPARE(s.server.heldCount(), 1);
+    QVERIFY(s.model.setData(s.model.index(1, ChannelsModel::Name), QStringLiteral("Due"),
+                            Qt::EditRole));
+    QTRY_COMPARE(s.cell(1, ChannelsModel::Name).toString(), QStringLiteral("Due"));
+    s.server.holdLists = false;
+    ask(); // read after the rename, answered first
+    QTRY_COMPARE(arrived, 1);
+
+    s.server.release();
+    QTRY_COMPARE(arrived, 2);
+    QCOMPARE(shown, QStringList {QStringLiteral("Due")});
+    ask(); // a page that keeps asking keeps being shown
+    QTRY_COMPARE(arrived, 3);
+    QCOMPARE(shown, (QStringList {QStringLiteral("Due"), QStringLiteral("Due")}));
 }
 
 void tst_GuiPages::creatingAUserThroughTheDialog()

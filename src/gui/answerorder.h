@@ -1,21 +1,28 @@
 #pragma once
 
+#include "apiclient.h"
+
+#include <utility>
+
 // Numbers a page's requests for one list so that an answer older than the one on screen is
 // dropped. The client has several connections and the server builds lists on its workers side
 // by side: an older answer, read before an edit that a newer one already saw, can arrive last.
 // Any answer not older than the one shown is shown, so a page that asks often (on every player
-// that joins) keeps updating.
+// that joins) keeps updating. Failed answers always pass (the callbacks ignore them).
 class AnswerOrder
 {
 public:
-    int next() { return ++m_sent; }
-    // Whether the answer to request `number` is to be shown; it then is the one shown.
-    bool show(int number)
+    // The callback for the next request: `done`, unless a later request's answer is shown.
+    ApiClient::Callback next(ApiClient::Callback done)
     {
-        if (number < m_shown)
-            return false;
-        m_shown = number;
-        return true;
+        return [this, number = ++m_sent, done = std::move(done)](const ApiResult &r) {
+            if (r.ok()) {
+                if (number < m_shown)
+                    return;
+                m_shown = number;
+            }
+            done(r);
+        };
     }
 
 private:

@@ -109,16 +109,15 @@ CategoriesPage::~CategoriesPage() = default;
 
 void CategoriesPage::reload()
 {
-    const int load = m_order.next();
-    m_api->categories(this, [this, load](const ApiResult &r) {
-        if (!r.ok() || !m_order.show(load))
+    m_api->categories(this, m_order.next([this](const ApiResult &r) {
+        if (!r.ok())
             return;
         const qint64 current = currentId();
         m_model->setItems(r.json.value(QLatin1String("items")).toArray());
         const int row = m_model->rowOfId(current);
         if (row >= 0)
             m_ui->categoriesView->selectRow(row);
-    });
+    }));
 }
 
 qint64 CategoriesPage::currentId() const

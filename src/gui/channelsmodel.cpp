@@ -8,6 +8,17 @@
 #include <QFont>
 #include <QJsonArray>
 
+namespace {
+
+// Sets each of fields' keys in into.
+void merge(QJsonObject &into, const QJsonObject &fields)
+{
+    for (auto it = fields.begin(); it != fields.end(); ++it)
+        into.insert(it.key(), it.value());
+}
+
+} // namespace
+
 ChannelsModel::ChannelsModel(ApiClient *api, QObject *parent)
     : QAbstractTableModel(parent), m_api(api)
 {
@@ -122,18 +133,12 @@ void ChannelsModel::noteLanded(qint64 id, const QJsonObject &fields)
 {
     if (!m_fetching)
         return;
-    QJsonObject &landed = m_landed[id];
-    for (auto it = fields.begin(); it != fields.end(); ++it)
-        landed.insert(it.key(), it.value());
+    merge(m_landed[id], fields);
 }
 
 QJsonObject ChannelsModel::withLanded(QJsonObject row) const
 {
-    const auto landed = m_landed.constFind(row.value(QLatin1String("id")).toInteger());
-    if (landed != m_landed.cend()) {
-        for (auto it = landed->begin(); it != landed->end(); ++it)
-            row.insert(it.key(), it.value());
-    }
+    merge(row, m_landed.value(row.value(QLatin1String("id")).toInteger()));
     return row;
 }
 
@@ -171,8 +176,7 @@ void ChannelsModel::onEvent(const QString &type, const QJsonObject &data)
         const int row = rowOfId(id);
         if (row < 0)
             return;
-        for (auto it = verdict.begin(); it != verdict.end(); ++it)
-            m_rows[row].insert(it.key(), it.value());
+        merge(m_rows[row], verdict);
         Q_EMIT dataChanged(index(row, Check), index(row, Check));
         return;
     }

@@ -139,9 +139,8 @@ void ChannelsPage::onEvent(const QString &type, const QJsonObject &data)
 
 void ChannelsPage::loadFilters()
 {
-    const int categories = m_categoryOrder.next();
-    m_api->categories(this, [this, categories](const ApiResult &r) {
-        if (!r.ok() || !m_categoryOrder.show(categories))
+    m_api->categories(this, m_categoryOrder.next([this](const ApiResult &r) {
+        if (!r.ok())
             return;
         m_categories = r.json.value(QLatin1String("items")).toArray();
         const QString current = m_ui->categoryFilter->currentData().toString();
@@ -156,10 +155,9 @@ void ChannelsPage::loadFilters()
                     QString::number(c.value(QLatin1String("id")).toInteger()));
         }
         m_ui->categoryFilter->setCurrentIndex(qMax(0, m_ui->categoryFilter->findData(current)));
-    });
-    const int sources = m_sourceOrder.next();
-    m_api->sources(false, this, [this, sources](const ApiResult &r) {
-        if (!r.ok() || !m_sourceOrder.show(sources))
+    }));
+    m_api->sources(false, this, m_sourceOrder.next([this](const ApiResult &r) {
+        if (!r.ok())
             return;
         QHash<qint64, QString> names;
         const QString current = m_ui->sourceFilter->currentData().toString();
@@ -175,7 +173,7 @@ void ChannelsPage::loadFilters()
         }
         m_ui->sourceFilter->setCurrentIndex(qMax(0, m_ui->sourceFilter->findData(current)));
         m_model->setSourceNames(names);
-    });
+    }));
 }
 
 void ChannelsPage::applyFilter()

@@ -112,19 +112,17 @@ void OverviewPage::loadCounts()
 {
     QUrlQuery q;
     q.addQueryItem(QStringLiteral("limit"), QStringLiteral("1"));
-    const int count = m_countOrder.next();
-    m_api->channels(q, this, [this, count](const ApiResult &r) {
-        if (r.ok() && m_countOrder.show(count))
+    m_api->channels(q, this, m_countOrder.next([this](const ApiResult &r) {
+        if (r.ok())
             m_ui->channelsCount->setText(
                     QString::number(r.json.value(QLatin1String("total")).toInt()));
-    });
+    }));
 }
 
 void OverviewPage::loadUsers()
 {
-    const int load = m_userOrder.next();
-    m_api->users(this, [this, load](const ApiResult &r) {
-        if (!r.ok() || !m_userOrder.show(load))
+    m_api->users(this, m_userOrder.next([this](const ApiResult &r) {
+        if (!r.ok())
             return;
         const QJsonArray users = r.json.value(QLatin1String("users")).toArray();
         m_ui->usersCount->setText(QString::number(users.size()));
@@ -146,7 +144,7 @@ void OverviewPage::loadUsers()
         m_ui->userCombo->setCurrentIndex(index);
         block.unblock();
         showConnectInfo();
-    });
+    }));
 }
 
 void OverviewPage::showConnectInfo()

@@ -224,9 +224,8 @@ void SourcesPage::reload()
 
 void SourcesPage::load(bool guide)
 {
-    const int load = m_order[guide].next();
-    m_api->sources(guide, this, [this, guide, load](const ApiResult &r) {
-        if (!r.ok() || !m_order[guide].show(load))
+    m_api->sources(guide, this, m_order[guide].next([this, guide](const ApiResult &r) {
+        if (!r.ok())
             return;
         const qint64 current = guideTab() == guide ? currentId() : 0;
         model(guide)->setItems(r.json.value(QLatin1String("items")).toArray());
@@ -239,7 +238,7 @@ void SourcesPage::load(bool guide)
         const int row = model(guide)->rowOfId(current);
         view(guide)->selectRow(row >= 0 ? row : 0);
         showCurrent();
-    });
+    }));
 }
 
 qint64 SourcesPage::currentId() const

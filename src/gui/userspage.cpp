@@ -125,16 +125,14 @@ UsersPage::~UsersPage() = default;
 
 void UsersPage::reload()
 {
-    const int users = m_userOrder.next();
-    m_api->users(this, [this, users](const ApiResult &r) {
-        if (r.ok() && m_userOrder.show(users))
+    m_api->users(this, m_userOrder.next([this](const ApiResult &r) {
+        if (r.ok())
             m_model->setItems(r.json.value(QLatin1String("users")).toArray());
-    });
-    const int categories = m_categoryOrder.next();
-    m_api->categories(this, [this, categories](const ApiResult &r) {
-        if (r.ok() && m_categoryOrder.show(categories))
+    }));
+    m_api->categories(this, m_categoryOrder.next([this](const ApiResult &r) {
+        if (r.ok())
             m_categories = r.json.value(QLatin1String("items")).toArray();
-    });
+    }));
 }
 
 void UsersPage::focusSearch()
