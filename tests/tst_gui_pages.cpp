@@ -63,6 +63,7 @@ private Q_SLOTS:
     void aListReadBeforeAnEditDoesNotUndoIt();
     void aCheckVerdictReplacesTheLastOneEvenOverAHeldPage();
     void anOlderListAnswerIsNotShownOverANewerOne();
+    void aStreamThatStartsWhileTheListIsOnItsWayStays();
     void creatingAUserThroughTheDialog();
     void connectATvShowsAUsersLinksAndCopiesThem();
     void categoriesReorderByDragRenameAndHide();
@@ -159,6 +160,12 @@ private:
         } else if (method == "GET" && path == "/api/channels") {
             const QByteArray list = answer(
                     {{QStringLiteral("items"), m_rows}, {QStringLiteral("total"), m_rows.size()}});
+            if (holdLists)
+                m_held.append({socket, list});
+            else
+                socket->write(list);
+        } else if (method == "GET" && path == "/api/streams") {
+            const QByteArray list = answer({{QStringLiteral("streams"), QJsonArray()}});
             if (holdLists)
                 m_held.append({socket, list});
             else
@@ -452,6 +459,34 @@ void tst_GuiPages::anOlderListAnswerIsNotShownOverANewerOne()
     ask(); // a page that keeps asking keeps being shown
     QTRY_COMPARE(arrived, 3);
     QCOMPARE(shown, (QStringList {QStringLiteral("Due"), QStringLiteral("Due")}));
+}
+
+// The Streams page asks for the list, and a stream starts before the answer arrives (read
+// before it started): the stream stays. Seen in a loaded run: the page stayed empty.
+void tst_GuiPages::aStreamThatStartsWhileTheListIsOnItsWayStays()
+{
+    ScriptedChannels s;
+    QVERIFY(s.start());
+    StreamsModel streams(&s.client);
+    QSignalSpy counts(&streams, &StreamsModel::countsChanged);
+    s.server.holdLists = true;
+    streams.reload();
+    QTRY_COMPARE(s.server.heldCount(), 1);
+    const QString key = QStringLiteral("ace:1111111111111111111111111111111111111111");
+    s.server.sendEvent("stream.started",
+                       {{QStringLiteral("key"), key}, {QStringLiteral("state"), "starting"}});
+    s.server.sendEvent("player.joined", {{QStringLiteral("key"), key},
+                                         {QStringLiteral("player"),
+                                          QJsonObject {{QStringLiteral("id"), 7},
+                                                       {QStringLiteral("address"), "10.0.0.5"}}}});
+    QTRY_COMPARE(streams.playerCount(), 1);
+    QCOMPARE(streams.streamCount(), 1);
+
+    const qsizetype before = counts.size();
+    s.server.release(); // the list from before the stream started
+    QTRY_VERIFY(counts.size() > before);
+    QCOMPARE(streams.streamCount(), 1);
+    QCOMPARE(streams.playerCount(), 1);
 }
 
 void tst_GuiPages::creatingAUserThroughTheDialog()

@@ -6,6 +6,7 @@
 #include <QBrush>
 #include <QColor>
 #include <QJsonArray>
+#include <utility>
 
 StreamsModel::StreamsModel(ApiClient *api, QObject *parent) : QAbstractItemModel(parent), m_api(api)
 {
@@ -14,9 +15,19 @@ StreamsModel::StreamsModel(ApiClient *api, QObject *parent) : QAbstractItemModel
 
 void StreamsModel::reload()
 {
-    m_api->streams(this, [this](const ApiResult &r) {
-        if (r.ok())
-            setStreams(r.json.value(QLatin1String("streams")).toArray());
+    const int reload = ++m_reloads;
+    m_reloading = true;
+    m_eventsMeanwhile.clear(); // this list is read after them
+    m_api->streams(this, [this, reload](const ApiResult &r) {
+        if (reload != m_reloads)
+            return;
+        m_reloading = false;
+        const auto meanwhile = std::exchange(m_eventsMeanwhile, {});
+        if (!r.ok())
+            return;
+        setStreams(r.json.value(QLatin1String("streams")).toArray());
+        for (const auto &[type, data] : meanwhile)
+            apply(type, data);
     });
 }
 
@@ -73,6 +84,15 @@ void StreamsModel::addStream(const QJsonObject &stream)
 }
 
 void StreamsModel::onEvent(const QString &type, const QJsonObject &data)
+{
+    // (The once-a-second stats come again soon: not kept.)
+    if (m_reloading
+        && (type.startsWith(QLatin1String("stream.")) || type.startsWith(QLatin1String("player."))))
+        m_eventsMeanwhile.append({type, data});
+    apply(type, data);
+}
+
+void StreamsModel::apply(const QString &type, const QJsonObject &data)
 {
     const QString key = data.value(QLatin1String("key")).toString();
     if (type == QLatin1String("stream.started")) {

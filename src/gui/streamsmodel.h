@@ -41,6 +41,7 @@ private:
         QList<QJsonObject> players;
     };
     void onEvent(const QString &type, const QJsonObject &data);
+    void apply(const QString &type, const QJsonObject &data);
     void setStreams(const QJsonArray &streams);
     void addStream(const QJsonObject &stream);
     int rowOf(const QString &key) const;
@@ -50,4 +51,9 @@ private:
 
     ApiClient *m_api;
     QList<Stream> m_streams;
+    int m_reloads = 0; // the newest reload's number; older answers are dropped
+    bool m_reloading = false;
+    // Stream and player events that came while a reload was on its way: its list may have been
+    // read before them, so they are applied again over it.
+    QList<QPair<QString, QJsonObject>> m_eventsMeanwhile;
 };
