@@ -134,10 +134,23 @@ export default function streamsPage(root) {
     if (model.size && empty.isConnected) empty.remove();
   }
 
+  // Stream and player events that came while a list was on its way: that list may have been read
+  // before them, so they are applied again over it.
+  let meanwhile = null;
+  const fetchList = api.inOrder(() => api.get('/api/streams'));
   async function load() {
-    const answer = await api.get('/api/streams');
+    const mine = [];
+    meanwhile = mine;
+    let answer;
+    try {
+      answer = await fetchList();
+    } finally {
+      if (meanwhile === mine) meanwhile = null;
+    }
+    if (!answer) return; // a newer answer is shown
     model.clear();
     for (const s of answer.streams || []) model.set(s.key, { ...s, players: playersOf(s) });
+    for (const [type, data] of mine) apply(type, data);
     render();
   }
 
@@ -147,39 +160,45 @@ export default function streamsPage(root) {
     load,
     unmount() { clearInterval(tick); },
     event(type, data) {
-      const s = data.key ? model.get(data.key) : null;
-      switch (type) {
-        case 'stream.started': // started_at may be empty until the first byte: count from now
-          model.set(data.key, { ...data, started_at: data.started_at || new Date().toISOString(), players: playersOf(data) });
-          break;
-        case 'stream.state':
-          if (s) Object.assign(s, { state: data.state });
-          break;
-        case 'stream.ended':
-          model.delete(data.key);
-          break;
-        case 'player.joined':
-          if (!s) { load().catch(() => {}); return; }
-          s.players = [...s.players.filter((p) => p.id !== data.player.id), data.player];
-          break;
-        case 'player.left':
-          if (s) s.players = s.players.filter((p) => p.id !== data.id);
-          break;
-        case 'stats':
-          for (const st of data.streams || []) {
-            const m = model.get(st.key);
-            if (!m) continue;
-            Object.assign(m, { rate_in: st.rate_in, bytes_in: st.bytes_in });
-            for (const ps of st.players || []) {
-              const p = m.players.find((x) => x.id === ps.id);
-              if (p) Object.assign(p, { rate: ps.rate, bytes_sent: ps.bytes_sent });
-            }
-          }
-          break;
-        default:
-          return;
-      }
-      render();
+      if (meanwhile && /^(stream|player)\./.test(type)) meanwhile.push([type, data]);
+      if (apply(type, data)) render();
     },
   };
+
+  // One event on the model; false when it was not about streams.
+  function apply(type, data) {
+    const s = data.key ? model.get(data.key) : null;
+    switch (type) {
+      case 'stream.started': // started_at may be empty until the first byte: count from now
+        model.set(data.key, { ...data, started_at: data.started_at || new Date().toISOString(), players: playersOf(data) });
+        break;
+      case 'stream.state':
+        if (s) Object.assign(s, { state: data.state });
+        break;
+      case 'stream.ended':
+        model.delete(data.key);
+        break;
+      case 'player.joined':
+        if (!s) { load().catch(() => {}); return false; }
+        s.players = [...s.players.filter((p) => p.id !== data.player.id), data.player];
+        break;
+      case 'player.left':
+        if (s) s.players = s.players.filter((p) => p.id !== data.id);
+        break;
+      case 'stats':
+        for (const st of data.streams || []) {
+          const m = model.get(st.key);
+          if (!m) continue;
+          Object.assign(m, { rate_in: st.rate_in, bytes_in: st.bytes_in });
+          for (const ps of st.players || []) {
+            const p = m.players.find((x) => x.id === ps.id);
+            if (p) Object.assign(p, { rate: ps.rate, bytes_sent: ps.bytes_sent });
+          }
+        }
+        break;
+      default:
+        return false;
+    }
+    return true;
+  }
 }
